@@ -1,0 +1,23 @@
+using MassTransit;
+
+namespace YeKuo.Contracts.Events;
+
+/// <summary>
+/// A step of an application was completed: the sending side of a handoff. The next step in <see cref="Plan"/> is
+/// opened by whichever department owns it, so step sets come from policy data and not from code paths.
+/// </summary>
+/// <param name="Outcome">Step-specific facts (e.g. the scheme's voltage, the meter number), for downstream steps and partners.</param>
+[MessageUrn("urn:message:yekuo:step-completed:v1")]
+public sealed record StepCompleted(
+    Guid WorkItemId,
+    Guid ApplicationId,
+    string ApplicationNumber,
+    Step Step,
+    Department Department,
+    int Round,
+    string CompletedBy,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset CompletedAt,
+    DateTimeOffset? DueAt,
+    IReadOnlyList<Step> Plan,
+    IReadOnlyDictionary<string, string> Outcome);

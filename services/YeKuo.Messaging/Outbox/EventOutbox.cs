@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using YeKuo.Contracts;
+using YeKuo.Messaging.Persistence;
+
+namespace YeKuo.Messaging.Outbox;
+
+internal sealed class EventOutbox<TContext>(TContext db, TimeProvider time) : IEventOutbox
+    where TContext : ServiceDbContext
+{
+    public void Enqueue<TEvent>(TEvent @event, Guid? applicationId = null) where TEvent : class
+    {
+        var activity = Activity.Current;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            MessageId = NewId.NextSequentialGuid(),
+            MessageType = Messages.UrnOf(typeof(TEvent)),
+            Body = JsonSerializer.Serialize(@event, MessageJson.Options),
+            ApplicationId = applicationId,
+            TraceParent = activity?.IdFormat == ActivityIdFormat.W3C ? activity.Id : null,
+            TraceState = activity?.TraceStateString,
+            CreatedAt = time.GetUtcNow(),
+        });
+    }
+}

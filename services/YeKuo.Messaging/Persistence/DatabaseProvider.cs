@@ -1,0 +1,7 @@
+namespace YeKuo.Messaging.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
