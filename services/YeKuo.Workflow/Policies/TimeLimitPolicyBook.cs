@@ -1,0 +1,48 @@
+namespace YeKuo.Workflow.Policies;
+
+/// <summary>
+/// All time-limit documents, by effective date. Rules are data (time-limits.json), never constants in code:
+/// a new document is a data change, and old applications keep the version they were accepted under.
+/// </summary>
+public sealed class TimeLimitPolicyBook
+{
+    private const string ResourceName = "YeKuo.Workflow.Policies.time-limits.json";
+
+    private static readonly Lazy<TimeLimitPolicyBook> Default = new(() =>
+    {
+        using var stream = typeof(TimeLimitPolicyBook).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing.");
+        using var reader = new StreamReader(stream);
+        return new TimeLimitPolicyBook(TimeLimitDataReader.Parse(reader.ReadToEnd()));
+    });
+
+    public TimeLimitPolicyBook(IEnumerable<TimeLimitPolicy> policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        Policies = policies.OrderBy(p => p.EffectiveFrom).ToArray();
+        if (Policies.Count == 0)
+            throw new ArgumentException("At least one time-limit document is required.", nameof(policies));
+        if (Policies.Select(p => p.EffectiveFrom).Distinct().Count() != Policies.Count)
+            throw new ArgumentException("Two documents take effect on the same day; which one applies would be ambiguous.", nameof(policies));
+        if (Policies.Select(p => p.Id).Distinct().Count() != Policies.Count)
+            throw new ArgumentException("Document ids must be unique: they are the stored version.", nameof(policies));
+    }
+
+    /// <summary>The embedded documents (parsed once per process).</summary>
+    public static TimeLimitPolicyBook LoadDefault() => Default.Value;
+
+    /// <summary>Documents ordered by effective date, oldest first.</summary>
+    public IReadOnlyList<TimeLimitPolicy> Policies { get; }
+
+    /// <summary>The document in force on the acceptance day: the latest one effective on or before it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No document was in force yet on that day.</exception>
+    public TimeLimitPolicy ForDate(DateOnly accepted) =>
+        Policies.LastOrDefault(p => p.EffectiveFrom <= accepted)
+        ?? throw new ArgumentOutOfRangeException(nameof(accepted), accepted,
+            $"No time-limit document was in force; the earliest takes effect {Policies[0].EffectiveFrom:yyyy-MM-dd}.");
+
+    /// <summary>The document an application accepted under <paramref name="version"/> keeps.</summary>
+    public TimeLimitPolicy ForVersion(string version) =>
+        Policies.SingleOrDefault(p => p.Version == version)
+        ?? throw new ArgumentException($"Unknown time-limit document version '{version}'.", nameof(version));
+}
