@@ -1,0 +1,5 @@
+namespace YeKuo.Workflow.Hosting.Apis;
+
+public sealed record ReassignRequest(string? Assignee);
+
+public sealed record PauseRequest(string? Reason);

@@ -1,0 +1,240 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Outbox;
+using YeKuo.Workflow.Calendar;
+using YeKuo.Workflow.Hosting.Deadlines;
+using YeKuo.Workflow.Hosting.Domain;
+using YeKuo.Workflow.Hosting.Persistence;
+using YeKuo.Workflow.Hosting.Steps;
+
+namespace YeKuo.Workflow.Hosting.Apis;
+
+/// <summary>A department's worklist: list, claim, reassign, pause/resume and complete its work items.</summary>
+public static class WorkItemsApi
+{
+    public static RouteGroupBuilder MapWorkItemsApi<TContext>(this IEndpointRouteBuilder app, string prefix)
+        where TContext : WorkflowDbContext
+    {
+        var api = app.MapGroup($"{prefix}/work-items").WithTags("Work items");
+        api.MapGet("/", List<TContext>);
+        api.MapGet("/{id:guid}", Get<TContext>);
+        api.MapPost("/{id:guid}/claim", Claim<TContext>);
+        api.MapPost("/{id:guid}/reassign", Reassign<TContext>);
+        api.MapPost("/{id:guid}/pause", Pause<TContext>);
+        api.MapPost("/{id:guid}/resume", Resume<TContext>);
+        api.MapPost("/{id:guid}/complete", Complete<TContext>);
+        return api;
+    }
+
+    public static async Task<Results<Ok<WorkItemDto[]>, ProblemHttpResult>> List<TContext>(
+        TContext db, string? status, Guid? applicationId, string? step, string? assignee, int? limit, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext
+    {
+        IQueryable<WorkItem> query = db.WorkItems.AsNoTracking();
+        switch (status?.ToLowerInvariant())
+        {
+            case null or "" or "all":
+                break;
+            case "open":
+                query = query.Where(w => w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused);
+                break;
+            case "unclaimed":
+                query = query.Where(w => w.Status == WorkItemStatus.Open);
+                break;
+            case "in-progress":
+                query = query.Where(w => w.Status == WorkItemStatus.InProgress);
+                break;
+            case "paused":
+                query = query.Where(w => w.Status == WorkItemStatus.Paused);
+                break;
+            case "completed":
+                query = query.Where(w => w.Status == WorkItemStatus.Completed);
+                break;
+            case "cancelled":
+                query = query.Where(w => w.Status == WorkItemStatus.Cancelled);
+                break;
+            default:
+                return Problem(StatusCodes.Status400BadRequest, "Unknown status filter.",
+                    $"status must be one of open, unclaimed, in-progress, paused, completed, cancelled, all; got '{status}'.");
+        }
+
+        if (applicationId is { } id)
+        {
+            query = query.Where(w => w.ApplicationId == id);
+        }
+        if (!string.IsNullOrEmpty(step))
+        {
+            if (!Enum.TryParse<Step>(step, ignoreCase: true, out var parsed))
+            {
+                return Problem(StatusCodes.Status400BadRequest, "Unknown step.", $"'{step}' is not a step.");
+            }
+            query = query.Where(w => w.Step == parsed);
+        }
+        if (!string.IsNullOrEmpty(assignee))
+        {
+            query = query.Where(w => w.Assignee == assignee);
+        }
+        if (limit is < 1 or > 1000)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid limit.", "limit must be between 1 and 1000.");
+        }
+
+        // Earliest deadline first; items without a deadline (customer time) last.
+        var items = await query
+            .OrderBy(w => w.DueAt == null)
+            .ThenBy(w => w.DueAt)
+            .ThenBy(w => w.OpenedAt)
+            .Take(limit ?? 200)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(items.Select(WorkItemDto.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Get<TContext>(TContext db, Guid id, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext =>
+        await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) is { } item
+            ? TypedResults.Ok(WorkItemDto.From(item))
+            : NotFound(id);
+
+    public static Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Claim<TContext>(
+        TContext db, TimeProvider time, HttpContext http, Guid id, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext =>
+        Change(db, id, item => item.Claim(CurrentUser.NameOf(http), time.GetUtcNow()), cancellationToken);
+
+    public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Reassign<TContext>(
+        TContext db, TimeProvider time, Guid id, ReassignRequest request, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext
+    {
+        if (string.IsNullOrWhiteSpace(request.Assignee) || request.Assignee.Length > 64)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "assignee is required.", "assignee must be 1 to 64 characters.");
+        }
+        return await Change(db, id, item => item.Reassign(request.Assignee, time.GetUtcNow()), cancellationToken);
+    }
+
+    public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Pause<TContext>(
+        TContext db, TimeProvider time, HttpContext http, Guid id, PauseRequest request, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "reason is required.", "A pause needs a reason of 1 to 500 characters (客户原因).");
+        }
+        return await Change(db, id, item => item.Pause(request.Reason, CurrentUser.NameOf(http), time.GetUtcNow()), cancellationToken);
+    }
+
+    public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Resume<TContext>(
+        TContext db, TimeProvider time, DeadlinePlanner deadlines, Guid id, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext
+    {
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return NotFound(id);
+        }
+
+        var now = time.GetUtcNow();
+        // Every pause on this clock counts, including those of earlier steps sharing it.
+        var clockPauses = await ClockPausesAsync(db, deadlines, item, now, cancellationToken);
+        return await Change(db, item, w => w.Resume(now, w.ClockStartedAt is { } start
+            ? deadlines.For(w.CustomerClass, w.PolicyVersion, w.Step, start, clockPauses).DueAt
+            : w.DueAt), cancellationToken);
+    }
+
+    public static async Task<Results<Ok<WorkItemDto>, ValidationProblem, ProblemHttpResult>> Complete<TContext>(
+        TContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, StepCompletions completions,
+        Guid id, JsonElement body, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext
+    {
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return NotFound(id);
+        }
+        if (!completions.TryGet(item.Step, out var completion))
+        {
+            return Problem(StatusCodes.Status409Conflict, "This step is not completed here.", $"{item.Step} has no completion in this service.");
+        }
+
+        var result = completion.Evaluate(body, item);
+        if (!result.IsValid)
+        {
+            return TypedResults.ValidationProblem(result.Errors, title: $"The {item.Step} result is not valid.");
+        }
+
+        var user = CurrentUser.NameOf(http);
+        var change = await Change(db, item, w =>
+        {
+            var now = time.GetUtcNow();
+            w.Complete(user, now, result.Outcome);
+            outbox.Enqueue(StepCompletedOf(w), w.ApplicationId);
+            result.RaiseEvents(w, new StepCompletionContext(outbox, http.RequestServices, now));
+        }, cancellationToken);
+        return change.Result switch
+        {
+            Ok<WorkItemDto> ok => ok,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("Unexpected result."),
+        };
+    }
+
+    public static StepCompleted StepCompletedOf(WorkItem item) => new(
+        item.Id, item.ApplicationId, item.ApplicationNumber, item.CustomerId, item.CustomerClass, item.PolicyVersion,
+        item.Step, item.Department, item.Round, item.CompletedBy ?? item.Assignee ?? "system",
+        item.OpenedAt, item.CompletedAt ?? item.OpenedAt, item.DueAt, item.Plan, item.Outcome);
+
+    internal static async Task<IReadOnlyList<PauseInterval>> ClockPausesAsync<TContext>(
+        TContext db, DeadlinePlanner deadlines, WorkItem item, DateTimeOffset now, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext
+    {
+        var siblings = await db.WorkItems.AsNoTracking()
+            .Where(w => w.ApplicationId == item.ApplicationId && w.Id != item.Id && w.ClockStartedAt == item.ClockStartedAt)
+            .ToListAsync(cancellationToken);
+        return siblings
+            .Where(w => deadlines.SharesClock(w.CustomerClass, w.PolicyVersion, w.Step, item.Step))
+            .Append(item)
+            .SelectMany(w => w.Pauses)
+            .Select(p => new PauseInterval(p.PausedAt, p.ResumedAt ?? (p.WorkItemId == item.Id ? now : p.ResumedAt), p.Reason))
+            .ToArray();
+    }
+
+    private static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Change<TContext>(
+        TContext db, Guid id, Action<WorkItem> change, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext =>
+        await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken) is { } item
+            ? await Change(db, item, change, cancellationToken)
+            : NotFound(id);
+
+    private static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Change<TContext>(
+        TContext db, WorkItem item, Action<WorkItem> change, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext
+    {
+        try
+        {
+            change(item);
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(WorkItemDto.From(item));
+        }
+        catch (WorkItemRuleException rule)
+        {
+            return Problem(StatusCodes.Status409Conflict, "The work item does not allow this now.", rule.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Someone else changed this work item first.",
+                "Another user acted on this work item at the same time; reload it and try again.");
+        }
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        Problem(StatusCodes.Status404NotFound, "Work item not found.", $"There is no work item {id} in this department.");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+}

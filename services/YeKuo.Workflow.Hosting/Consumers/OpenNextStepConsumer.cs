@@ -1,0 +1,67 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Inbox;
+using YeKuo.Messaging.Outbox;
+using YeKuo.Workflow.Hosting.Deadlines;
+using YeKuo.Workflow.Hosting.Domain;
+using YeKuo.Workflow.Hosting.Persistence;
+using YeKuo.Workflow.Hosting.Steps;
+
+namespace YeKuo.Workflow.Hosting.Consumers;
+
+/// <summary>
+/// The receiving side of every handoff: when a step completes anywhere, the department hosting the next step of the
+/// application's plan opens its work item. A failed inspection reopens the same step in the next round.
+/// </summary>
+public sealed class OpenNextStepConsumer<TContext>(
+    TContext db, TimeProvider time, IEventOutbox outbox, StepCompletions steps, DeadlinePlanner deadlines)
+    : IdempotentConsumer<StepCompleted, TContext>(db, time)
+    where TContext : WorkflowDbContext
+{
+    protected override async Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context)
+    {
+        var failed = StepOutcome.Failed(message.Outcome);
+        var next = failed ? message.Step : StepOwnership.NextInPlan(message.Plan, message.Step);
+        if (next is not { } step || !steps.Hosts(step))
+        {
+            return;
+        }
+
+        var round = failed ? message.Round + 1 : 1;
+        var cancellationToken = context.CancellationToken;
+        if (await Db.WorkItems.AnyAsync(w => w.ApplicationId == message.ApplicationId && w.Step == step && w.Round == round, cancellationToken)
+            || await Db.ClosedApplications.AnyAsync(c => c.ApplicationId == message.ApplicationId, cancellationToken))
+        {
+            return;
+        }
+
+        var now = Time.GetUtcNow();
+        var deadline = await DeadlineAsync(message, step, failed, now, cancellationToken);
+        var item = WorkItem.Open(
+            message.ApplicationId, message.ApplicationNumber, message.CustomerId, message.CustomerClass, message.PolicyVersion,
+            step, StepOwnership.OwnerOf(step), round, message.Plan, now, deadline,
+            assignee: StepOwnership.OwnerOf(step) == Department.Customer ? message.CustomerId : null);
+        Db.WorkItems.Add(item);
+        outbox.Enqueue(WorkItemOpenedOf(item), item.ApplicationId);
+    }
+
+    public static WorkItemOpened WorkItemOpenedOf(WorkItem item) => new(
+        item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, item.Round, item.Assignee, item.OpenedAt, item.DueAt);
+
+    private async Task<StepDeadline> DeadlineAsync(StepCompleted message, Step step, bool reopened, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!reopened && deadlines.SharesClock(message.CustomerClass, message.PolicyVersion, message.Step, step))
+        {
+            // Same clock as the step just finished (e.g. 现场勘查 → 方案答复): keep its start and its pauses.
+            var previous = await Db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == message.WorkItemId, cancellationToken);
+            if (previous?.ClockStartedAt is { } start)
+            {
+                var pauses = previous.Pauses.Select(p => new YeKuo.Workflow.Calendar.PauseInterval(p.PausedAt, p.ResumedAt ?? p.PausedAt, p.Reason));
+                return deadlines.For(message.CustomerClass, message.PolicyVersion, step, start, pauses);
+            }
+        }
+        return deadlines.For(message.CustomerClass, message.PolicyVersion, step, now);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using YeKuo.Contracts;
+using YeKuo.Messaging;
+using YeKuo.Messaging.Persistence;
+using YeKuo.Workflow.Hosting.Domain;
+
+namespace YeKuo.Workflow.Hosting.Persistence;
+
+/// <summary>Base of a department service's DbContext: its work items next to the outbox and inbox.</summary>
+public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbContext(options)
+{
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+
+    public DbSet<ClosedApplication> ClosedApplications => Set<ClosedApplication>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<WorkItem>(item =>
+        {
+            item.ToTable("WorkItems");
+            item.HasKey(w => w.Id);
+            item.Property(w => w.ApplicationNumber).HasMaxLength(32);
+            item.Property(w => w.CustomerId).HasMaxLength(64);
+            item.Property(w => w.PolicyVersion).HasMaxLength(64);
+            item.Property(w => w.Assignee).HasMaxLength(64);
+            item.Property(w => w.CompletedBy).HasMaxLength(64);
+            item.Property(w => w.CancelReason).HasMaxLength(500);
+            item.Property(w => w.CustomerClass).HasConversion<string>().HasMaxLength(48);
+            item.Property(w => w.Step).HasConversion<string>().HasMaxLength(32);
+            item.Property(w => w.Department).HasConversion<string>().HasMaxLength(32);
+            item.Property(w => w.Status).HasConversion<string>().HasMaxLength(16);
+            item.Property(w => w.Version).IsConcurrencyToken();
+            item.Property(w => w.Plan).HasConversion(
+                plan => string.Join(',', plan),
+                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Step>).ToArray(),
+                new ValueComparer<IReadOnlyList<Step>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToArray()));
+            item.Property(w => w.Outcome).HasConversion(
+                outcome => JsonSerializer.Serialize(outcome, MessageJson.Options),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, MessageJson.Options) ?? new Dictionary<string, string>(),
+                new ValueComparer<IReadOnlyDictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v)));
+            item.HasMany(w => w.Pauses).WithOne().HasForeignKey(p => p.WorkItemId);
+            item.Navigation(w => w.Pauses).HasField("_pauses").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+
+            // One work item per step round: a redelivered handoff cannot open the same step twice.
+            item.HasIndex(w => new { w.ApplicationId, w.Step, w.Round }).IsUnique();
+            // The worklist: a department's open items by due date.
+            item.HasIndex(w => new { w.Status, w.DueAt });
+        });
+
+        modelBuilder.Entity<ClosedApplication>(closed =>
+        {
+            closed.ToTable("ClosedApplications");
+            closed.HasKey(c => c.ApplicationId);
+            closed.Property(c => c.Reason).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<WorkItemPause>(pause =>
+        {
+            pause.ToTable("WorkItemPauses");
+            pause.HasKey(p => p.Id);
+            pause.Property(p => p.Reason).HasMaxLength(500);
+            pause.Property(p => p.PausedBy).HasMaxLength(64);
+        });
+    }
+}

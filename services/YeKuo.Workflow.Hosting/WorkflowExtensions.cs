@@ -1,0 +1,45 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using YeKuo.Workflow.Calendar;
+using YeKuo.Workflow.Hosting.Consumers;
+using YeKuo.Workflow.Hosting.Deadlines;
+using YeKuo.Workflow.Hosting.Persistence;
+using YeKuo.Workflow.Hosting.Steps;
+using YeKuo.Workflow.Policies;
+
+namespace YeKuo.Workflow.Hosting;
+
+public static class WorkflowExtensions
+{
+    /// <summary>The working-day calendar, time-limit policies and deadline planner (data files shipped with YeKuo.Workflow).</summary>
+    public static IServiceCollection AddWorkingDays(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => WorkingDayCalendar.LoadDefault());
+        services.TryAddSingleton(_ => TimeLimitPolicyBook.LoadDefault());
+        services.TryAddSingleton<DeadlinePlanner>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>A department's work items: the steps it hosts (one <see cref="IStepCompletion"/> each) and the deadline maths.</summary>
+    public static IHostApplicationBuilder AddDepartmentWorkflow(this IHostApplicationBuilder builder, params IStepCompletion[] hostedSteps)
+    {
+        builder.Services.AddWorkingDays();
+        foreach (var step in hostedSteps)
+        {
+            builder.Services.AddSingleton(step);
+        }
+        builder.Services.AddSingleton<StepCompletions>();
+        return builder;
+    }
+
+    /// <summary>The consumers every department runs: open the next step of a plan, close work of withdrawn applications.</summary>
+    public static void AddDepartmentConsumers<TContext>(this IBusRegistrationConfigurator bus, string serviceName)
+        where TContext : WorkflowDbContext
+    {
+        bus.AddConsumer<OpenNextStepConsumer<TContext>>().Endpoint(e => e.Name = $"{serviceName}-open-next-step");
+        bus.AddConsumer<CloseOnWithdrawalConsumer<TContext>>().Endpoint(e => e.Name = $"{serviceName}-close-on-withdrawal");
+    }
+}
