@@ -169,12 +169,12 @@ public static class WorkItemsApi
         }
 
         var user = CurrentUser.NameOf(http);
-        var change = await Change(db, item, w =>
+        var change = await Change(db, item, async w =>
         {
             var now = time.GetUtcNow();
             w.Complete(user, now, result.Outcome);
             outbox.Enqueue(StepCompletedOf(w), w.ApplicationId);
-            result.RaiseEvents(w, new StepCompletionContext(outbox, http.RequestServices, now));
+            await result.ApplyEffectsAsync(w, new StepCompletionContext(outbox, http.RequestServices, now, cancellationToken));
         }, cancellationToken);
         return change.Result switch
         {
@@ -211,13 +211,22 @@ public static class WorkItemsApi
             ? await Change(db, item, change, cancellationToken)
             : NotFound(id);
 
-    private static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Change<TContext>(
+    private static Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Change<TContext>(
         TContext db, WorkItem item, Action<WorkItem> change, CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext =>
+        Change(db, item, w =>
+        {
+            change(w);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Change<TContext>(
+        TContext db, WorkItem item, Func<WorkItem, Task> change, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
         try
         {
-            change(item);
+            await change(item);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(WorkItemDto.From(item));
         }

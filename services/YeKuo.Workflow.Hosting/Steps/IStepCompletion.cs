@@ -19,10 +19,10 @@ public interface IStepCompletion
 public sealed record StepCompletionResult(
     IDictionary<string, string[]> Errors,
     IReadOnlyDictionary<string, string> Outcome,
-    Action<WorkItem, StepCompletionContext> RaiseEvents)
+    Func<WorkItem, StepCompletionContext, Task> ApplyEffectsAsync)
 {
     public bool IsValid => Errors.Count == 0;
 }
 
 /// <summary>What a completion's side effects may use: the outbox and the request's scoped services (its DbContext included).</summary>
-public sealed record StepCompletionContext(IEventOutbox Outbox, IServiceProvider Services, DateTimeOffset Now);
+public sealed record StepCompletionContext(IEventOutbox Outbox, IServiceProvider Services, DateTimeOffset Now, CancellationToken CancellationToken);

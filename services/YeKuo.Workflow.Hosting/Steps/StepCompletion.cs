@@ -32,8 +32,8 @@ public abstract class StepCompletion<TBody> : IStepCompletion where TBody : clas
         var errors = new Dictionary<string, string[]>();
         Validate(typed, item, new FieldErrors(errors));
         return errors.Count > 0
-            ? new StepCompletionResult(errors, new Dictionary<string, string>(), (_, _) => { })
-            : new StepCompletionResult(errors, Outcome(typed), (completed, context) => OnCompleted(completed, typed, context));
+            ? new StepCompletionResult(errors, new Dictionary<string, string>(), (_, _) => Task.CompletedTask)
+            : new StepCompletionResult(errors, Outcome(typed), (completed, context) => OnCompletedAsync(completed, typed, context));
     }
 
     protected abstract void Validate(TBody body, WorkItem item, FieldErrors errors);
@@ -44,10 +44,8 @@ public abstract class StepCompletion<TBody> : IStepCompletion where TBody : clas
     /// Effects beyond the generic <c>StepCompleted</c> (e.g. raising <c>PowerConnected</c>, updating the service's own
     /// aggregate); they commit in the same transaction as the completion.
     /// </summary>
-    protected virtual void OnCompleted(WorkItem item, TBody body, StepCompletionContext context)
-    {
-    }
+    protected virtual Task OnCompletedAsync(WorkItem item, TBody body, StepCompletionContext context) => Task.CompletedTask;
 
     private static StepCompletionResult Invalid(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] }, new Dictionary<string, string>(), (_, _) => { });
+        new(new Dictionary<string, string[]> { [field] = [message] }, new Dictionary<string, string>(), (_, _) => Task.CompletedTask);
 }

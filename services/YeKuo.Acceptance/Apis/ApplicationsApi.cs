@@ -1,0 +1,222 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Infrastructure;
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Outbox;
+using YeKuo.Workflow.Calendar;
+using YeKuo.Workflow.Hosting;
+using YeKuo.Workflow.Hosting.Apis;
+using YeKuo.Workflow.Hosting.Consumers;
+using YeKuo.Workflow.Hosting.Deadlines;
+using YeKuo.Workflow.Hosting.Domain;
+
+namespace YeKuo.Acceptance.Apis;
+
+/// <summary>受理: submit, follow, withdraw and reject applications; the 受理 worklist.</summary>
+public static class ApplicationsApi
+{
+    private const int MaxNumberAttempts = 5;
+
+    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/applications").WithTags("Applications");
+        api.MapPost("/", Submit);
+        api.MapGet("/", List);
+        api.MapGet("/{id:guid}", Get);
+        api.MapPost("/{id:guid}/withdraw", Withdraw);
+        api.MapPost("/work-items/{workItemId:guid}/reject", Reject);
+        app.MapWorkItemsApi<AcceptanceDbContext>("/api/applications");
+        return app;
+    }
+
+    public static async Task<Results<Created<ApplicationDetails>, ValidationProblem>> Submit(
+        SubmitApplicationRequest request, AcceptanceDbContext db, IEventOutbox outbox, DeadlinePlanner deadlines,
+        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var today = ChinaTime.BusinessDate(now);
+        // The application keeps the rules in force on the day it is received (受理日).
+        var policy = deadlines.Policies.ForDate(today);
+        var errors = ApplicationRequestValidator.Validate(request, policy, out var customerClass);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The application is not valid.");
+        }
+
+        var plan = policy.StepsFor(customerClass);
+        for (var attempt = 1; ; attempt++)
+        {
+            var number = await NextNumberAsync(db, today, cancellationToken);
+            var application = Application.Submit(
+                number, CurrentUser.NameOf(http), request.CustomerName!.Trim(), customerClass, request.IdentityNumber!,
+                request.ContactPhone!, request.Address!.Trim(), request.CapacityKva!.Value, request.VoltageKv!.Value,
+                request.SourceCount!.Value, plan, policy.Version, now);
+            var acceptance = WorkItem.Open(
+                application.Id, application.Number, application.CustomerId, customerClass, policy.Version, Step.Acceptance,
+                Department.Acceptance, round: 1, plan, now, deadlines.For(customerClass, policy.Version, Step.Acceptance, now));
+
+            db.Applications.Add(application);
+            db.WorkItems.Add(acceptance);
+            outbox.Enqueue(new ApplicationSubmitted(application.Id, application.Number, application.CustomerId, customerClass, now), application.Id);
+            outbox.Enqueue(OpenNextStepConsumer<AcceptanceDbContext>.WorkItemOpenedOf(acceptance), application.Id);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Created($"/api/applications/{application.Id}", application.ToDetails([]));
+            }
+            catch (DbUpdateException) when (attempt < MaxNumberAttempts)
+            {
+                // Two submissions took the same daily number; take the next one.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public static async Task<Ok<ApplicationSummary[]>> List(
+        AcceptanceDbContext db, string? customerId, string? customerManager, string? status, CancellationToken cancellationToken)
+    {
+        var query = db.Applications.AsNoTracking();
+        if (!string.IsNullOrEmpty(customerId))
+        {
+            query = query.Where(a => a.CustomerId == customerId);
+        }
+        if (!string.IsNullOrEmpty(customerManager))
+        {
+            query = query.Where(a => a.CustomerManager == customerManager);
+        }
+        if (Enum.TryParse<ApplicationStatus>(status, ignoreCase: true, out var parsed))
+        {
+            query = query.Where(a => a.Status == parsed);
+        }
+        var applications = await query.OrderByDescending(a => a.SubmittedAt).Take(500).ToListAsync(cancellationToken);
+        return TypedResults.Ok(applications.Select(a => a.ToSummary()).ToArray());
+    }
+
+    public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Get(
+        Guid id, AcceptanceDbContext db, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null)
+        {
+            return NotFound(id);
+        }
+        var timeline = await db.Timeline.AsNoTracking().Where(e => e.ApplicationId == id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(application.ToDetails(timeline));
+    }
+
+    public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Withdraw(
+        Guid id, WithdrawRequest request, AcceptanceDbContext db, IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "reason is required.", "Withdrawing needs a reason of 1 to 500 characters.");
+        }
+
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (application is null)
+        {
+            return NotFound(id);
+        }
+
+        var now = time.GetUtcNow();
+        return await SaveAsync(db, application, async () =>
+        {
+            application.Withdraw(request.Reason, now);
+            await CancelOpenWorkAsync(db, id, $"客户撤回: {request.Reason}", now, cancellationToken);
+            outbox.Enqueue(new ApplicationWithdrawn(id, application.Number, application.CustomerId, request.Reason, now), id);
+        }, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<ApplicationDetails>, ValidationProblem, ProblemHttpResult>> Reject(
+        Guid workItemId, RejectRequest request, AcceptanceDbContext db, IEventOutbox outbox, TimeProvider time, HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        var reasons = request.Reasons?.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).ToArray() ?? [];
+        if (reasons.Length == 0 || reasons.Length > 20 || reasons.Any(r => r.Length > 200))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["reasons"] = ["Give 1 to 20 reasons of at most 200 characters each (e.g. 资料不全: 缺少产权证明)."] },
+                title: "A rejection needs its reasons.");
+        }
+
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == workItemId && w.Step == Step.Acceptance, cancellationToken);
+        if (item is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Work item not found.", $"There is no 受理 work item {workItemId}.");
+        }
+        var application = await db.Applications.FirstAsync(a => a.Id == item.ApplicationId, cancellationToken);
+
+        var now = time.GetUtcNow();
+        var result = await SaveAsync(db, application, () =>
+        {
+            application.Reject(string.Join("; ", reasons), now);
+            item.Cancel("受理不通过", now);
+            outbox.Enqueue(new ApplicationRejected(application.Id, application.Number, application.CustomerId, reasons, CurrentUser.NameOf(http), now), application.Id);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        return result.Result switch
+        {
+            Ok<ApplicationDetails> ok => ok,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("Unexpected result."),
+        };
+    }
+
+    private static async Task CancelOpenWorkAsync(AcceptanceDbContext db, Guid applicationId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await db.WorkItems
+            .Where(w => w.ApplicationId == applicationId
+                && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused))
+            .ToListAsync(cancellationToken);
+        foreach (var item in open)
+        {
+            item.Cancel(reason, now);
+        }
+    }
+
+    private static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> SaveAsync(
+        AcceptanceDbContext db, Application application, Func<Task> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await change();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (ApplicationRuleException rule)
+        {
+            return Problem(StatusCodes.Status409Conflict, "The application does not allow this now.", rule.Message);
+        }
+        catch (WorkItemRuleException rule)
+        {
+            return Problem(StatusCodes.Status409Conflict, "The work item does not allow this now.", rule.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Someone else changed this application first.", "Reload it and try again.");
+        }
+
+        var timeline = await db.Timeline.AsNoTracking().Where(e => e.ApplicationId == application.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(application.ToDetails(timeline));
+    }
+
+    private static async Task<string> NextNumberAsync(AcceptanceDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var prefix = ApplicationNumbers.DayPrefix(today);
+        var last = await db.Applications
+            .Where(a => a.Number.StartsWith(prefix))
+            .OrderByDescending(a => a.Number)
+            .Select(a => a.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last is null ? 1 : int.Parse(last[prefix.Length..]) + 1;
+        return ApplicationNumbers.Format(today, sequence);
+    }
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        Problem(StatusCodes.Status404NotFound, "Application not found.", $"There is no application {id}.");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+}

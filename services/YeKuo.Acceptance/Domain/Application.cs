@@ -1,0 +1,132 @@
+using YeKuo.Contracts;
+
+namespace YeKuo.Acceptance.Domain;
+
+/// <summary>A customer's 业扩 application (新装/增容): who applies, what they need, where it stands.</summary>
+public sealed class Application
+{
+    private Application()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The number the customer and every department quote, e.g. YK20261123000042.</summary>
+    public string Number { get; private set; } = "";
+
+    /// <summary>The customer account (login subject) that owns the application.</summary>
+    public string CustomerId { get; private set; } = "";
+
+    public string CustomerName { get; private set; } = "";
+
+    public CustomerClass CustomerClass { get; private set; }
+
+    /// <summary>统一社会信用代码 for organisations, or 身份证号 for residents; never leaves this service unmasked.</summary>
+    public string IdentityNumber { get; private set; } = "";
+
+    public string ContactPhone { get; private set; } = "";
+
+    public string Address { get; private set; } = "";
+
+    public decimal CapacityKva { get; private set; }
+
+    public decimal VoltageKv { get; private set; }
+
+    public int SourceCount { get; private set; }
+
+    public ApplicationStatus Status { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>The time-limit document version in force on the day of acceptance; the application keeps it.</summary>
+    public string? PolicyVersion { get; private set; }
+
+    public IReadOnlyList<Step> Plan { get; private set; } = [];
+
+    /// <summary>客户经理: one named manager follows the application end to end.</summary>
+    public string? CustomerManager { get; private set; }
+
+    public string? ClosingReason { get; private set; }
+
+    public Guid Version { get; private set; }
+
+    public bool IsActive => Status is ApplicationStatus.Submitted or ApplicationStatus.InProgress;
+
+    public static Application Submit(
+        string number, string customerId, string customerName, CustomerClass customerClass, string identityNumber,
+        string contactPhone, string address, decimal capacityKva, decimal voltageKv, int sourceCount,
+        IReadOnlyList<Step> plan, string policyVersion, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Number = number,
+        CustomerId = customerId,
+        CustomerName = customerName,
+        CustomerClass = customerClass,
+        IdentityNumber = identityNumber,
+        ContactPhone = contactPhone,
+        Address = address,
+        CapacityKva = capacityKva,
+        VoltageKv = voltageKv,
+        SourceCount = sourceCount,
+        Plan = plan.ToArray(),
+        PolicyVersion = policyVersion,
+        Status = ApplicationStatus.Submitted,
+        SubmittedAt = now,
+        Version = Guid.NewGuid(),
+    };
+
+    public void Accept(string policyVersion, IReadOnlyList<Step> plan, string customerManager, DateTimeOffset now)
+    {
+        Require(Status == ApplicationStatus.Submitted, $"only a submitted application can be accepted; this one is {Status}");
+        PolicyVersion = policyVersion;
+        Plan = plan.ToArray();
+        CustomerManager = customerManager;
+        AcceptedAt = now;
+        Status = ApplicationStatus.InProgress;
+        Touch();
+    }
+
+    public void Reject(string reasons, DateTimeOffset now)
+    {
+        Require(Status == ApplicationStatus.Submitted, $"only a submitted application can be rejected; this one is {Status}");
+        Close(ApplicationStatus.Rejected, reasons, now);
+    }
+
+    public void Withdraw(string reason, DateTimeOffset now)
+    {
+        Require(IsActive, $"a {Status} application cannot be withdrawn");
+        Close(ApplicationStatus.Withdrawn, reason, now);
+    }
+
+    public void MarkPowerConnected(DateTimeOffset connectedAt)
+    {
+        if (Status == ApplicationStatus.PowerConnected)
+        {
+            return;
+        }
+        Require(Status == ApplicationStatus.InProgress, $"a {Status} application cannot be connected");
+        Close(ApplicationStatus.PowerConnected, null, connectedAt);
+    }
+
+    private void Close(ApplicationStatus status, string? reason, DateTimeOffset now)
+    {
+        Status = status;
+        ClosingReason = reason;
+        ClosedAt = now;
+        Touch();
+    }
+
+    private void Touch() => Version = Guid.NewGuid();
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ApplicationRuleException(message);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using YeKuo.Contracts;
+
+namespace YeKuo.Acceptance.Domain;
+
+/// <summary>
+/// One step round of an application as the departments reported it. Built from <c>WorkItemOpened</c> and
+/// <c>StepCompleted</c>, which may arrive in either order; each only fills what it knows.
+/// </summary>
+public sealed class TimelineEntry
+{
+    public Guid WorkItemId { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public Step Step { get; set; }
+
+    public Department Department { get; set; }
+
+    public int Round { get; set; }
+
+    public string? Assignee { get; set; }
+
+    public DateTimeOffset? OpenedAt { get; set; }
+
+    public DateTimeOffset? DueAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public string? CompletedBy { get; set; }
+
+    public IReadOnlyDictionary<string, string> Outcome { get; set; } = new Dictionary<string, string>();
+}

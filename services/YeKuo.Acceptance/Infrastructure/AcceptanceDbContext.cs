@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using YeKuo.Acceptance.Domain;
+using YeKuo.Contracts;
+using YeKuo.Messaging;
+using YeKuo.Workflow.Hosting.Persistence;
+
+namespace YeKuo.Acceptance.Infrastructure;
+
+public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(options)
+{
+    public DbSet<Application> Applications => Set<Application>();
+
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Application>(application =>
+        {
+            application.ToTable("Applications");
+            application.HasKey(a => a.Id);
+            application.HasIndex(a => a.Number).IsUnique();
+            application.HasIndex(a => new { a.CustomerId, a.SubmittedAt });
+            application.HasIndex(a => new { a.CustomerManager, a.Status });
+            application.Property(a => a.Number).HasMaxLength(32);
+            application.Property(a => a.CustomerId).HasMaxLength(64);
+            application.Property(a => a.CustomerName).HasMaxLength(100);
+            application.Property(a => a.IdentityNumber).HasMaxLength(18);
+            application.Property(a => a.ContactPhone).HasMaxLength(20);
+            application.Property(a => a.Address).HasMaxLength(200);
+            application.Property(a => a.PolicyVersion).HasMaxLength(64);
+            application.Property(a => a.CustomerManager).HasMaxLength(64);
+            application.Property(a => a.ClosingReason).HasMaxLength(1000);
+            application.Property(a => a.CustomerClass).HasConversion<string>().HasMaxLength(48);
+            application.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+            application.Property(a => a.CapacityKva).HasPrecision(12, 2);
+            application.Property(a => a.VoltageKv).HasPrecision(8, 3);
+            application.Property(a => a.Version).IsConcurrencyToken();
+            application.Property(a => a.Plan).HasConversion(
+                plan => string.Join(',', plan),
+                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Step>).ToArray(),
+                new ValueComparer<IReadOnlyList<Step>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToArray()));
+        });
+
+        modelBuilder.Entity<TimelineEntry>(entry =>
+        {
+            entry.ToTable("Timeline");
+            entry.HasKey(e => e.WorkItemId);
+            entry.HasIndex(e => e.ApplicationId);
+            entry.Property(e => e.Step).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.Department).HasConversion<string>().HasMaxLength(32);
+            entry.Property(e => e.Assignee).HasMaxLength(64);
+            entry.Property(e => e.CompletedBy).HasMaxLength(64);
+            entry.Property(e => e.Outcome).HasConversion(
+                outcome => JsonSerializer.Serialize(outcome, MessageJson.Options),
+                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, MessageJson.Options) ?? new Dictionary<string, string>(),
+                new ValueComparer<IReadOnlyDictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v)));
+        });
+    }
+}
+
+/// <summary>The SQLite flavour (default); carries the SQLite migrations.</summary>
+public sealed class SqliteAcceptanceDbContext(DbContextOptions<SqliteAcceptanceDbContext> options) : AcceptanceDbContext(options);
+
+/// <summary>The SQL Server flavour (production); carries the SQL Server migrations.</summary>
+public sealed class SqlServerAcceptanceDbContext(DbContextOptions<SqlServerAcceptanceDbContext> options) : AcceptanceDbContext(options);

@@ -1,0 +1,22 @@
+using MassTransit;
+using YeKuo.Acceptance.Infrastructure;
+using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Inbox;
+
+namespace YeKuo.Acceptance.IntegrationEvents;
+
+/// <summary>A department completed a step: the timeline records who and when.</summary>
+public sealed class StepCompletedConsumer(AcceptanceDbContext db, TimeProvider time)
+    : IdempotentConsumer<StepCompleted, AcceptanceDbContext>(db, time)
+{
+    protected override async Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context)
+    {
+        var entry = await Timeline.EntryAsync(Db, message.WorkItemId, message.ApplicationId, message.Step, message.Department, message.Round, context.CancellationToken);
+        entry.OpenedAt ??= message.OpenedAt;
+        entry.DueAt = message.DueAt;
+        entry.CompletedAt = message.CompletedAt;
+        entry.CompletedBy = message.CompletedBy;
+        entry.Assignee = message.CompletedBy;
+        entry.Outcome = message.Outcome;
+    }
+}

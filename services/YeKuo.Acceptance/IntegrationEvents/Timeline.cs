@@ -1,0 +1,23 @@
+using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Infrastructure;
+using YeKuo.Contracts;
+
+namespace YeKuo.Acceptance.IntegrationEvents;
+
+/// <summary>Upserts of the application's master timeline; its events may arrive in any order.</summary>
+internal static class Timeline
+{
+    /// <summary>The entry for a work item, created by whichever of its events arrives first.</summary>
+    public static async Task<TimelineEntry> EntryAsync(
+        AcceptanceDbContext db, Guid workItemId, Guid applicationId, Step step, Department department, int round,
+        CancellationToken cancellationToken)
+    {
+        var entry = await db.Timeline.FindAsync([workItemId], cancellationToken);
+        if (entry is null)
+        {
+            entry = new TimelineEntry { WorkItemId = workItemId, ApplicationId = applicationId, Step = step, Department = department, Round = round };
+            db.Timeline.Add(entry);
+        }
+        return entry;
+    }
+}

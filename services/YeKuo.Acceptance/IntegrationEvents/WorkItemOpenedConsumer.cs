@@ -1,0 +1,19 @@
+using MassTransit;
+using YeKuo.Acceptance.Infrastructure;
+using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Inbox;
+
+namespace YeKuo.Acceptance.IntegrationEvents;
+
+/// <summary>A department opened a step: the timeline shows it as started (and due).</summary>
+public sealed class WorkItemOpenedConsumer(AcceptanceDbContext db, TimeProvider time)
+    : IdempotentConsumer<WorkItemOpened, AcceptanceDbContext>(db, time)
+{
+    protected override async Task HandleAsync(WorkItemOpened message, ConsumeContext<WorkItemOpened> context)
+    {
+        var entry = await Timeline.EntryAsync(Db, message.WorkItemId, message.ApplicationId, message.Step, message.Department, message.Round, context.CancellationToken);
+        entry.OpenedAt = message.OpenedAt;
+        entry.DueAt = message.DueAt;
+        entry.Assignee ??= message.Assignee;
+    }
+}

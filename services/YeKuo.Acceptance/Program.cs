@@ -1,0 +1,15 @@
+using YeKuo.Acceptance.Apis;
+using YeKuo.Acceptance.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapApplicationsApi();
+app.MapCalendarApi();
+app.MapPoliciesApi();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.DependencyInjection;
+using YeKuo.Acceptance.Infrastructure;
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Workflow.Hosting.Domain;
+using YeKuo.Workflow.Hosting.Steps;
+
+namespace YeKuo.Acceptance.Steps;
+
+/// <summary>受理 done: the documents are complete. Accepts the application, assigns its 客户经理 and hands it to 供电方案.</summary>
+public sealed class AcceptanceCompletion : StepCompletion<AcceptanceCompletion.Body>
+{
+    public sealed record Body(bool? DocumentsComplete, string? Remarks);
+
+    public override Step Step => Step.Acceptance;
+
+    protected override void Validate(Body body, WorkItem item, FieldErrors errors)
+    {
+        if (body.DocumentsComplete != true)
+        {
+            errors.Add("documentsComplete", "Accepting needs complete documents (资料齐全); reject the application with its reasons otherwise.");
+        }
+        errors.Optional("remarks", body.Remarks, 1000);
+    }
+
+    protected override IReadOnlyDictionary<string, string> Outcome(Body body) =>
+        body.Remarks is { Length: > 0 } remarks ? new Dictionary<string, string> { ["remarks"] = remarks } : new Dictionary<string, string>();
+
+    protected override async Task OnCompletedAsync(WorkItem item, Body body, StepCompletionContext context)
+    {
+        var db = context.Services.GetRequiredService<AcceptanceDbContext>();
+        var application = await db.Applications.FindAsync([item.ApplicationId], context.CancellationToken)
+            ?? throw new WorkItemRuleException($"Application {item.ApplicationNumber} is missing.");
+        if (!application.IsActive)
+        {
+            throw new WorkItemRuleException($"Application {application.Number} is {application.Status}.");
+        }
+
+        var manager = await context.Services.GetRequiredService<CustomerManagerAssigner>().PickAsync(context.CancellationToken);
+        application.Accept(item.PolicyVersion, item.Plan, manager, context.Now);
+        context.Outbox.Enqueue(new ApplicationAccepted(
+            application.Id, application.Number, application.CustomerId, application.CustomerClass, application.CapacityKva,
+            application.VoltageKv, application.SourceCount, item.PolicyVersion, item.Plan, manager, context.Now), application.Id);
+    }
+}

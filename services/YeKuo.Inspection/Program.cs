@@ -1,0 +1,14 @@
+using YeKuo.Inspection.Extensions;
+using YeKuo.Inspection.Infrastructure;
+using YeKuo.Workflow.Hosting.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapWorkItemsApi<InspectionDbContext>("/api/inspection");
+app.Run();
+
+public partial class Program;
