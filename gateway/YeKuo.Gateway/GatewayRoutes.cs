@@ -1,0 +1,60 @@
+using Yarp.ReverseProxy.Configuration;
+
+namespace YeKuo.Gateway;
+
+/// <summary>
+/// Which path prefix goes to which service. Addresses come from Aspire-style service discovery variables
+/// (<c>services__{name}__http__0</c>), so any orchestrator can run the gateway.
+/// </summary>
+public static class GatewayRoutes
+{
+    /// <summary>Path prefix → service name.</summary>
+    public static readonly IReadOnlyList<(string Prefix, string Service)> Table =
+    [
+        ("/api/applications", "acceptance"),
+        ("/api/calendar", "acceptance"),
+        ("/api/policies", "acceptance"),
+        ("/api/reports", "acceptance"),
+        ("/api/supply-scheme", "supplyscheme"),
+        ("/api/inspection", "inspection"),
+        ("/api/metering", "metering"),
+        ("/api/notifications", "notification"),
+    ];
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration)
+    {
+        var clusters = Table
+            .Select(t => t.Service)
+            .Distinct()
+            .Select(service => new ClusterConfig
+            {
+                ClusterId = service,
+                Destinations = new Dictionary<string, DestinationConfig>
+                {
+                    [service] = new() { Address = AddressOf(configuration, service) },
+                },
+            })
+            .ToArray();
+
+        var routes = Table
+            .Select(t => new RouteConfig
+            {
+                RouteId = $"{t.Service}{t.Prefix.Replace('/', '-')}",
+                ClusterId = t.Service,
+                Match = new RouteMatch { Path = $"{t.Prefix}/{{**rest}}" },
+            })
+            .Concat(Table.Select(t => new RouteConfig
+            {
+                RouteId = $"{t.Service}{t.Prefix.Replace('/', '-')}-root",
+                ClusterId = t.Service,
+                Match = new RouteMatch { Path = t.Prefix },
+            }))
+            .ToArray();
+        return (routes, clusters);
+    }
+
+    private static string AddressOf(IConfiguration configuration, string service) =>
+        configuration[$"services:{service}:http:0"]
+        ?? configuration[$"services:{service}:https:0"]
+        ?? throw new InvalidOperationException($"services__{service}__http__0 is not set: the gateway does not know where {service} runs.");
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace YeKuo.Gateway;
+
+/// <summary>
+/// Every request gets an <c>X-Request-Id</c> (the caller's when it sent a sane one), forwarded to the service, echoed
+/// in the response and tagged on the trace, so a customer's complaint can be matched to logs.
+/// </summary>
+public sealed class RequestIdMiddleware(RequestDelegate next)
+{
+    public const string Header = "X-Request-Id";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var incoming = context.Request.Headers[Header].ToString();
+        var requestId = IsAcceptable(incoming) ? incoming : Guid.NewGuid().ToString("N");
+        context.Request.Headers[Header] = requestId;
+        context.Response.Headers[Header] = requestId;
+        Activity.Current?.SetTag("http.request.id", requestId);
+        return next(context);
+    }
+
+    private static bool IsAcceptable(string value) =>
+        value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}
