@@ -6,7 +6,7 @@ namespace YeKuo.Contracts.Events;
 /// 受理 accepted an application: the first handoff. Carries what the other departments need to plan their steps,
 /// including the step plan and the time-limit policy version in force on the day of acceptance.
 /// </summary>
-[MessageUrn("urn:message:yekuo:application-accepted:v1")]
+[MessageUrn("yekuo:application-accepted:v1")]
 public sealed record ApplicationAccepted(
     Guid ApplicationId,
     string ApplicationNumber,

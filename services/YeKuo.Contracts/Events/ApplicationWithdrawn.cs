@@ -3,7 +3,7 @@ using MassTransit;
 namespace YeKuo.Contracts.Events;
 
 /// <summary>The customer withdrew an application; every department closes its open work for it.</summary>
-[MessageUrn("urn:message:yekuo:application-withdrawn:v1")]
+[MessageUrn("yekuo:application-withdrawn:v1")]
 public sealed record ApplicationWithdrawn(
     Guid ApplicationId,
     string ApplicationNumber,

@@ -7,7 +7,7 @@ namespace YeKuo.Contracts.Events;
 /// opened by whichever department owns it, so step sets come from policy data and not from code paths.
 /// </summary>
 /// <param name="Outcome">Step-specific facts (e.g. the scheme's voltage, the meter number), for downstream steps and partners.</param>
-[MessageUrn("urn:message:yekuo:step-completed:v1")]
+[MessageUrn("yekuo:step-completed:v1")]
 public sealed record StepCompleted(
     Guid WorkItemId,
     Guid ApplicationId,

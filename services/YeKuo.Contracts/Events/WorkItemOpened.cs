@@ -3,7 +3,7 @@ using MassTransit;
 namespace YeKuo.Contracts.Events;
 
 /// <summary>A department opened a work item for one step of an application (the receiving side of a handoff).</summary>
-[MessageUrn("urn:message:yekuo:work-item-opened:v1")]
+[MessageUrn("yekuo:work-item-opened:v1")]
 public sealed record WorkItemOpened(
     Guid WorkItemId,
     Guid ApplicationId,
