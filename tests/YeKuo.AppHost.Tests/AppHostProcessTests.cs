@@ -18,9 +18,9 @@ public sealed partial class AppHostProcessTests(ITestOutputHelper output) : IDis
     [GeneratedRegex(@"^\[apphost\] (?<name>\S+)\s+(?<type>\S+)\s+(?<state>\S+)\s+(?<pid>\d+|-)\s+(?<url>.*)$")]
     private static partial Regex TableRow();
 
-    [Theory]
-    [InlineData("messaging,cache")]
-    public async Task AppHost_stops_everything_on_SIGINT_and_exits_0(string? only)
+    private sealed record AppHostRun(Process Process, ConcurrentQueue<string> Lines, Task Started);
+
+    private AppHostRun StartAppHost(string? only)
     {
         var dll = Path.Combine(DistributedApplicationBuilder.FindRepositoryRoot(), "apphost", "YeKuo.AppHost", "bin", TestSupport.Configuration,
             "net10.0", "YeKuo.AppHost.dll");
@@ -45,7 +45,7 @@ public sealed partial class AppHostProcessTests(ITestOutputHelper output) : IDis
 
         var lines = new ConcurrentQueue<string>();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = new Process { StartInfo = psi };
+        var process = new Process { StartInfo = psi };
         void OnLine(string? line)
         {
             if (line is null) return;
@@ -61,12 +61,21 @@ public sealed partial class AppHostProcessTests(ITestOutputHelper output) : IDis
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
+        return new AppHostRun(process, lines, started.Task);
+    }
+
+    [Theory]
+    [InlineData("messaging,cache")]
+    public async Task AppHost_stops_everything_on_SIGINT_and_exits_0(string? only)
+    {
+        var (process, lines, startedTask) = StartAppHost(only);
+        using var _ = process;
         var pids = new HashSet<int>();
         try
         {
             var exitedEarly = process.WaitForExitAsync();
-            var first = await Task.WhenAny(started.Task, exitedEarly, Task.Delay(TimeSpan.FromSeconds(180)));
-            Assert.True(first == started.Task, "the AppHost did not report 'Application started'");
+            var first = await Task.WhenAny(startedTask, exitedEarly, Task.Delay(TimeSpan.FromSeconds(180)));
+            Assert.True(first == startedTask, "the AppHost did not report 'Application started'");
 
             var rows = lines.Select(l => TableRow().Match(l)).Where(m => m.Success && m.Groups["name"].Value != "NAME").ToList();
             var expected = only?.Split(',') ?? [];
@@ -97,8 +106,39 @@ public sealed partial class AppHostProcessTests(ITestOutputHelper output) : IDis
         }
         finally
         {
-            if (!process.HasExited) process.Kill();
+            if (!process.HasExited)
+            {
+                // A failed assertion must not orphan the AppHost's children: let it stop them, then make sure.
+                OrchestratorProcesses.Signal(process.Id, OrchestratorProcesses.SIGTERM);
+                if (!process.WaitForExit(TimeSpan.FromSeconds(30))) process.Kill();
+            }
             foreach (var pid in OrchestratorProcesses.FindByStateDirectory(_state.Path)) OrchestratorProcesses.Signal(pid, OrchestratorProcesses.SIGKILL);
         }
+    }
+
+    [Fact]
+    public async Task Children_of_an_AppHost_that_was_killed_are_cleaned_up_by_the_next_start()
+    {
+        var (process, lines, startedTask) = StartAppHost("cache");
+        using (process)
+        {
+            var first = await Task.WhenAny(startedTask, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(120)));
+            Assert.True(first == startedTask, "the AppHost did not report 'Application started'");
+            process.Kill(); // SIGKILL to the AppHost alone: its redis-server is orphaned
+            await process.WaitForExitAsync();
+        }
+        var orphans = OrchestratorProcesses.FindByStateDirectory(_state.Path);
+        output.WriteLine("orphans: " + TestSupport.Describe(orphans));
+        Assert.Contains(orphans, p => OrchestratorProcesses.GetCommandName(p) == "redis-server");
+
+        var builder = TestSupport.CreateBuilder(output, _state.Path);
+        builder.AddRedis("cache");
+        await using (var app = builder.Build())
+        {
+            await app.StartAsync();
+            Assert.All(orphans, p => Assert.False(OrchestratorProcesses.IsAlive(p), $"stale {p} still alive"));
+            Assert.Contains(app.GetLogs("apphost"), l => l.StartsWith("Stopping 1 stale process", StringComparison.Ordinal));
+        }
+        Assert.Empty(OrchestratorProcesses.FindByStateDirectory(_state.Path));
     }
 }
