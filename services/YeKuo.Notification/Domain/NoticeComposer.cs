@@ -1,0 +1,141 @@
+using System.Text;
+using YeKuo.Contracts;
+
+namespace YeKuo.Notification.Domain;
+
+/// <summary>What to tell the customer about one event: its kind, step, round and words (no identity, no time).</summary>
+public sealed record NoticeDraft(NoticeKind Kind, Step? Step, int Round, NoticeText Text);
+
+/// <summary>
+/// Writes the customer notices (客户通知) in Chinese. Only customer-facing events get one: the customer's own step
+/// (确认供电方案) does not, and neither do internal handoffs.
+/// </summary>
+public static class NoticeComposer
+{
+    /// <summary>Application-level notices (not about a step) use this round.</summary>
+    public const int NoRound = 0;
+
+    public static NoticeDraft Submitted(string number) => new(
+        NoticeKind.ApplicationSubmitted, null, NoRound, new(
+            "用电申请已提交",
+            $"您的用电申请 {number} 已提交，我们将尽快审核资料并告知您受理结果。"));
+
+    /// <summary>已受理: who the customer's 客户经理 is (受理 is the acceptance step, round 1).</summary>
+    public static NoticeDraft Accepted(string number, string? customerManager) => new(
+        NoticeKind.ApplicationAccepted, Step.Acceptance, 1, new(
+            "用电申请已受理",
+            string.IsNullOrWhiteSpace(customerManager)
+                ? $"您的用电申请 {number} 已受理，客户经理将与您联系并全程为您服务。"
+                : $"您的用电申请 {number} 已受理，客户经理 {customerManager.Trim()} 将为您服务。"));
+
+    public static NoticeDraft Rejected(string number, IReadOnlyList<string> reasons) => new(
+        NoticeKind.ApplicationRejected, null, NoRound, new(
+            "用电申请未予受理",
+            reasons.Count == 0
+                ? $"您的用电申请 {number} 未予受理。请联系营业厅了解原因，补充完善后可重新申请。"
+                : $"您的用电申请 {number} 未予受理，原因如下：{Numbered(reasons)}请补充完善后重新申请。"));
+
+    public static NoticeDraft Withdrawn(string number, string? reason) => new(
+        NoticeKind.ApplicationWithdrawn, null, NoRound, new(
+            "用电申请已撤回",
+            string.IsNullOrWhiteSpace(reason)
+                ? $"您的用电申请 {number} 已撤回，相关办理工作已终止。"
+                : $"您的用电申请 {number} 已撤回（撤回原因：{reason.Trim()}），相关办理工作已终止。"));
+
+    /// <summary>
+    /// The notice for a completed step, or null when the step is not one the customer is told about here: 受理 is told
+    /// by <see cref="Accepted"/> (its event names the 客户经理), 确认供电方案 is the customer's own act.
+    /// </summary>
+    public static NoticeDraft? StepCompleted(Step step, int round, string number, StepResult result) => step switch
+    {
+        Step.SiteSurvey => new(NoticeKind.SiteSurveyCompleted, step, round, new(
+            "现场勘查已完成",
+            $"您的用电申请 {number} 已完成现场勘查，我们正在为您制定供电方案。")),
+
+        Step.SchemeReply => new(NoticeKind.SchemeReplied, step, round, new(
+            "供电方案已答复，请确认",
+            $"您的用电申请 {number} 的供电方案已答复：{Scheme(result.Scheme)}请您查阅并确认供电方案，确认后即可委托有资质的单位开展设计与施工（设计、施工、设备供应单位由您自主选择）。")),
+
+        Step.DesignReview => Inspection(step, round, number, result,
+            NoticeKind.DesignReviewPassed, NoticeKind.DesignReviewFailed, "设计审查",
+            "设计审查已通过，您可以按审查通过的设计文件组织施工。",
+            "请按以下意见修改设计后重新提交审查："),
+
+        Step.IntermediateInspection => Inspection(step, round, number, result,
+            NoticeKind.IntermediateInspectionPassed, NoticeKind.IntermediateInspectionFailed, "中间检查",
+            "中间检查已通过，请继续施工，工程竣工后请申请竣工检验。",
+            "请对以下问题进行整改，整改完成后申请复查："),
+
+        Step.CompletionAcceptance => Inspection(step, round, number, result,
+            NoticeKind.CompletionAcceptancePassed, NoticeKind.CompletionAcceptanceFailed, "竣工验收",
+            "竣工验收合格，我们将与您签订供用电合同并安排装表接电。",
+            "请对以下问题进行整改，整改完成后申请复验："),
+
+        Step.SupplyContract => new(NoticeKind.SupplyContractSigned, step, round, new(
+            "供用电合同已签订",
+            $"您的用电申请 {number} 已签订供用电合同{Labelled("合同编号", result.ContractNumber)}，我们将尽快为您装表接电。")),
+
+        Step.PowerConnection => new(NoticeKind.PowerConnected, step, round, new(
+            "已装表接电，正式送电",
+            $"您的用电申请 {number} 已完成装表接电，现已正式送电{Labelled("电能表号", result.MeterNumber)}。感谢您的信任，请注意安全用电。")),
+
+        Step.Acceptance or Step.SchemeConfirmation => null,
+        _ => null,
+    };
+
+    private static NoticeDraft Inspection(
+        Step step, int round, string number, StepResult result, NoticeKind passed, NoticeKind failed, string name,
+        string passedText, string rectifyText)
+    {
+        var attempt = round > 1 ? $"（第 {round} 次）" : "";
+        if (result.Passed)
+        {
+            return new(passed, step, round, new($"{name}已通过", $"您的用电申请 {number} {passedText}{Remarks(result)}"));
+        }
+
+        var defects = result.Defects.Count > 0
+            ? $"{rectifyText}{Numbered(result.Defects)}"
+            : "具体整改意见请联系客户经理或登录查看检查记录，整改完成后请申请复查。";
+        return new(failed, step, round, new($"{name}未通过，请整改", $"您的用电申请 {number} {name}{attempt}未通过。{defects}{Remarks(result)}"));
+    }
+
+    private static string Scheme(SchemeSummary? scheme)
+    {
+        if (scheme is null)
+        {
+            return "详见方案答复单。";
+        }
+
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(scheme.VoltageKv)) parts.Add($"供电电压 {scheme.VoltageKv.Trim()} kV");
+        if (!string.IsNullOrWhiteSpace(scheme.SourceCount)) parts.Add(Sources(scheme.SourceCount.Trim()));
+        if (!string.IsNullOrWhiteSpace(scheme.CapacityKva)) parts.Add($"供电容量 {scheme.CapacityKva.Trim()} kVA");
+        if (!string.IsNullOrWhiteSpace(scheme.MeteringMethod)) parts.Add($"计量方式 {scheme.MeteringMethod.Trim()}");
+        var text = parts.Count > 0 ? string.Join("，", parts) + "。" : "";
+        if (!string.IsNullOrWhiteSpace(scheme.Summary)) text += $"{scheme.Summary.Trim().TrimEnd('。')}。";
+        return text.Length > 0 ? text : "详见方案答复单。";
+    }
+
+    private static string Sources(string count) => count switch
+    {
+        "1" => "单电源供电",
+        "2" => "双电源供电",
+        _ => $"{count} 路电源供电",
+    };
+
+    private static string Labelled(string label, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? "" : $"（{label}：{value.Trim()}）";
+
+    private static string Remarks(StepResult result) =>
+        string.IsNullOrWhiteSpace(result.Remarks) ? "" : $"备注：{result.Remarks.Trim().TrimEnd('。')}。";
+
+    private static string Numbered(IReadOnlyList<string> items)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < items.Count; i++)
+        {
+            text.Append(i + 1).Append(". ").Append(items[i].Trim().TrimEnd('。', '；', ';')).Append(i + 1 < items.Count ? "；" : "。");
+        }
+        return text.ToString();
+    }
+}

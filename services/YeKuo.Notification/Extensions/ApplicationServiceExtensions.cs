@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using YeKuo.Messaging;
+using YeKuo.Messaging.Persistence;
+using YeKuo.Notification.Infrastructure;
+using YeKuo.Notification.Infrastructure.Delivery;
+using YeKuo.Notification.IntegrationEvents;
+
+namespace YeKuo.Notification.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    /// <summary>
+    /// The notice store (<c>ConnectionStrings:notificationdb</c>), the consumers of every customer-facing event
+    /// (<c>ConnectionStrings:messaging</c>) and SMS/e-mail delivery (<c>Notification:Delivery</c>).
+    /// </summary>
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<NotificationDbContext, SqliteNotificationDbContext, SqlServerNotificationDbContext>("notificationdb");
+        builder.AddMessaging("notification", bus =>
+        {
+            bus.AddConsumer<ApplicationSubmittedConsumer>();
+            bus.AddConsumer<ApplicationAcceptedConsumer>();
+            bus.AddConsumer<StepCompletedConsumer>();
+            bus.AddConsumer<ApplicationRejectedConsumer>();
+            bus.AddConsumer<ApplicationWithdrawnConsumer>();
+        });
+
+        builder.Services.TryAddSingleton<INoticeSender, LoggingNoticeSender>();
+        builder.Services.AddOptions<NoticeDeliveryOptions>()
+            .BindConfiguration("Notification:Delivery")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.MaxAttempts > 0,
+                "Notification:Delivery needs a positive PollInterval, BatchSize and MaxAttempts.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<NoticeDelivery>();
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+
+namespace YeKuo.Notification.Tests;
+
+/// <summary>Events of one high-voltage application, as the other departments publish them.</summary>
+public sealed class Events
+{
+    private static readonly Step[] FullPlan =
+    [
+        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation, Step.DesignReview,
+        Step.IntermediateInspection, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
+    ];
+
+    private static readonly DateTimeOffset At = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+
+    public Guid ApplicationId { get; } = Guid.NewGuid();
+
+    public string ApplicationNumber { get; } = $"YK2026{Random.Shared.NextInt64(10_000_000_000):D10}";
+
+    public string CustomerId { get; } = $"cust-{Guid.NewGuid():N}"[..16];
+
+    public ApplicationSubmitted Submitted() =>
+        new(ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, At);
+
+    public ApplicationAccepted Accepted(string customerManager) =>
+        new(ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, 800m, 10m, 1, "seed-002@2026-01-01",
+            FullPlan, customerManager, At.AddHours(1));
+
+    public ApplicationRejected Rejected(params string[] reasons) =>
+        new(ApplicationId, ApplicationNumber, CustomerId, reasons, "clerk-wu", At);
+
+    public ApplicationWithdrawn Withdrawn(string reason) =>
+        new(ApplicationId, ApplicationNumber, CustomerId, reason, At);
+
+    public StepCompleted StepCompleted(Step step, int round = 1, IReadOnlyDictionary<string, string>? outcome = null) =>
+        new(Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, "seed-002@2026-01-01",
+            step, StepOwnership.OwnerOf(step), round, "staff-1", At, At.AddHours(3), At.AddDays(3), FullPlan,
+            outcome ?? new Dictionary<string, string>());
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using YeKuo.Notification.Apis;
+using YeKuo.Notification.Domain;
+using YeKuo.Notification.Infrastructure.Delivery;
+
+namespace YeKuo.Notification.Tests;
+
+/// <summary>
+/// The notification service in-process: a temp SQLite file, MassTransit's in-memory test harness instead of RabbitMQ,
+/// and a recording SMS/e-mail sender.
+/// </summary>
+public sealed class NotificationApp : WebApplicationFactory<Program>
+{
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"yekuo-notification-tests-{Guid.NewGuid():N}.db");
+
+    public RecordingNoticeSender Sender { get; } = new();
+
+    /// <summary>Counts every consumption (the harness's own lists keep one entry per message id, hiding redeliveries).</summary>
+    public ConsumeCounter Consumptions { get; } = new();
+
+    public ITestHarness Harness => Services.GetTestHarness();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // AddMessaging requires a broker address; the harness below replaces the transport, so nothing connects to it.
+        builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672/");
+        builder.UseSetting("ConnectionStrings:notificationdb", $"Data Source={_databasePath}");
+        builder.UseSetting("Notification:Delivery:PollInterval", "00:00:00.100");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddMassTransitTestHarness(harness => harness.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(5)));
+            services.AddSingleton<INoticeSender>(Sender);
+            services.AddConsumeObserver(_ => Consumptions);
+        });
+    }
+
+    /// <summary>Publishes <paramref name="message"/> with the given message id and waits until its consumer has finished with it.</summary>
+    public async Task PublishAsync<T>(T message, Guid? messageId = null) where T : class
+    {
+        // Make sure the host (and with it the bus) runs before publishing.
+        _ = Server;
+        var id = messageId ?? NewId.NextGuid();
+        var before = Consumptions.Finished(id);
+        await Harness.Bus.Publish(message, context => context.MessageId = id);
+        await WaitUntilAsync(() => Consumptions.Finished(id) > before, $"{typeof(T).Name} {id} was not consumed");
+        Assert.Equal(0, Consumptions.Faulted(id));
+    }
+
+    public async Task<NoticeDto[]> NoticesOfApplicationAsync(Guid applicationId) =>
+        await CreateClient().GetFromJsonAsync<NoticeDto[]>($"/api/notifications?applicationId={applicationId}") ?? [];
+
+    public static async Task WaitUntilAsync(Func<bool> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail(failure);
+            }
+            await Task.Delay(25);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+/// <summary>How often each message id was consumed to the end, and how often it faulted.</summary>
+public sealed class ConsumeCounter : IConsumeObserver
+{
+    private readonly ConcurrentDictionary<Guid, int> _finished = new();
+    private readonly ConcurrentDictionary<Guid, int> _faulted = new();
+
+    public int Finished(Guid messageId) => _finished.GetValueOrDefault(messageId) + Faulted(messageId);
+
+    public int Faulted(Guid messageId) => _faulted.GetValueOrDefault(messageId);
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        _finished.AddOrUpdate(context.MessageId ?? Guid.Empty, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
+    {
+        _faulted.AddOrUpdate(context.MessageId ?? Guid.Empty, 1, (_, n) => n + 1);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Records what would have gone out by SMS and e-mail.</summary>
+public sealed class RecordingNoticeSender : INoticeSender
+{
+    private readonly ConcurrentQueue<(NoticeChannel Channel, Guid NoticeId)> _sent = new();
+
+    public IReadOnlyList<(NoticeChannel Channel, Guid NoticeId)> Sent => _sent.ToArray();
+
+    public Task SendAsync(NoticeChannel channel, Notice notice, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue((channel, notice.Id));
+        return Task.CompletedTask;
+    }
+}
