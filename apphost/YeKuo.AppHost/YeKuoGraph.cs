@@ -1,0 +1,48 @@
+using YeKuo.Hosting;
+
+namespace YeKuo.AppHost;
+
+/// <summary>
+/// The local topology, declared the way an Aspire AppHost declares it: broker and cache first, each department
+/// service with its own database, the gateway last. Shared by the AppHost and the integration tests, so the tests
+/// run exactly what a developer runs.
+/// </summary>
+public static class YeKuoGraph
+{
+    public const int DefaultGatewayPort = 5080;
+
+    /// <param name="developerRun">A developer's run keeps Redis data and offers RabbitMQ's management UI; tests skip both to start faster.</param>
+    public static DistributedApplicationBuilder AddYeKuo(this DistributedApplicationBuilder builder, bool developerRun = true)
+    {
+        var messaging = builder.AddRabbitMQ("messaging");
+        var cache = builder.AddRedis("cache");
+        if (developerRun)
+        {
+            messaging.WithManagementPlugin();
+            cache.WithPersistence();
+        }
+
+        var acceptance = builder.AddDepartment("acceptance", "services/YeKuo.Acceptance/YeKuo.Acceptance.csproj", messaging, cache);
+        var supplyScheme = builder.AddDepartment("supplyscheme", "services/YeKuo.SupplyScheme/YeKuo.SupplyScheme.csproj", messaging, cache);
+        var inspection = builder.AddDepartment("inspection", "services/YeKuo.Inspection/YeKuo.Inspection.csproj", messaging, cache);
+        var metering = builder.AddDepartment("metering", "services/YeKuo.Metering/YeKuo.Metering.csproj", messaging, cache);
+        var notification = builder.AddDepartment("notification", "services/YeKuo.Notification/YeKuo.Notification.csproj", messaging, cache);
+
+        builder.AddProject("gateway", "gateway/YeKuo.Gateway/YeKuo.Gateway.csproj")
+            .WithReference(acceptance).WithReference(supplyScheme).WithReference(inspection).WithReference(metering).WithReference(notification)
+            .WaitFor(acceptance).WaitFor(supplyScheme).WaitFor(inspection).WaitFor(metering).WaitFor(notification)
+            .WithHttpEndpoint(port: builder.Options.GatewayPort ?? DefaultGatewayPort);
+        return builder;
+    }
+
+    /// <summary>A department service: its own SQLite database, the broker and the cache, started once both are up.</summary>
+    private static IResourceBuilder<ProjectResource> AddDepartment(
+        this DistributedApplicationBuilder builder, string name, string project,
+        IResourceBuilder<RabbitMQResource> messaging, IResourceBuilder<RedisResource> cache)
+    {
+        var database = builder.AddSqlite($"{name}db");
+        return builder.AddProject(name, project)
+            .WithReference(messaging).WithReference(cache).WithReference(database)
+            .WaitFor(messaging).WaitFor(cache);
+    }
+}
