@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using YeKuo.Contracts;
+
+namespace YeKuo.IntegrationTests;
+
+/// <summary>Drives the system the way its users do: HTTP through the gateway, one step at a time.</summary>
+public sealed class GatewayClient(Uri gateway) : IDisposable
+{
+    public static readonly TimeSpan HandoffTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+    public HttpClient Http => _http;
+
+    public async Task<JsonElement> SubmitAsync(string customer, CustomerClass customerClass)
+    {
+        var (voltage, capacity, sources, identity) = customerClass switch
+        {
+            CustomerClass.HighVoltageSingleSource => (10m, 800m, 1, TestData.CreditCode),
+            CustomerClass.HighVoltageDualSource => (10m, 2000m, 2, TestData.CreditCode),
+            CustomerClass.Residential => (0.22m, 8m, 1, TestData.ResidentId),
+            _ => (0.4m, 100m, 1, TestData.CreditCode),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+        {
+            Content = JsonContent.Create(new
+            {
+                customerName = "海北某水泥厂",
+                customerClass = customerClass.ToString(),
+                identityNumber = identity,
+                contactPhone = "13800138000",
+                address = "青海省海北州西海镇工业园 8 号",
+                capacityKva = capacity,
+                voltageKv = voltage,
+                sourceCount = sources,
+            }),
+        };
+        request.Headers.Add("X-User", customer);
+        using var response = await _http.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Waits for the department to open the step (the handoff), then completes it; returns the response.</summary>
+    public async Task<HttpResponseMessage> CompleteStepAsync(Guid applicationId, Step step, string user, int round = 1)
+    {
+        var drive = StepDriver.For(step);
+        var workItem = await WaitForWorkItemAsync(drive.Prefix, applicationId, step, round);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{drive.Prefix}/work-items/{workItem.GetProperty("id").GetGuid()}/complete")
+        {
+            Content = JsonContent.Create(drive.Body),
+        };
+        request.Headers.Add("X-User", user);
+        return await _http.SendAsync(request);
+    }
+
+    public async Task<JsonElement> WaitForWorkItemAsync(string prefix, Guid applicationId, Step step, int round = 1)
+    {
+        JsonElement? found = null;
+        await WaitUntilAsync(async () =>
+        {
+            var items = await _http.GetFromJsonAsync<JsonElement[]>($"{prefix}/work-items?status=open&applicationId={applicationId}&step={step}");
+            found = items!.FirstOrDefault(i => i.GetProperty("round").GetInt32() == round);
+            return found.Value.ValueKind == JsonValueKind.Object;
+        }, $"{step} (round {round}) to open in {prefix} for {applicationId}");
+        return found!.Value;
+    }
+
+    public async Task<JsonElement> GetApplicationAsync(Guid id) =>
+        await _http.GetFromJsonAsync<JsonElement>($"/api/applications/{id}");
+
+    public async Task<JsonElement[]> GetNoticesAsync(Guid applicationId) =>
+        (await _http.GetFromJsonAsync<JsonElement[]>($"/api/notifications?applicationId={applicationId}"))!;
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? HandoffTimeout);
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                // A service being restarted answers 502 through the gateway for a moment.
+                last = ex;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Timed out waiting for {what}.", last);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
