@@ -18,14 +18,11 @@ internal sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILog
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
         }
 
-        if (db.Database.GetMigrations().Any())
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToArray();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (pending.Length > 0)
         {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-        else
-        {
-            logger.LogWarning("{Context} has no migrations; creating the schema from the model", typeof(TContext).Name);
-            await db.Database.EnsureCreatedAsync(cancellationToken);
+            logger.LogInformation("{Context}: applied migrations {Migrations}", db.GetType().Name, string.Join(", ", pending));
         }
     }
 

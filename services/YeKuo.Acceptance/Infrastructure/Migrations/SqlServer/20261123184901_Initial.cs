@@ -1,0 +1,242 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CustomerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CustomerClass = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    IdentityNumber = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    ContactPhone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CapacityKva = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
+                    VoltageKv = table.Column<decimal>(type: "decimal(8,3)", precision: 8, scale: 3, nullable: false),
+                    SourceCount = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "bigint", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
+                    PolicyVersion = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Plan = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CustomerManager = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ClosingReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClosedApplications",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClosedApplications", x => x.ApplicationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Consumer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MessageType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    TraceParent = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    TraceState = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SentAt = table.Column<long>(type: "bigint", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "bigint", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Timeline",
+                columns: table => new
+                {
+                    WorkItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Step = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Assignee = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    OpenedAt = table.Column<long>(type: "bigint", nullable: true),
+                    DueAt = table.Column<long>(type: "bigint", nullable: true),
+                    CompletedAt = table.Column<long>(type: "bigint", nullable: true),
+                    CompletedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Timeline", x => x.WorkItemId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CustomerClass = table.Column<string>(type: "nvarchar(48)", maxLength: 48, nullable: false),
+                    PolicyVersion = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Step = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Round = table.Column<int>(type: "int", nullable: false),
+                    Plan = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Assignee = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    OpenedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ClaimedAt = table.Column<long>(type: "bigint", nullable: true),
+                    CompletedAt = table.Column<long>(type: "bigint", nullable: true),
+                    CompletedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ClockStartedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LimitWorkingDays = table.Column<int>(type: "int", nullable: true),
+                    DueAt = table.Column<long>(type: "bigint", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CancelReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItemPauses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    PausedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PausedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ResumedAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItemPauses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkItemPauses_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CustomerId_SubmittedAt",
+                table: "Applications",
+                columns: new[] { "CustomerId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CustomerManager_Status",
+                table: "Applications",
+                columns: new[] { "CustomerManager", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Number",
+                table: "Applications",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_MessageId",
+                table: "OutboxMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_Sequence",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Timeline_ApplicationId",
+                table: "Timeline",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItemPauses_WorkItemId",
+                table: "WorkItemPauses",
+                column: "WorkItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_ApplicationId_Step_Round",
+                table: "WorkItems",
+                columns: new[] { "ApplicationId", "Step", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_Status_DueAt",
+                table: "WorkItems",
+                columns: new[] { "Status", "DueAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
+                name: "ClosedApplications");
+
+            migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Timeline");
+
+            migrationBuilder.DropTable(
+                name: "WorkItemPauses");
+
+            migrationBuilder.DropTable(
+                name: "WorkItems");
+        }
+    }
+}
