@@ -1,6 +1,6 @@
 namespace YeKuo.Contracts;
 
-/// <summary>Customer classes that decide an application's step set and time limits (seed 002: 差异化简化).</summary>
+/// <summary>Customer classes that decide an application's step set and time limits (《电力营销业扩报装水平的提升策略》: 差异化简化).</summary>
 public enum CustomerClass
 {
     /// <summary>居民 (三零服务).</summary>

@@ -1,6 +1,6 @@
 namespace YeKuo.Contracts;
 
-/// <summary>The steps of an application (业扩报装流程, seed 002 §1.2). An application's step set comes from policy data.</summary>
+/// <summary>The steps of an application (业扩报装流程, 《电力营销业扩报装水平的提升策略》 §1.2). An application's step set comes from policy data.</summary>
 public enum Step
 {
     /// <summary>受理: 资料审核与受理反馈.</summary>

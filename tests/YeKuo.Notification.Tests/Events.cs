@@ -24,7 +24,7 @@ public sealed class Events
         new(ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, At);
 
     public ApplicationAccepted Accepted(string customerManager) =>
-        new(ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, 800m, 10m, 1, "seed-002@2026-01-01",
+        new(ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, 800m, 10m, 1, "YK-TL-2024",
             FullPlan, customerManager, At.AddHours(1));
 
     public ApplicationRejected Rejected(params string[] reasons) =>
@@ -34,7 +34,7 @@ public sealed class Events
         new(ApplicationId, ApplicationNumber, CustomerId, reason, At);
 
     public StepCompleted StepCompleted(Step step, int round = 1, IReadOnlyDictionary<string, string>? outcome = null) =>
-        new(Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, "seed-002@2026-01-01",
+        new(Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, "YK-TL-2024",
             step, StepOwnership.OwnerOf(step), round, "staff-1", At, At.AddHours(3), At.AddDays(3), FullPlan,
             outcome ?? new Dictionary<string, string>());
 }

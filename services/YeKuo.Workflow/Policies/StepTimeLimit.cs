@@ -8,7 +8,7 @@ namespace YeKuo.Workflow.Policies;
 /// customer time with no limit (客户确认方案: tracked, not judged).
 /// </summary>
 /// <param name="Judged">Whether the step counts toward 按时办结 (on-time verdict).</param>
-/// <param name="IsDefault">True when the number is a configurable default, not a fact of the seeds.</param>
+/// <param name="IsDefault">True when the number is a configurable default, not from a published document.</param>
 public sealed record StepTimeLimit(
     CustomerClass Class,
     Step Step,

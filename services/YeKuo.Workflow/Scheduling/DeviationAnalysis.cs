@@ -1,7 +1,7 @@
 namespace YeKuo.Workflow.Scheduling;
 
 /// <summary>
-/// 进度偏差分析 of one activity (seed 004): actual vs planned duration read against its floats.
+/// 进度偏差分析 of one activity (《加强大客户业扩工程管理》): actual vs planned duration read against its floats.
 /// The figures come from rescheduling with the actual duration (<see cref="Revised"/>), so they agree with the
 /// float rules: a late activity delays the job by (deviation − total float) when positive, and moves its
 /// successors when the deviation exceeds its free float.

@@ -84,7 +84,7 @@ public class TimeLimitPolicyBookTests
     }
 
     [Fact]
-    public void Design_review_and_intermediate_inspection_are_marked_as_defaults_not_from_the_seeds()
+    public void Design_review_and_intermediate_inspection_are_marked_as_defaults_not_from_a_published_document()
     {
         Assert.True(Policy.LimitFor(CustomerClass.HighVoltageDualSource, Step.DesignReview).IsDefault);
         Assert.True(Policy.LimitFor(CustomerClass.HighVoltageDualSource, Step.IntermediateInspection).IsDefault);
@@ -169,7 +169,7 @@ public class TimeLimitPolicyBookTests
         var ceiling = Policy.ProfileFor(CustomerClass.PrivateOrganisation).ZeroServiceCapacityCeiling;
 
         Assert.Equal(160m, ceiling!.Kw);
-        Assert.Contains("not in seeds", ceiling.Source);
+        Assert.Contains("no published limit", ceiling.Source);
         Assert.Null(Policy.ProfileFor(CustomerClass.HighVoltageSingleSource).ZeroServiceCapacityCeiling);
     }
 

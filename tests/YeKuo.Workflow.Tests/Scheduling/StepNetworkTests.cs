@@ -2,7 +2,7 @@ using YeKuo.Workflow.Scheduling;
 
 namespace YeKuo.Workflow.Tests.Scheduling;
 
-/// <summary>The worked example of shared/scenarios/cpm-worked-example.md (seed 004 §二.1), copied here as data.</summary>
+/// <summary>The worked critical-path example of the 进度偏差分析 method (planned HV step network, floats and deviations), as data.</summary>
 public class StepNetworkTests
 {
     private static StepNetwork WorkedExample() => new(
