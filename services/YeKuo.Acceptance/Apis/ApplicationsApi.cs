@@ -9,7 +9,6 @@ using YeKuo.Messaging.Outbox;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting;
 using YeKuo.Workflow.Hosting.Apis;
-using YeKuo.Workflow.Hosting.Consumers;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
 
@@ -61,7 +60,7 @@ public static class ApplicationsApi
             db.Applications.Add(application);
             db.WorkItems.Add(acceptance);
             outbox.Enqueue(new ApplicationSubmitted(application.Id, application.Number, application.CustomerId, customerClass, now), application.Id);
-            outbox.Enqueue(OpenNextStepConsumer<AcceptanceDbContext>.WorkItemOpenedOf(acceptance), application.Id);
+            outbox.Enqueue(WorkItemEvents.Opened(acceptance), application.Id);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

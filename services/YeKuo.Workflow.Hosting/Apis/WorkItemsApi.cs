@@ -103,34 +103,47 @@ public static class WorkItemsApi
             : NotFound(id);
 
     public static Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Claim<TContext>(
-        TContext db, TimeProvider time, HttpContext http, Guid id, CancellationToken cancellationToken)
+        TContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, Guid id, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext =>
-        Change(db, id, item => item.Claim(CurrentUser.NameOf(http), time.GetUtcNow()), cancellationToken);
+        Change(db, id, item =>
+        {
+            item.Claim(CurrentUser.NameOf(http), time.GetUtcNow());
+            outbox.Enqueue(WorkItemEvents.Claimed(item), item.ApplicationId);
+        }, cancellationToken);
 
     public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Reassign<TContext>(
-        TContext db, TimeProvider time, Guid id, ReassignRequest request, CancellationToken cancellationToken)
+        TContext db, TimeProvider time, IEventOutbox outbox, Guid id, ReassignRequest request, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
         if (string.IsNullOrWhiteSpace(request.Assignee) || request.Assignee.Length > 64)
         {
             return Problem(StatusCodes.Status400BadRequest, "assignee is required.", "assignee must be 1 to 64 characters.");
         }
-        return await Change(db, id, item => item.Reassign(request.Assignee, time.GetUtcNow()), cancellationToken);
+        return await Change(db, id, item =>
+        {
+            item.Reassign(request.Assignee, time.GetUtcNow());
+            outbox.Enqueue(WorkItemEvents.Claimed(item), item.ApplicationId);
+        }, cancellationToken);
     }
 
     public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Pause<TContext>(
-        TContext db, TimeProvider time, HttpContext http, Guid id, PauseRequest request, CancellationToken cancellationToken)
+        TContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, Guid id, PauseRequest request, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
         {
             return Problem(StatusCodes.Status400BadRequest, "reason is required.", "A pause needs a reason of 1 to 500 characters (客户原因).");
         }
-        return await Change(db, id, item => item.Pause(request.Reason, CurrentUser.NameOf(http), time.GetUtcNow()), cancellationToken);
+        return await Change(db, id, item =>
+        {
+            var now = time.GetUtcNow();
+            item.Pause(request.Reason, CurrentUser.NameOf(http), now);
+            outbox.Enqueue(new WorkItemPaused(item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, request.Reason, now), item.ApplicationId);
+        }, cancellationToken);
     }
 
     public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Resume<TContext>(
-        TContext db, TimeProvider time, DeadlinePlanner deadlines, Guid id, CancellationToken cancellationToken)
+        TContext db, TimeProvider time, DeadlinePlanner deadlines, IEventOutbox outbox, Guid id, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
         var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
@@ -142,9 +155,14 @@ public static class WorkItemsApi
         var now = time.GetUtcNow();
         // Every pause on this clock counts, including those of earlier steps sharing it.
         var clockPauses = await ClockPausesAsync(db, deadlines, item, now, cancellationToken);
-        return await Change(db, item, w => w.Resume(now, w.ClockStartedAt is { } start
-            ? deadlines.For(w.CustomerClass, w.PolicyVersion, w.Step, start, clockPauses).DueAt
-            : w.DueAt), cancellationToken);
+        return await Change(db, item, w =>
+        {
+            var pausedAt = w.Pauses.Single(p => p.ResumedAt is null).PausedAt;
+            w.Resume(now, w.ClockStartedAt is { } start
+                ? deadlines.For(w.CustomerClass, w.PolicyVersion, w.Step, start, clockPauses).DueAt
+                : w.DueAt);
+            outbox.Enqueue(new WorkItemResumed(w.Id, w.ApplicationId, w.ApplicationNumber, w.Step, w.Department, pausedAt, now, w.DueAt), w.ApplicationId);
+        }, cancellationToken);
     }
 
     public static async Task<Results<Ok<WorkItemDto>, ValidationProblem, ProblemHttpResult>> Complete<TContext>(
@@ -173,7 +191,7 @@ public static class WorkItemsApi
         {
             var now = time.GetUtcNow();
             w.Complete(user, now, result.Outcome);
-            outbox.Enqueue(StepCompletedOf(w), w.ApplicationId);
+            outbox.Enqueue(WorkItemEvents.Completed(w), w.ApplicationId);
             await result.ApplyEffectsAsync(w, new StepCompletionContext(outbox, http.RequestServices, now, cancellationToken));
         }, cancellationToken);
         return change.Result switch
@@ -183,11 +201,6 @@ public static class WorkItemsApi
             _ => throw new InvalidOperationException("Unexpected result."),
         };
     }
-
-    public static StepCompleted StepCompletedOf(WorkItem item) => new(
-        item.Id, item.ApplicationId, item.ApplicationNumber, item.CustomerId, item.CustomerClass, item.PolicyVersion,
-        item.Step, item.Department, item.Round, item.CompletedBy ?? item.Assignee ?? "system",
-        item.OpenedAt, item.CompletedAt ?? item.OpenedAt, item.DueAt, item.Plan, item.Outcome);
 
     internal static async Task<IReadOnlyList<PauseInterval>> ClockPausesAsync<TContext>(
         TContext db, DeadlinePlanner deadlines, WorkItem item, DateTimeOffset now, CancellationToken cancellationToken)

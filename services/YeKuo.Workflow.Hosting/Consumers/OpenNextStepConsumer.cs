@@ -44,11 +44,8 @@ public sealed class OpenNextStepConsumer<TContext>(
             step, StepOwnership.OwnerOf(step), round, message.Plan, now, deadline,
             assignee: StepOwnership.OwnerOf(step) == Department.Customer ? message.CustomerId : null);
         Db.WorkItems.Add(item);
-        outbox.Enqueue(WorkItemOpenedOf(item), item.ApplicationId);
+        outbox.Enqueue(WorkItemEvents.Opened(item), item.ApplicationId);
     }
-
-    public static WorkItemOpened WorkItemOpenedOf(WorkItem item) => new(
-        item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, item.Round, item.Assignee, item.OpenedAt, item.DueAt);
 
     private async Task<StepDeadline> DeadlineAsync(StepCompleted message, Step step, bool reopened, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,0 +1,18 @@
+using YeKuo.Contracts.Events;
+
+namespace YeKuo.Workflow.Hosting.Domain;
+
+/// <summary>The integration events that describe a work item's changes, built in one place.</summary>
+public static class WorkItemEvents
+{
+    public static WorkItemOpened Opened(WorkItem item) => new(
+        item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, item.Round, item.Assignee, item.OpenedAt, item.DueAt);
+
+    public static WorkItemClaimed Claimed(WorkItem item) => new(
+        item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, item.Assignee!, item.ClaimedAt ?? item.OpenedAt);
+
+    public static StepCompleted Completed(WorkItem item) => new(
+        item.Id, item.ApplicationId, item.ApplicationNumber, item.CustomerId, item.CustomerClass, item.PolicyVersion,
+        item.Step, item.Department, item.Round, item.CompletedBy ?? item.Assignee ?? "system",
+        item.OpenedAt, item.CompletedAt ?? item.OpenedAt, item.DueAt, item.Plan, item.Outcome);
+}
