@@ -1,3 +1,4 @@
+using YeKuo.Messaging.ErrorQueues;
 using YeKuo.Acceptance.Apis;
 using YeKuo.Acceptance.Extensions;
 
@@ -7,6 +8,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueuesApi();
 app.MapApplicationsApi();
 app.MapCalendarApi();
 app.MapPoliciesApi();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using YeKuo.Messaging.ErrorQueues;
 
 namespace YeKuo.Messaging;
 
@@ -19,6 +20,9 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString("messaging")
             ?? throw new InvalidOperationException("ConnectionStrings:messaging is not set (an amqp:// URI of the broker).");
         var broker = new Uri(connectionString);
+        var endpoints = new ReceiveEndpointRegistry();
+        builder.Services.AddSingleton(endpoints);
+        builder.Services.AddSingleton<ErrorQueueAdmin>();
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -31,8 +35,9 @@ public static class MessagingExtensions
             });
             configure(bus);
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((_, queue, endpoint) =>
             {
+                endpoints.Add(queue);
                 endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {

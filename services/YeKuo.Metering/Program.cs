@@ -1,3 +1,4 @@
+using YeKuo.Messaging.ErrorQueues;
 using YeKuo.Metering.Extensions;
 using YeKuo.Metering.Infrastructure;
 using YeKuo.Workflow.Hosting.Apis;
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueuesApi();
 app.MapWorkItemsApi<MeteringDbContext>("/api/metering");
 app.Run();
 

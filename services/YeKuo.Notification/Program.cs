@@ -1,3 +1,4 @@
+using YeKuo.Messaging.ErrorQueues;
 using YeKuo.Notification.Apis;
 using YeKuo.Notification.Extensions;
 
@@ -7,6 +8,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueuesApi();
 app.MapNotificationsApi();
 app.Run();
 

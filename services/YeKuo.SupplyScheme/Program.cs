@@ -1,3 +1,4 @@
+using YeKuo.Messaging.ErrorQueues;
 using YeKuo.SupplyScheme.Extensions;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.Workflow.Hosting.Apis;
@@ -8,6 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapErrorQueuesApi();
 app.MapWorkItemsApi<SupplySchemeDbContext>("/api/supply-scheme");
 app.Run();
 
