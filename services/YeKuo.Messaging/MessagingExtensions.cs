@@ -20,6 +20,7 @@ public static class MessagingExtensions
         var connectionString = builder.Configuration.GetConnectionString("messaging")
             ?? throw new InvalidOperationException("ConnectionStrings:messaging is not set (an amqp:// URI of the broker).");
         var broker = new Uri(connectionString);
+        HandoffTelemetry.ReceivingDepartment = HandoffTelemetry.DepartmentOf(serviceName);
         var endpoints = new ReceiveEndpointRegistry();
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton<ErrorQueueAdmin>();

@@ -18,4 +18,4 @@ public sealed record ApplicationAccepted(
     string PolicyVersion,
     IReadOnlyList<Step> Plan,
     string CustomerManager,
-    DateTimeOffset AcceptedAt);
+    DateTimeOffset AcceptedAt) : IApplicationEvent;

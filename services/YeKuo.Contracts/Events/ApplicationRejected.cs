@@ -10,4 +10,4 @@ public sealed record ApplicationRejected(
     string CustomerId,
     IReadOnlyList<string> Reasons,
     string RejectedBy,
-    DateTimeOffset RejectedAt);
+    DateTimeOffset RejectedAt) : IApplicationEvent;

@@ -9,4 +9,4 @@ public sealed record ApplicationSubmitted(
     string ApplicationNumber,
     string CustomerId,
     CustomerClass CustomerClass,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt) : IApplicationEvent;

@@ -9,4 +9,4 @@ public sealed record ApplicationWithdrawn(
     string ApplicationNumber,
     string CustomerId,
     string Reason,
-    DateTimeOffset WithdrawnAt);
+    DateTimeOffset WithdrawnAt) : IApplicationEvent;

@@ -13,4 +13,4 @@ public sealed record DeadlineWarningRaised(
     string? Assignee,
     DeadlineLevel Level,
     DateTimeOffset DueAt,
-    DateTimeOffset RaisedAt);
+    DateTimeOffset RaisedAt) : IStepEvent;

@@ -9,4 +9,4 @@ public sealed record PowerConnected(
     string ApplicationNumber,
     string CustomerId,
     string MeterNumber,
-    DateTimeOffset ConnectedAt);
+    DateTimeOffset ConnectedAt) : IApplicationEvent;

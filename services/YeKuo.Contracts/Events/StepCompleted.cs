@@ -23,4 +23,4 @@ public sealed record StepCompleted(
     DateTimeOffset CompletedAt,
     DateTimeOffset? DueAt,
     IReadOnlyList<Step> Plan,
-    IReadOnlyDictionary<string, string> Outcome);
+    IReadOnlyDictionary<string, string> Outcome) : IStepEvent;

@@ -11,4 +11,4 @@ public sealed record WorkItemClaimed(
     Step Step,
     Department Department,
     string Assignee,
-    DateTimeOffset ClaimedAt);
+    DateTimeOffset ClaimedAt) : IStepEvent;

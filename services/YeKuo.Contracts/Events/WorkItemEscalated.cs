@@ -13,4 +13,4 @@ public sealed record WorkItemEscalated(
     string? Assignee,
     string DepartmentHead,
     DateTimeOffset DueAt,
-    DateTimeOffset EscalatedAt);
+    DateTimeOffset EscalatedAt) : IStepEvent;

@@ -13,4 +13,4 @@ public sealed record WorkItemOpened(
     int Round,
     string? Assignee,
     DateTimeOffset OpenedAt,
-    DateTimeOffset? DueAt);
+    DateTimeOffset? DueAt) : IStepEvent;

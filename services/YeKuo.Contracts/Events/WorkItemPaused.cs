@@ -11,4 +11,4 @@ public sealed record WorkItemPaused(
     Step Step,
     Department Department,
     string Reason,
-    DateTimeOffset PausedAt);
+    DateTimeOffset PausedAt) : IStepEvent;

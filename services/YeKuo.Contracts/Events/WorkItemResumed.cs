@@ -12,4 +12,4 @@ public sealed record WorkItemResumed(
     Department Department,
     DateTimeOffset PausedAt,
     DateTimeOffset ResumedAt,
-    DateTimeOffset? DueAt);
+    DateTimeOffset? DueAt) : IStepEvent;

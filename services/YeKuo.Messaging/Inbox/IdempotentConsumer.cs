@@ -29,6 +29,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
         {
             return;
         }
+        HandoffTelemetry.Record(context, time.GetUtcNow());
 
         try
         {

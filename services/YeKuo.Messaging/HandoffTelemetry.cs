@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using MassTransit;
+using YeKuo.Contracts;
+
+namespace YeKuo.Messaging;
+
+/// <summary>
+/// Makes every handoff visible: tags the consumer span with the application, step and the two departments, and
+/// measures <c>yekuo.handoff.duration</c> (publish → consumed) by department pair and step.
+/// </summary>
+public static class HandoffTelemetry
+{
+    private static readonly Histogram<double> HandoffDuration = MessagingTelemetry.Meter.CreateHistogram<double>(
+        "yekuo.handoff.duration", unit: "s", description: "Time from publishing an event to its consumption by another department.");
+
+    /// <summary>The department this process serves (the receiving side), set once by AddMessaging.</summary>
+    public static string ReceivingDepartment { get; internal set; } = "unknown";
+
+    public static void Record<TMessage>(ConsumeContext<TMessage> context, DateTimeOffset consumedAt)
+        where TMessage : class
+    {
+        var message = context.Message;
+        var from = message is IStepEvent step ? step.Department.ToString() : message is IApplicationEvent ? Department.Acceptance.ToString() : "unknown";
+        var stepName = (message as IStepEvent)?.Step.ToString() ?? "";
+        var messageType = typeof(TMessage).Name;
+
+        if (Activity.Current is { } activity)
+        {
+            if (message is IApplicationEvent application)
+            {
+                activity.SetTag("yekuo.application.id", application.ApplicationId.ToString());
+            }
+            if (stepName.Length > 0)
+            {
+                activity.SetTag("yekuo.step", stepName);
+            }
+            activity.SetTag("yekuo.department.from", from);
+            activity.SetTag("yekuo.department.to", ReceivingDepartment);
+        }
+
+        if (context.SentTime is { } sent)
+        {
+            var seconds = Math.Max(0, (consumedAt - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc))).TotalSeconds);
+            HandoffDuration.Record(seconds,
+                new KeyValuePair<string, object?>("yekuo.department.from", from),
+                new KeyValuePair<string, object?>("yekuo.department.to", ReceivingDepartment),
+                new KeyValuePair<string, object?>("yekuo.step", stepName),
+                new KeyValuePair<string, object?>("yekuo.message.type", messageType));
+        }
+    }
+
+    /// <summary>The department a service name stands for ("supplyscheme" → SupplyScheme).</summary>
+    internal static string DepartmentOf(string serviceName) =>
+        Enum.TryParse<Department>(serviceName, ignoreCase: true, out var department) ? department.ToString() : serviceName;
+}
