@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using YeKuo.Messaging.ErrorQueues;
+using YeKuo.Messaging.PartnerEvents;
 
 namespace YeKuo.Messaging;
 
@@ -24,6 +25,7 @@ public static class MessagingExtensions
         var endpoints = new ReceiveEndpointRegistry();
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton<ErrorQueueAdmin>();
+        builder.Services.AddSingleton<CloudEventPublisher>();
 
         builder.Services.AddMassTransit(bus =>
         {

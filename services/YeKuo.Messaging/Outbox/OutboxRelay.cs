@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using YeKuo.Contracts;
+using YeKuo.Messaging.PartnerEvents;
 using YeKuo.Messaging.Persistence;
 
 namespace YeKuo.Messaging.Outbox;
@@ -15,7 +16,8 @@ namespace YeKuo.Messaging.Outbox;
 /// <summary>
 /// Publishes committed outbox rows through MassTransit (publisher confirms on), then marks them sent. A crash between
 /// publish and mark re-publishes the row with the same MessageId, which the receivers' inbox discards. Failed
-/// publishes back off per row. On start it drains whatever an earlier run left unsent.
+/// publishes back off per row. On start it drains whatever an earlier run left unsent. Partner-facing events are also
+/// published as CloudEvents on <c>yekuo.events</c> before the row counts as sent.
 /// </summary>
 /// <remarks>
 /// Rows of one batch are published concurrently, so receivers may see events slightly out of order; every consumer
@@ -27,6 +29,7 @@ internal sealed class OutboxRelay<TContext>(
     IBus bus,
     TimeProvider time,
     IOptions<OutboxRelayOptions> options,
+    CloudEventPublisher partnerEvents,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
 {
@@ -117,6 +120,12 @@ internal sealed class OutboxRelay<TContext>(
             var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
                 ?? throw new InvalidOperationException($"Outbox row {row.Sequence} has an empty body.");
             await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+            // Partner events go to the bus's own broker; an in-memory bus (component tests) has none.
+            var partnerFacing = bus.Address.Scheme.StartsWith("rabbitmq", StringComparison.Ordinal) ? PartnerEventMapper.Map(message) : [];
+            foreach (var partnerEvent in partnerFacing)
+            {
+                await partnerEvents.PublishAsync(partnerEvent, $"{row.MessageId}/{partnerEvent.Type}", row.TraceParent, cancellationToken);
+            }
             row.SentAt = time.GetUtcNow();
             row.LastError = null;
             Published.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", row.MessageType));
