@@ -15,4 +15,4 @@ public sealed record ComplaintRecorded(
     Guid ApplicationId,
     string ApplicationNumber,
     string Category,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt) : IApplicationEvent;

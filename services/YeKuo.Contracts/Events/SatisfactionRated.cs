@@ -11,4 +11,4 @@ public sealed record SatisfactionRated(
     Guid ApplicationId,
     string ApplicationNumber,
     int Score,
-    DateTimeOffset RatedAt);
+    DateTimeOffset RatedAt) : IApplicationEvent;
