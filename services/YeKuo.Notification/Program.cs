@@ -10,6 +10,9 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapErrorQueuesApi();
 app.MapNotificationsApi();
+app.MapStaffNoticesApi();
+app.MapFollowUpsApi();
+app.MapComplaintsApi();
 app.Run();
 
 public partial class Program;

@@ -10,8 +10,9 @@ namespace YeKuo.Notification.Extensions;
 public static class ApplicationServiceExtensions
 {
     /// <summary>
-    /// The notice store (<c>ConnectionStrings:notificationdb</c>), the consumers of every customer-facing event
-    /// (<c>ConnectionStrings:messaging</c>) and SMS/e-mail delivery (<c>Notification:Delivery</c>).
+    /// The notice store (<c>ConnectionStrings:notificationdb</c>), the consumers of every customer-facing event, of
+    /// 超时预警/escalations and of power connected (<c>ConnectionStrings:messaging</c>), and SMS/e-mail delivery
+    /// (<c>Notification:Delivery</c>; staff notices only over <c>StaffChannels</c>, none by default).
     /// </summary>
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
@@ -23,15 +24,20 @@ public static class ApplicationServiceExtensions
             bus.AddConsumer<StepCompletedConsumer>();
             bus.AddConsumer<ApplicationRejectedConsumer>();
             bus.AddConsumer<ApplicationWithdrawnConsumer>();
+            bus.AddConsumer<DeadlineWarningRaisedConsumer>();
+            bus.AddConsumer<WorkItemEscalatedConsumer>();
+            bus.AddConsumer<PowerConnectedConsumer>();
         });
 
         builder.Services.TryAddSingleton<INoticeSender, LoggingNoticeSender>();
+        builder.Services.TryAddSingleton<IStaffNoticeSender, LoggingStaffNoticeSender>();
         builder.Services.AddOptions<NoticeDeliveryOptions>()
             .BindConfiguration("Notification:Delivery")
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.BatchSize > 0 && o.MaxAttempts > 0,
                 "Notification:Delivery needs a positive PollInterval, BatchSize and MaxAttempts.")
             .ValidateOnStart();
         builder.Services.AddHostedService<NoticeDelivery>();
+        builder.Services.AddHostedService<StaffNoticeDelivery>();
         return builder;
     }
 }

@@ -4,13 +4,22 @@ using YeKuo.Notification.Domain;
 
 namespace YeKuo.Notification.Infrastructure;
 
-/// <summary>The notification service's own database: customer notices next to the outbox and inbox.</summary>
+/// <summary>
+/// The notification service's own database: customer notices, staff notices, follow-ups (回访) and complaints next to
+/// the outbox and inbox.
+/// </summary>
 public abstract class NotificationDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     /// <summary>The EF property (a field of <see cref="Notice"/>) holding the notice's step; see <see cref="Notice.StepKeyOf"/>.</summary>
     internal const string StepKey = "_stepKey";
 
     public DbSet<Notice> Notices => Set<Notice>();
+
+    public DbSet<StaffNotice> StaffNotices => Set<StaffNotice>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
 
     /// <summary>
     /// Adds <paramref name="notice"/> unless the same notice (application, kind, step, round) is already recorded,
@@ -29,6 +38,42 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
         }
         return !exists;
     }
+
+    /// <summary>
+    /// Adds <paramref name="notice"/> unless the same staff notice (work item, kind) is already recorded. Does not save.
+    /// </summary>
+    public async Task<bool> AddIfNewAsync(StaffNotice notice, CancellationToken cancellationToken)
+    {
+        var exists = await StaffNotices.AnyAsync(n => n.WorkItemId == notice.WorkItemId && n.Kind == notice.Kind, cancellationToken);
+        if (!exists)
+        {
+            StaffNotices.Add(notice);
+        }
+        return !exists;
+    }
+
+    /// <summary>Adds <paramref name="followUp"/> unless the application already has its follow-up. Does not save.</summary>
+    public async Task<bool> AddIfNewAsync(FollowUp followUp, CancellationToken cancellationToken)
+    {
+        var exists = await FollowUps.AnyAsync(f => f.ApplicationId == followUp.ApplicationId, cancellationToken);
+        if (!exists)
+        {
+            FollowUps.Add(followUp);
+        }
+        return !exists;
+    }
+
+    /// <summary>
+    /// The application as this service knows it from the events it has seen (customer notices, follow-ups, staff
+    /// notices), or null when it has seen none for it.
+    /// </summary>
+    public async Task<KnownApplication?> FindApplicationAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        await Notices.AsNoTracking().Where(n => n.ApplicationId == applicationId)
+            .Select(n => new KnownApplication(n.ApplicationId, n.ApplicationNumber, n.CustomerId)).FirstOrDefaultAsync(cancellationToken)
+        ?? await FollowUps.AsNoTracking().Where(f => f.ApplicationId == applicationId)
+            .Select(f => new KnownApplication(f.ApplicationId, f.ApplicationNumber, f.CustomerId)).FirstOrDefaultAsync(cancellationToken)
+        ?? await StaffNotices.AsNoTracking().Where(n => n.ApplicationId == applicationId)
+            .Select(n => new KnownApplication(n.ApplicationId, n.ApplicationNumber, null)).FirstOrDefaultAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -54,6 +99,62 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
             notice.HasIndex(n => new { n.ApplicationId, n.CreatedAt });
             // The delivery scan: pending SMS/e-mail in order.
             notice.HasIndex(n => new { n.DeliveredAt, n.CreatedAt });
+        });
+
+        modelBuilder.Entity<StaffNotice>(notice =>
+        {
+            notice.ToTable("StaffNotices");
+            notice.HasKey(n => n.Id);
+            notice.Property(n => n.Id).ValueGeneratedNever();
+            notice.Property(n => n.Kind).HasConversion<string>().HasMaxLength(32);
+            notice.Property(n => n.Step).HasConversion<string>().HasMaxLength(32);
+            notice.Property(n => n.Department).HasConversion<string>().HasMaxLength(32);
+            notice.Property(n => n.ApplicationNumber).HasMaxLength(32);
+            notice.Property(n => n.Recipient).HasMaxLength(64);
+            notice.Property(n => n.Assignee).HasMaxLength(64);
+            notice.Property(n => n.Title).HasMaxLength(100);
+            notice.Property(n => n.HandledBy).HasMaxLength(64);
+            notice.Property(n => n.HandlingAction).HasMaxLength(500);
+            notice.Property(n => n.Version).IsConcurrencyToken();
+            notice.Ignore(n => n.IsHandled);
+
+            // One notice per warning level and one per escalation of a work item, whatever the message id.
+            notice.HasIndex(n => new { n.WorkItemId, n.Kind }).IsUnique();
+            // The inboxes: a person's and a department's notices, newest first.
+            notice.HasIndex(n => new { n.Recipient, n.CreatedAt });
+            notice.HasIndex(n => new { n.Department, n.CreatedAt });
+            notice.HasIndex(n => n.ApplicationId);
+            // The (optional) SMS/e-mail scan.
+            notice.HasIndex(n => new { n.DeliveredAt, n.CreatedAt });
+        });
+
+        modelBuilder.Entity<FollowUp>(followUp =>
+        {
+            followUp.ToTable("FollowUps");
+            followUp.HasKey(f => f.Id);
+            followUp.Property(f => f.Id).ValueGeneratedNever();
+            followUp.Property(f => f.ApplicationNumber).HasMaxLength(32);
+            followUp.Property(f => f.CustomerId).HasMaxLength(64);
+            followUp.Property(f => f.Comment).HasMaxLength(FollowUp.MaxCommentLength);
+            followUp.Property(f => f.Version).IsConcurrencyToken();
+            followUp.Ignore(f => f.Status);
+
+            // One 回访 per application, whatever the message id of PowerConnected.
+            followUp.HasIndex(f => f.ApplicationId).IsUnique();
+            // The pending and done lists.
+            followUp.HasIndex(f => new { f.RatedAt, f.ConnectedAt });
+        });
+
+        modelBuilder.Entity<Complaint>(complaint =>
+        {
+            complaint.ToTable("Complaints");
+            complaint.HasKey(c => c.Id);
+            complaint.Property(c => c.Id).ValueGeneratedNever();
+            complaint.Property(c => c.ApplicationNumber).HasMaxLength(32);
+            complaint.Property(c => c.CustomerId).HasMaxLength(64);
+            complaint.Property(c => c.Category).HasConversion<string>().HasMaxLength(32);
+            complaint.Property(c => c.Text).HasMaxLength(Complaint.MaxTextLength);
+            complaint.HasIndex(c => new { c.ApplicationId, c.RecordedAt });
         });
     }
 }

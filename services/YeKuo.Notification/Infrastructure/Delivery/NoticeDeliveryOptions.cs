@@ -8,6 +8,12 @@ public sealed class NoticeDeliveryOptions
     /// <summary>The outside channels every notice is sent over (besides the in-app inbox); default SMS and e-mail.</summary>
     public NoticeChannel[]? Channels { get; set; }
 
+    /// <summary>
+    /// The outside channels staff notices are also sent over; default none (in-app inbox only). A staff notice
+    /// already read in the app is not sent.
+    /// </summary>
+    public NoticeChannel[]? StaffChannels { get; set; }
+
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public int BatchSize { get; set; } = 50;
@@ -18,4 +24,7 @@ public sealed class NoticeDeliveryOptions
     internal IReadOnlyList<NoticeChannel> OutsideChannels =>
         (Channels is { Length: > 0 } channels ? channels : [NoticeChannel.Sms, NoticeChannel.Email])
             .Where(c => c != NoticeChannel.InApp).Distinct().ToArray();
+
+    internal IReadOnlyList<NoticeChannel> StaffOutsideChannels =>
+        (StaffChannels ?? []).Where(c => c != NoticeChannel.InApp).Distinct().ToArray();
 }

@@ -1,0 +1,145 @@
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+
+namespace YeKuo.Notification.Domain;
+
+/// <summary>
+/// A staff notice (员工通知) in a staff member's or a department's in-app inbox: a 超时预警 of a work item, or its
+/// escalation to the department head. Identified by the work item and the kind (warning level or escalation), so one
+/// warning yields one notice however often, and under whichever message id, it arrives.
+/// </summary>
+public sealed class StaffNotice
+{
+    private StaffNotice()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid WorkItemId { get; private set; }
+
+    public StaffNoticeKind Kind { get; private set; }
+
+    public Guid ApplicationId { get; private set; }
+
+    public string ApplicationNumber { get; private set; } = "";
+
+    public Step Step { get; private set; }
+
+    /// <summary>The department owning the work item.</summary>
+    public Department Department { get; private set; }
+
+    /// <summary>Who the notice is for: the assignee (责任人), the department head for an escalation, or null for the department's queue.</summary>
+    public string? Recipient { get; private set; }
+
+    /// <summary>The work item's assignee when the notice was raised; null when nobody had claimed it.</summary>
+    public string? Assignee { get; private set; }
+
+    public DateTimeOffset DueAt { get; private set; }
+
+    /// <summary>When the warning or escalation was raised (the event's time).</summary>
+    public DateTimeOffset RaisedAt { get; private set; }
+
+    /// <summary>When this service recorded it.</summary>
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Body { get; private set; } = "";
+
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    /// <summary>超时处理: when the head recorded what was done about the escalation.</summary>
+    public DateTimeOffset? HandledAt { get; private set; }
+
+    public string? HandledBy { get; private set; }
+
+    public string? HandlingAction { get; private set; }
+
+    /// <summary>When SMS/e-mail were handed to their senders (only when staff channels are configured).</summary>
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    public int DeliveryAttempts { get; private set; }
+
+    /// <summary>Concurrency token: changes when the notice is handled, so two heads cannot both handle it.</summary>
+    public int Version { get; private set; }
+
+    public bool IsHandled => HandledAt is not null;
+
+    public static StaffNotice Warning(DeadlineWarningRaised facts, DateTimeOffset now)
+    {
+        var kind = StaffNoticeKinds.WarningOf(facts.Level);
+        var recipient = string.IsNullOrWhiteSpace(facts.Assignee) ? null : facts.Assignee.Trim();
+        return new StaffNotice
+        {
+            Id = Guid.CreateVersion7(now),
+            WorkItemId = facts.WorkItemId,
+            Kind = kind,
+            ApplicationId = facts.ApplicationId,
+            ApplicationNumber = facts.ApplicationNumber,
+            Step = facts.Step,
+            Department = facts.Department,
+            Recipient = recipient,
+            Assignee = recipient,
+            DueAt = facts.DueAt,
+            RaisedAt = facts.RaisedAt,
+            CreatedAt = now,
+            Title = StaffNoticeText.WarningTitle(facts.Level),
+            Body = StaffNoticeText.WarningBody(facts.Level, facts.ApplicationNumber, facts.Step, recipient, facts.DueAt),
+        };
+    }
+
+    public static StaffNotice Escalation(WorkItemEscalated facts, DateTimeOffset now)
+    {
+        var assignee = string.IsNullOrWhiteSpace(facts.Assignee) ? null : facts.Assignee.Trim();
+        return new StaffNotice
+        {
+            Id = Guid.CreateVersion7(now),
+            WorkItemId = facts.WorkItemId,
+            Kind = StaffNoticeKind.Escalation,
+            ApplicationId = facts.ApplicationId,
+            ApplicationNumber = facts.ApplicationNumber,
+            Step = facts.Step,
+            Department = facts.Department,
+            Recipient = facts.DepartmentHead.Trim(),
+            Assignee = assignee,
+            DueAt = facts.DueAt,
+            RaisedAt = facts.EscalatedAt,
+            CreatedAt = now,
+            Title = StaffNoticeText.EscalationTitle(facts.Step),
+            Body = StaffNoticeText.EscalationBody(facts.ApplicationNumber, facts.Step, assignee, facts.DueAt),
+        };
+    }
+
+    /// <summary>Marks the notice read; reading it again keeps the first time.</summary>
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    /// <summary>Records the 超时处理 of an escalation, once.</summary>
+    public void Handle(string handledBy, string action, DateTimeOffset now)
+    {
+        if (Kind != StaffNoticeKind.Escalation)
+        {
+            throw new StaffNoticeRuleException("Only an escalation is handled; a warning is only read.");
+        }
+        if (IsHandled)
+        {
+            throw new StaffNoticeRuleException($"The escalation was already handled by {HandledBy}.");
+        }
+        HandledAt = now;
+        HandledBy = handledBy;
+        HandlingAction = action;
+        ReadAt ??= now;
+        Version++;
+    }
+
+    public void MarkDelivered(DateTimeOffset now)
+    {
+        DeliveryAttempts++;
+        DeliveredAt ??= now;
+    }
+
+    public void DeliveryFailed() => DeliveryAttempts++;
+}
+
+/// <summary>A staff notice does not allow the change (e.g. handling a warning, or handling twice).</summary>
+public sealed class StaffNoticeRuleException(string message) : Exception(message);

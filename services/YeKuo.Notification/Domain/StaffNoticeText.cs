@@ -1,0 +1,57 @@
+using YeKuo.Contracts;
+
+namespace YeKuo.Notification.Domain;
+
+/// <summary>The words of staff notices (员工通知), in Chinese, with due times in Beijing time.</summary>
+public static class StaffNoticeText
+{
+    private static readonly TimeSpan BeijingOffset = TimeSpan.FromHours(8);
+
+    public static string WarningTitle(DeadlineLevel level) => level switch
+    {
+        DeadlineLevel.HalfUsed => "超时预警：办理时限已用 50%",
+        DeadlineLevel.MostlyUsed => "超时预警：办理时限已用 80%",
+        DeadlineLevel.Overdue => "超时告警：工单已超时",
+        _ => "超时预警",
+    };
+
+    public static string WarningBody(DeadlineLevel level, string number, Step step, string? assignee, DateTimeOffset dueAt)
+    {
+        var what = $"用电申请 {number} 的{StepNames.Of(step)}工单";
+        var due = Due(dueAt);
+        var text = level switch
+        {
+            DeadlineLevel.HalfUsed => $"{what}已用去一半办理时限，请于 {due} 前办结。",
+            DeadlineLevel.MostlyUsed => $"{what}已用去 80% 办理时限，请抓紧办理，于 {due} 前办结。",
+            _ => $"{what}已超过办理时限（应于 {due} 前办结），请尽快办结并说明超时原因。",
+        };
+        return assignee is null ? $"{text}该工单尚未指派责任人，请部门尽快指派。" : text;
+    }
+
+    public static string EscalationTitle(Step step) => $"超时督办：{StepNames.Of(step)}工单已超时";
+
+    public static string EscalationBody(string number, Step step, string? assignee, DateTimeOffset dueAt) =>
+        $"用电申请 {number} 的{StepNames.Of(step)}工单已超过办理时限（应于 {Due(dueAt)} 前办结），"
+        + (assignee is null ? "且尚未指派责任人。" : $"责任人 {assignee}。")
+        + "请督办并记录超时处理情况。";
+
+    private static string Due(DateTimeOffset dueAt) => dueAt.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm");
+}
+
+/// <summary>The steps' names as staff and customers know them.</summary>
+public static class StepNames
+{
+    public static string Of(Step step) => step switch
+    {
+        Step.Acceptance => "受理",
+        Step.SiteSurvey => "现场勘查",
+        Step.SchemeReply => "供电方案答复",
+        Step.SchemeConfirmation => "供电方案确认",
+        Step.DesignReview => "设计审查",
+        Step.IntermediateInspection => "中间检查",
+        Step.CompletionAcceptance => "竣工验收",
+        Step.SupplyContract => "供用电合同签订",
+        Step.PowerConnection => "装表接电",
+        _ => step.ToString(),
+    };
+}
