@@ -37,4 +37,14 @@ public sealed class Events
         new(Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, "YK-TL-2024",
             step, StepOwnership.OwnerOf(step), round, "staff-1", At, At.AddHours(3), At.AddDays(3), FullPlan,
             outcome ?? new Dictionary<string, string>());
+
+    public PowerConnected PowerConnected(string meterNumber = "3300123456") =>
+        new(ApplicationId, ApplicationNumber, CustomerId, meterNumber, At.AddDays(30));
+
+    /// <summary>A 超时预警 of one work item of this application (the scanner raises one per level).</summary>
+    public DeadlineWarningRaised Warning(Guid workItemId, DeadlineLevel level, string? assignee, Step step = Step.SchemeReply) =>
+        new(workItemId, ApplicationId, ApplicationNumber, step, StepOwnership.OwnerOf(step), assignee, level, At.AddDays(10), At.AddDays(5));
+
+    public WorkItemEscalated Escalated(Guid workItemId, string departmentHead, string? assignee, Step step = Step.SchemeReply) =>
+        new(workItemId, ApplicationId, ApplicationNumber, step, StepOwnership.OwnerOf(step), assignee, departmentHead, At.AddDays(10), At.AddDays(11));
 }

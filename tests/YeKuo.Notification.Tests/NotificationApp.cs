@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
 using System.Net.Http.Json;
 using MassTransit;
 using MassTransit.Testing;
@@ -6,9 +8,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using YeKuo.Contracts;
 using YeKuo.Notification.Apis;
 using YeKuo.Notification.Domain;
+using YeKuo.Notification.Infrastructure;
 using YeKuo.Notification.Infrastructure.Delivery;
 
 namespace YeKuo.Notification.Tests;
@@ -17,13 +22,15 @@ namespace YeKuo.Notification.Tests;
 /// The notification service in-process: a temp SQLite file, MassTransit's in-memory test harness instead of RabbitMQ,
 /// and a recording SMS/e-mail sender.
 /// </summary>
-public sealed class NotificationApp : WebApplicationFactory<Program>
+public class NotificationApp : WebApplicationFactory<Program>
 {
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"yekuo-notification-tests-{Guid.NewGuid():N}.db");
 
     public RecordingNoticeSender Sender { get; } = new();
+
+    public RecordingStaffNoticeSender StaffSender { get; } = new();
 
     /// <summary>Counts every consumption (the harness's own lists keep one entry per message id, hiding redeliveries).</summary>
     public ConsumeCounter Consumptions { get; } = new();
@@ -36,12 +43,51 @@ public sealed class NotificationApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672/");
         builder.UseSetting("ConnectionStrings:notificationdb", $"Data Source={_databasePath}");
         builder.UseSetting("Notification:Delivery:PollInterval", "00:00:00.100");
+        ConfigureSettings(builder);
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStaffNoticeSender>(StaffSender);
             services.AddMassTransitTestHarness(harness => harness.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(5)));
             services.AddSingleton<INoticeSender>(Sender);
             services.AddConsumeObserver(_ => Consumptions);
         });
+    }
+
+    /// <summary>Settings a derived fixture adds (e.g. staff SMS channels).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
+
+    /// <summary>Runs <paramref name="query"/> against the service's database.</summary>
+    public async Task<T> QueryAsync<T>(Func<NotificationDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<NotificationDbContext>());
+    }
+
+    /// <summary>The bodies of the outbox rows of <typeparamref name="TEvent"/> about <paramref name="applicationId"/>.</summary>
+    public Task<List<string>> OutboxBodiesAsync<TEvent>(Guid applicationId) =>
+        QueryAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.MessageType == Messages.UrnOf(typeof(TEvent)) && m.ApplicationId == applicationId)
+            .Select(m => m.Body)
+            .ToListAsync());
+
+    /// <summary>Waits until the outbox relay has published a <typeparamref name="TEvent"/> matching <paramref name="match"/>, and returns it.</summary>
+    public async Task<TEvent> PublishedAsync<TEvent>(Func<TEvent, bool> match) where TEvent : class
+    {
+        TEvent? Find() => Harness.Published.Select<TEvent>().Select(m => m.Context.Message).FirstOrDefault(match);
+        await WaitUntilAsync(() => Find() is not null, $"No {typeof(TEvent).Name} was published.");
+        return Find()!;
+    }
+
+    /// <summary>The field names of a ValidationProblemDetails answer (asserting status 400 and that shape).</summary>
+    public static async Task<string[]> FieldErrorsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.TryGetProperty("errors", out var errors), $"Not a ValidationProblemDetails: {problem.RootElement}");
+        return errors.EnumerateObject().Select(e => e.Name).Order().ToArray();
     }
 
     /// <summary>Publishes <paramref name="message"/> with the given message id and waits until its consumer has finished with it.</summary>
@@ -120,4 +166,25 @@ public sealed class RecordingNoticeSender : INoticeSender
         _sent.Enqueue((channel, notice.Id));
         return Task.CompletedTask;
     }
+}
+
+/// <summary>Records what staff notices would have gone out by SMS and e-mail.</summary>
+public sealed class RecordingStaffNoticeSender : IStaffNoticeSender
+{
+    private readonly ConcurrentQueue<(NoticeChannel Channel, Guid NoticeId)> _sent = new();
+
+    public IReadOnlyList<(NoticeChannel Channel, Guid NoticeId)> Sent => _sent.ToArray();
+
+    public Task SendAsync(NoticeChannel channel, StaffNotice notice, CancellationToken cancellationToken)
+    {
+        _sent.Enqueue((channel, notice.Id));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The service configured to send staff notices by SMS as well.</summary>
+public sealed class StaffSmsNotificationApp : NotificationApp
+{
+    protected override void ConfigureSettings(IWebHostBuilder builder) =>
+        builder.UseSetting("Notification:Delivery:StaffChannels:0", "Sms");
 }
