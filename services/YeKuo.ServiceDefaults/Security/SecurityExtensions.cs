@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace YeKuo.ServiceDefaults.Security;
+
+public static class SecurityExtensions
+{
+    /// <summary>
+    /// JWT bearer validation from <c>Jwt:*</c> and the named policies every endpoint picks from. Validated at the gateway
+    /// and again in every service (defence in depth: a service reached directly trusts nothing).
+    /// </summary>
+    public static IHostApplicationBuilder AddDefaultAuthentication(this IHostApplicationBuilder builder)
+    {
+        var jwt = builder.Configuration.GetSection(JwtOptions.Section).Get<JwtOptions>() ?? new JwtOptions();
+        if (jwt.Authority is null && (jwt.SigningKey is null || Encoding.UTF8.GetByteCount(jwt.SigningKey) < 32))
+        {
+            throw new InvalidOperationException("Set Jwt:Authority (an OIDC provider) or a Jwt:SigningKey of at least 32 bytes.");
+        }
+
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.Authority = jwt.Authority;
+                options.RequireHttpsMetadata = jwt.Authority is not null;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = jwt.Issuer,
+                    ValidAudience = jwt.Audience,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    NameClaimType = ClaimNames.Subject,
+                    RoleClaimType = ClaimNames.Role,
+                    IssuerSigningKey = jwt.SigningKey is null ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder().AddYeKuoPolicies();
+        return builder;
+    }
+
+    public static AuthorizationBuilder AddYeKuoPolicies(this AuthorizationBuilder authorization)
+    {
+        authorization
+            .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Customer, p => p.RequireRole(Roles.Customer))
+            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Customer, Roles.CounterClerk))
+            .AddPolicy(Policies.CustomerOrStaff, p => p.RequireRole(Roles.Customer, Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Admin))
+            .AddPolicy(Policies.InternalReader, p => p.RequireRole(Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Platform, Roles.Admin))
+            .AddPolicy(Policies.CustomerManager, p => p.RequireRole(Roles.CustomerManager, Roles.DepartmentHead, Roles.Admin))
+            .AddPolicy(Policies.Platform, p => p.RequireRole(Roles.Platform, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+
+        foreach (var department in Departments.All)
+        {
+            authorization.AddPolicy(Policies.StaffOf(department), p => p.RequireAssertion(c => IsStaffOf(c.User, department)));
+            authorization.AddPolicy(Policies.HeadOf(department), p => p.RequireAssertion(c =>
+                c.User.IsInRole(Roles.Admin) || (c.User.IsInRole(Roles.DepartmentHead) && c.User.HasClaim(ClaimNames.Department, department))));
+        }
+        return authorization;
+    }
+
+    /// <summary>Staff, heads (and for 受理 the counter clerks) of this department; admins everywhere.</summary>
+    public static bool IsStaffOf(ClaimsPrincipal user, string department) =>
+        user.IsInRole(Roles.Admin)
+        || ((user.IsInRole(Roles.Staff) || user.IsInRole(Roles.DepartmentHead)) && user.HasClaim(ClaimNames.Department, department))
+        || (department == Departments.Acceptance && user.IsInRole(Roles.CounterClerk));
+}
