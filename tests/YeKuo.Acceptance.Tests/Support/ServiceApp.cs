@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MassTransit;
@@ -96,6 +97,15 @@ public abstract class ServiceApp<TProgram> : WebApplicationFactory<TProgram> whe
         return found[0].Message;
     }
 
+    /// <summary>Waits until a matching <typeparamref name="T"/> was published and this service's consumers have handled it.</summary>
+    public async Task<T> PublishedAndConsumedAsync<T>(Func<T, bool> filter) where T : class
+    {
+        await PublishedAsync(filter);
+        var (message, messageId) = PublishedSoFar(filter)[0];
+        await ConsumedAsync(messageId ?? throw new InvalidOperationException($"{typeof(T).Name} was published without a MessageId."));
+        return message;
+    }
+
     public async Task<WorkItemDto[]> WorkItemsAsync(Guid applicationId, string status = "all") =>
         await CreateClient().GetFromJsonAsync<WorkItemDto[]>($"{WorkItemsPrefix}/work-items?status={status}&applicationId={applicationId}", Json) ?? [];
 
@@ -113,6 +123,17 @@ public abstract class ServiceApp<TProgram> : WebApplicationFactory<TProgram> whe
 
     public Task<HttpResponseMessage> CompleteAsync(Guid workItemId, object body, string user = "staff-1") =>
         PostAsync($"{WorkItemsPrefix}/work-items/{workItemId}/complete", body, user);
+
+    /// <summary>Asserts the status code, showing the answer's body when it differs.</summary>
+    public static async Task<HttpResponseMessage> ExpectAsync(HttpStatusCode expected, Task<HttpResponseMessage> request)
+    {
+        var response = await request;
+        if (response.StatusCode != expected)
+        {
+            Assert.Fail($"Expected {(int)expected} {expected} but got {(int)response.StatusCode} {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        return response;
+    }
 
     public static async Task<WorkItemDto> ReadWorkItemAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<WorkItemDto>(Json) ?? throw new InvalidOperationException("Empty body.");

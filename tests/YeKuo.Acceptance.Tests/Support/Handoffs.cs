@@ -1,0 +1,35 @@
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Workflow.Policies;
+
+namespace YeKuo.Tests.Support;
+
+/// <summary>
+/// The events other departments publish about one application, for the component tests of the department services.
+/// The plan comes from the current time-limit document, as Acceptance would send it.
+/// </summary>
+public sealed class Handoffs(CustomerClass customerClass = CustomerClass.HighVoltageSingleSource)
+{
+    public const string PolicyVersion = "YK-TL-2024";
+
+    public Guid ApplicationId { get; } = Guid.NewGuid();
+
+    public string ApplicationNumber { get; } = $"YK20260302{Random.Shared.Next(1_000_000):D6}";
+
+    public string CustomerId { get; } = $"cust-{Guid.NewGuid():N}"[..16];
+
+    public CustomerClass CustomerClass => customerClass;
+
+    public IReadOnlyList<Step> Plan { get; } = TimeLimitPolicyBook.LoadDefault().ForVersion(PolicyVersion).StepsFor(customerClass);
+
+    /// <summary>Another department's (or this one's) completion of <paramref name="step"/>, opened and completed at the given instants.</summary>
+    public StepCompleted Completed(
+        Step step, DateTimeOffset openedAt, DateTimeOffset completedAt, int round = 1,
+        IReadOnlyDictionary<string, string>? outcome = null, Guid? workItemId = null) =>
+        new(workItemId ?? Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, customerClass, PolicyVersion,
+            step, StepOwnership.OwnerOf(step), round, "staff-elsewhere", openedAt, completedAt, null, Plan,
+            outcome ?? new Dictionary<string, string>());
+
+    public ApplicationWithdrawn Withdrawn(DateTimeOffset at, string reason = "项目取消") =>
+        new(ApplicationId, ApplicationNumber, CustomerId, reason, at);
+}

@@ -1,0 +1,3 @@
+namespace YeKuo.Metering.Tests;
+
+public sealed class MeteringApp() : ServiceApp<Program>("meteringdb", "/api/metering");

@@ -1,0 +1,3 @@
+namespace YeKuo.SupplyScheme.Tests;
+
+public sealed class SupplySchemeApp() : ServiceApp<Program>("supplyschemedb", "/api/supply-scheme");
