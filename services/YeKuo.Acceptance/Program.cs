@@ -12,6 +12,8 @@ app.MapErrorQueuesApi();
 app.MapApplicationsApi();
 app.MapCalendarApi();
 app.MapPoliciesApi();
+app.MapProgressApi();
+app.MapReportsApi();
 app.Run();
 
 public partial class Program;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
+using YeKuo.Acceptance.Progress;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Outbox;
@@ -94,16 +95,17 @@ public static class ApplicationsApi
         return TypedResults.Ok(applications.Select(a => a.ToSummary()).ToArray());
     }
 
+    /// <summary>The application with its timeline (pauses, judged steps, verdict) and its 进度偏差分析.</summary>
     public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Get(
-        Guid id, AcceptanceDbContext db, CancellationToken cancellationToken)
+        Guid id, ProgressReader progress, DeviationAnalyzer deviation, CancellationToken cancellationToken)
     {
-        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (application is null)
+        var snapshot = await progress.LoadAsync(id, cancellationToken);
+        if (snapshot is null)
         {
             return NotFound(id);
         }
-        var timeline = await db.Timeline.AsNoTracking().Where(e => e.ApplicationId == id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(application.ToDetails(timeline));
+        var application = snapshot.Application;
+        return TypedResults.Ok(application.ToDetails(snapshot.Timeline, snapshot, deviation.Analyse(application, snapshot.Steps, snapshot.Pauses)));
     }
 
     public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Withdraw(

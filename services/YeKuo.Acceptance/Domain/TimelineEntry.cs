@@ -28,5 +28,8 @@ public sealed class TimelineEntry
 
     public string? CompletedBy { get; set; }
 
+    /// <summary>When the current 责任人 took the work item (WorkItemClaimed).</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
+
     public IReadOnlyDictionary<string, string> Outcome { get; set; } = new Dictionary<string, string>();
 }

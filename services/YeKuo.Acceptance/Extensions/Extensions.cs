@@ -1,5 +1,10 @@
+using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.IntegrationEvents;
+using YeKuo.Acceptance.Progress;
+using YeKuo.Acceptance.Reports;
 using YeKuo.Acceptance.Steps;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
@@ -17,12 +22,56 @@ internal static class Extensions
         builder.AddDepartmentWorkflow(new AcceptanceCompletion());
         builder.Services.AddOptions<CustomerManagerOptions>().BindConfiguration("CustomerManagers");
         builder.Services.AddScoped<CustomerManagerAssigner>();
+        builder.AddProgress();
 
         builder.AddMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<WorkItemOpenedConsumer>();
             bus.AddConsumer<StepCompletedConsumer>();
             bus.AddConsumer<PowerConnectedConsumer>();
+            bus.AddConsumer<WorkItemPausedConsumer>();
+            bus.AddConsumer<WorkItemResumedConsumer>();
+            bus.AddConsumer<WorkItemClaimedConsumer>();
+            bus.AddConsumer<ComplaintRecordedConsumer>();
+            bus.AddConsumer<SatisfactionRatedConsumer>();
+            // Registered before the shared retry callback: the refresh wraps the retries and runs once after the commit.
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(ProgressRefreshFilter<>), context));
         });
+    }
+
+    /// <summary>
+    /// Progress, deviation, worklist and reports; the customer's progress view in Redis when <c>ConnectionStrings:cache</c>
+    /// is set and <c>Progress:Cache</c> is not off. Redis never stops the service: the multiplexer connects in the
+    /// background (AbortOnConnectFail=false), commands fail fast while it is down, and its health is Degraded, not Unhealthy.
+    /// </summary>
+    public static void AddProgress(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<StepRecords>();
+        services.AddSingleton<DeviationAnalyzer>();
+        services.AddScoped<ProgressReader>();
+        services.AddScoped<ManagerWorklist>();
+        services.AddScoped<PerformanceReportBuilder>();
+        services.AddSingleton<ProgressCache>();
+        services.AddOptions<ProgressCacheOptions>().BindConfiguration("Progress");
+
+        var connectionString = builder.Configuration.GetConnectionString("cache");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return;
+        }
+        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            var options = ConfigurationOptions.Parse(connectionString);
+            options.AbortOnConnectFail = false;
+            options.BacklogPolicy = BacklogPolicy.FailFast;
+            options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
+            options.AsyncTimeout = Math.Min(options.AsyncTimeout, 1000);
+            options.SyncTimeout = Math.Min(options.SyncTimeout, 1000);
+            // Back within seconds of Redis returning (the default backoff grows to a minute).
+            options.ReconnectRetryPolicy = new ExponentialRetry(500, 5000);
+            return ConnectionMultiplexer.Connect(options);
+        });
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("cache", HealthStatus.Degraded, ["ready"]);
     }
 }

@@ -14,6 +14,10 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
 
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
 
+    public DbSet<TimelinePause> TimelinePauses => Set<TimelinePause>();
+
+    public DbSet<CustomerFeedback> Feedback => Set<CustomerFeedback>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -58,6 +62,24 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
                 outcome => JsonSerializer.Serialize(outcome, MessageJson.Options),
                 json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, MessageJson.Options) ?? new Dictionary<string, string>(),
                 new ValueComparer<IReadOnlyDictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v)));
+            // The 客户经理 worklist and the reports look for open steps and completions.
+            entry.HasIndex(e => new { e.ApplicationId, e.CompletedAt });
+        });
+
+        modelBuilder.Entity<TimelinePause>(pause =>
+        {
+            pause.ToTable("TimelinePauses");
+            pause.HasKey(p => new { p.WorkItemId, p.PausedAt });
+            pause.Property(p => p.Reason).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<CustomerFeedback>(feedback =>
+        {
+            feedback.ToTable("CustomerFeedback");
+            feedback.HasKey(f => f.Id);
+            feedback.HasIndex(f => new { f.ApplicationId, f.Kind });
+            feedback.Property(f => f.Kind).HasConversion<string>().HasMaxLength(16);
+            feedback.Property(f => f.Category).HasMaxLength(32);
         });
     }
 }

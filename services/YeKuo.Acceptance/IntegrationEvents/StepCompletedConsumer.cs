@@ -12,6 +12,7 @@ public sealed class StepCompletedConsumer(AcceptanceDbContext db, TimeProvider t
     protected override async Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context)
     {
         var entry = await Timeline.EntryAsync(Db, message.WorkItemId, message.ApplicationId, message.Step, message.Department, message.Round, context.CancellationToken);
+        entry.Round = message.Round;
         entry.OpenedAt ??= message.OpenedAt;
         entry.DueAt = message.DueAt;
         entry.CompletedAt = message.CompletedAt;

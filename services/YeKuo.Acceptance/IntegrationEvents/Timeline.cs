@@ -20,4 +20,17 @@ internal static class Timeline
         }
         return entry;
     }
+
+    /// <summary>The pause a work item began at <paramref name="pausedAt"/>, created by whichever of its events arrives first.</summary>
+    public static async Task<TimelinePause> PauseAsync(
+        AcceptanceDbContext db, Guid workItemId, DateTimeOffset pausedAt, CancellationToken cancellationToken)
+    {
+        var pause = await db.TimelinePauses.FindAsync([workItemId, pausedAt], cancellationToken);
+        if (pause is null)
+        {
+            pause = new TimelinePause { WorkItemId = workItemId, PausedAt = pausedAt };
+            db.TimelinePauses.Add(pause);
+        }
+        return pause;
+    }
 }

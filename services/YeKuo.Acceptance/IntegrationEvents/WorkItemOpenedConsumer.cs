@@ -12,8 +12,10 @@ public sealed class WorkItemOpenedConsumer(AcceptanceDbContext db, TimeProvider 
     protected override async Task HandleAsync(WorkItemOpened message, ConsumeContext<WorkItemOpened> context)
     {
         var entry = await Timeline.EntryAsync(Db, message.WorkItemId, message.ApplicationId, message.Step, message.Department, message.Round, context.CancellationToken);
+        entry.Round = message.Round;
         entry.OpenedAt = message.OpenedAt;
-        entry.DueAt = message.DueAt;
+        // A resume (which moves the due) or the completion may have arrived first; theirs is the later due.
+        entry.DueAt ??= message.DueAt;
         entry.Assignee ??= message.Assignee;
     }
 }

@@ -120,6 +120,37 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.ToTable("Applications", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Acceptance.Domain.CustomerFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Kind");
+
+                    b.ToTable("CustomerFeedback", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Acceptance.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("WorkItemId")
@@ -132,6 +163,9 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.Property<string>("Assignee")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("bigint");
@@ -167,7 +201,30 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("ApplicationId", "CompletedAt");
+
                     b.ToTable("Timeline", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.Acceptance.Domain.TimelinePause", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("PausedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("ResumedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("WorkItemId", "PausedAt");
+
+                    b.ToTable("TimelinePauses", (string)null);
                 });
 
             modelBuilder.Entity("YeKuo.Messaging.Inbox.InboxMessage", b =>

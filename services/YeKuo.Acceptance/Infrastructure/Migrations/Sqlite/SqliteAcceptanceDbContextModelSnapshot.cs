@@ -115,6 +115,37 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                     b.ToTable("Applications", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Acceptance.Domain.CustomerFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId", "Kind");
+
+                    b.ToTable("CustomerFeedback", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Acceptance.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("WorkItemId")
@@ -127,6 +158,9 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                     b.Property<string>("Assignee")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
@@ -162,7 +196,30 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("ApplicationId");
 
+                    b.HasIndex("ApplicationId", "CompletedAt");
+
                     b.ToTable("Timeline", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.Acceptance.Domain.TimelinePause", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResumedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkItemId", "PausedAt");
+
+                    b.ToTable("TimelinePauses", (string)null);
                 });
 
             modelBuilder.Entity("YeKuo.Messaging.Inbox.InboxMessage", b =>

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using YeKuo.Acceptance.Reports;
+
+namespace YeKuo.Acceptance.Apis;
+
+/// <summary>Service-level reports (办理时长, 按时办结率, 投诉率, 满意度); the gateway routes /api/reports here.</summary>
+public static class ReportsApi
+{
+    public const int MaxRangeDays = 3660;
+
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/reports").WithTags("Reports").MapGet("/performance", Performance);
+        return app;
+    }
+
+    /// <summary><c>?groupBy=department|customerClass|month&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd&amp;format=json|csv</c> (or <c>Accept: text/csv</c>).</summary>
+    public static async Task<Results<Ok<PerformanceReport>, FileContentHttpResult, ValidationProblem>> Performance(
+        string? groupBy, string? from, string? to, string? format, HttpContext http, PerformanceReportBuilder builder,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var grouping = ReportGrouping.None;
+        if (!string.IsNullOrEmpty(groupBy))
+        {
+            grouping = groupBy.ToLowerInvariant() switch
+            {
+                "department" => ReportGrouping.Department,
+                "customerclass" => ReportGrouping.CustomerClass,
+                "month" => ReportGrouping.Month,
+                _ => ReportGrouping.None,
+            };
+            if (grouping == ReportGrouping.None)
+            {
+                errors["groupBy"] = ["groupBy must be department, customerClass or month."];
+            }
+        }
+        var fromDate = ParseDate("from", from, errors);
+        var toDate = ParseDate("to", to, errors);
+        if (fromDate is { } f && toDate is { } t && (t < f || t.DayNumber - f.DayNumber > MaxRangeDays))
+        {
+            errors["to"] = [$"to must be on or after from, at most {MaxRangeDays} days later."];
+        }
+
+        var csv = format?.ToLowerInvariant() switch
+        {
+            null or "" => http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)),
+            "csv" => true,
+            "json" => false,
+            _ => (bool?)null,
+        };
+        if (csv is null)
+        {
+            errors["format"] = ["format must be json or csv."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The report query is not valid.");
+        }
+
+        var report = await builder.BuildAsync(new ReportQuery(grouping, fromDate, toDate), cancellationToken);
+        return csv == true
+            ? TypedResults.File(PerformanceReportBuilder.ToCsv(report), "text/csv; charset=utf-8",
+                $"yekuo-performance-{report.GeneratedAt:yyyyMMddHHmmss}.csv")
+            : TypedResults.Ok(report);
+    }
+
+    private static DateOnly? ParseDate(string name, string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors[name] = [$"{name} must be a date in yyyy-MM-dd form."];
+        return null;
+    }
+}

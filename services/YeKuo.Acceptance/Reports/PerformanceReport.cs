@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Infrastructure;
+using YeKuo.Acceptance.Progress;
+using YeKuo.Workflow.Calendar;
+
+namespace YeKuo.Acceptance.Reports;
+
+public enum ReportGrouping
+{
+    None,
+    Department,
+    CustomerClass,
+    Month,
+}
+
+/// <param name="From">First business day (China time) of completions counted, inclusive.</param>
+/// <param name="To">Last business day counted, inclusive.</param>
+public sealed record ReportQuery(ReportGrouping GroupBy, DateOnly? From, DateOnly? To);
+
+/// <summary>办理时长 and 按时办结率 of one step over the completed steps of a group.</summary>
+public sealed record StepFigures(
+    string Step, string StepName, string Department, int Count,
+    double? AverageWorkingDays, int? MaxWorkingDays, double? AverageHours, double? MaxHours,
+    int Judged, int OnTime, double? OnTimeRate);
+
+/// <summary>
+/// The whole application (办结: power connected): company time summed over its department steps, 按时办结 (every
+/// judged step on time), 投诉率 and 满意度. Grouped by department, an application counts once per department with
+/// that department's steps; complaints are not attributed to a department (null).
+/// </summary>
+public sealed record TotalFigures(
+    int Applications,
+    double? AverageWorkingDays, int? MaxWorkingDays, double? AverageHours, double? MaxHours,
+    int Judged, int OnTime, double? OnTimeRate,
+    int? Complaints, int? ApplicationsWithComplaints, double? ComplaintRate,
+    int? Ratings, double? SatisfactionAverage);
+
+public sealed record ReportGroup(string Key, IReadOnlyList<StepFigures> Steps, TotalFigures Total);
+
+public sealed record PerformanceReport(
+    string GroupBy, string? From, string? To, DateTimeOffset GeneratedAt, IReadOnlyList<ReportGroup> Groups, string Method);
+
+/// <summary>Service-level metrics (seeds 001, 003): 办理时长 per step and in total, 按时办结率, 投诉率, 满意度.</summary>
+public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords records, TimeProvider time)
+{
+    public const string Method =
+        "Steps count in the business day (China time) they were completed, applications in the day power was connected. "
+        + "Working days = working days from start to completion (start day excluded) less whole paused working days; hours = "
+        + "elapsed hours less paused hours; re-check rounds fold into their step. Customer time (客户确认方案) is listed per step "
+        + "but not judged and not part of the totals. A step is on time when every round finished by its due (pauses added back); "
+        + "an application when every judged step of its policy version was. Complaint rate = applications with a complaint / applications.";
+
+    public async Task<PerformanceReport> BuildAsync(ReportQuery query, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => a.Status == ApplicationStatus.InProgress || a.Status == ApplicationStatus.PowerConnected || a.Status == ApplicationStatus.Withdrawn)
+            .Where(a => a.AcceptedAt != null)
+            .ToListAsync(cancellationToken);
+        var timeline = (await db.Timeline.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(e => e.ApplicationId);
+        var pauses = (await db.TimelinePauses.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(p => p.WorkItemId);
+        var feedback = (await db.Feedback.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(f => f.ApplicationId);
+
+        bool InRange(DateTimeOffset? at) =>
+            at is { } t && ChinaTime.BusinessDate(t) is var day && (query.From is null || day >= query.From) && (query.To is null || day <= query.To);
+
+        var folded = applications
+            .Select(a => (Application: a, Steps: records.Fold(a, timeline[a.Id], pauses, now)))
+            .ToArray();
+
+        var steps = folded
+            .SelectMany(x => x.Steps.Where(s => InRange(s.CompletedAt)).Select(s => (x.Application, Step: s)))
+            .Select(x => (Key: KeyOf(query.GroupBy, x.Application, x.Step.Department.ToString(), x.Step.CompletedAt!.Value), x.Application, x.Step))
+            .ToArray();
+
+        var completed = folded.Where(x => x.Application.Status == ApplicationStatus.PowerConnected && InRange(x.Application.ClosedAt)).ToArray();
+        var units = query.GroupBy == ReportGrouping.Department
+            ? completed.SelectMany(x => x.Steps.Where(s => !s.CustomerTime).GroupBy(s => s.Department.ToString())
+                .Select(d => (Key: d.Key, x.Application, Steps: (IReadOnlyList<StepRecord>)d.ToArray())))
+            : completed.Select(x => (Key: KeyOf(query.GroupBy, x.Application, "", x.Application.ClosedAt!.Value), x.Application, Steps: (IReadOnlyList<StepRecord>)x.Steps.Where(s => !s.CustomerTime).ToArray()));
+        var unitsByKey = units.ToLookup(u => u.Key);
+
+        var keys = steps.Select(s => s.Key).Concat(unitsByKey.Select(g => g.Key)).Distinct().Order(StringComparer.Ordinal);
+        var groups = keys.Select(key => new ReportGroup(
+                key,
+                steps.Where(s => s.Key == key).GroupBy(s => s.Step.Step).OrderBy(g => g.Key).Select(g => StepFiguresOf(g.Select(x => x.Step).ToArray())).ToArray(),
+                TotalOf(unitsByKey[key].Select(u => (u.Application, u.Steps)).ToArray(), query.GroupBy != ReportGrouping.Department, feedback)))
+            .ToArray();
+
+        return new PerformanceReport(
+            query.GroupBy.ToString(), query.From?.ToString("yyyy-MM-dd"), query.To?.ToString("yyyy-MM-dd"), now, groups, Method);
+    }
+
+    private static string KeyOf(ReportGrouping grouping, Application application, string department, DateTimeOffset completedAt) => grouping switch
+    {
+        ReportGrouping.Department => department,
+        ReportGrouping.CustomerClass => application.CustomerClass.ToString(),
+        ReportGrouping.Month => ChinaTime.BusinessDate(completedAt).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        _ => "all",
+    };
+
+    private static StepFigures StepFiguresOf(IReadOnlyList<StepRecord> steps)
+    {
+        var first = steps[0];
+        var days = steps.Where(s => s.WorkingDays is not null).Select(s => s.WorkingDays!.Value).ToArray();
+        var hours = steps.Where(s => s.Hours is not null).Select(s => s.Hours!.Value).ToArray();
+        var judged = steps.Count(s => s.Judged && s.OnTime is not null);
+        var onTime = steps.Count(s => s.Judged && s.OnTime == true);
+        return new StepFigures(
+            first.Step.ToString(), StepNames.Of(first.Step), first.Department.ToString(), steps.Count,
+            Average(days.Select(d => (double)d)), days.Length == 0 ? null : days.Max(),
+            Average(hours), hours.Length == 0 ? null : Math.Round(hours.Max(), 2),
+            judged, onTime, Rate(onTime, judged));
+    }
+
+    private static TotalFigures TotalOf(
+        IReadOnlyList<(Application Application, IReadOnlyList<StepRecord> Steps)> units, bool withFeedback, ILookup<Guid, CustomerFeedback> feedback)
+    {
+        var days = units.Select(u => u.Steps.Sum(s => s.WorkingDays ?? 0)).ToArray();
+        var hours = units.Select(u => u.Steps.Sum(s => s.Hours ?? 0)).ToArray();
+        var judged = units.Where(u => u.Steps.Any(s => s.Judged)).ToArray();
+        var onTime = judged.Count(u => u.Steps.Where(s => s.Judged).All(s => s.OnTime == true));
+
+        int? complaints = null, withComplaints = null, ratings = null;
+        double? complaintRate = null, satisfaction = null;
+        if (withFeedback)
+        {
+            var said = units.Select(u => feedback[u.Application.Id].ToArray()).ToArray();
+            complaints = said.Sum(f => f.Count(x => x.Kind == FeedbackKind.Complaint));
+            withComplaints = said.Count(f => f.Any(x => x.Kind == FeedbackKind.Complaint));
+            complaintRate = Rate(withComplaints.Value, units.Count);
+            var scores = said.SelectMany(f => f.Where(x => x.Kind == FeedbackKind.Satisfaction && x.Score is not null).Select(x => (double)x.Score!.Value)).ToArray();
+            ratings = scores.Length;
+            satisfaction = Average(scores);
+        }
+
+        return new TotalFigures(
+            units.Count, Average(days.Select(d => (double)d)), days.Length == 0 ? null : days.Max(),
+            Average(hours), hours.Length == 0 ? null : Math.Round(hours.Max(), 2),
+            judged.Length, onTime, Rate(onTime, judged.Length), complaints, withComplaints, complaintRate, ratings, satisfaction);
+    }
+
+    private static double? Average(IEnumerable<double> values)
+    {
+        var array = values.ToArray();
+        return array.Length == 0 ? null : Math.Round(array.Average(), 2);
+    }
+
+    private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+
+    /// <summary>One row per group and step plus a 合计 row per group; UTF-8 with BOM so Excel reads the Chinese names.</summary>
+    public static byte[] ToCsv(PerformanceReport report)
+    {
+        var csv = new StringBuilder();
+        csv.Append("group,step,stepName,department,count,avgWorkingDays,maxWorkingDays,avgHours,maxHours,judged,onTime,onTimeRate,complaints,complaintRate,ratings,satisfactionAverage\r\n");
+        foreach (var group in report.Groups)
+        {
+            foreach (var s in group.Steps)
+            {
+                Row(csv, group.Key, s.Step, s.StepName, s.Department, s.Count, s.AverageWorkingDays, s.MaxWorkingDays, s.AverageHours, s.MaxHours,
+                    s.Judged, s.OnTime, s.OnTimeRate, null, null, null, null);
+            }
+            var t = group.Total;
+            Row(csv, group.Key, "Total", "合计", report.GroupBy == nameof(ReportGrouping.Department) ? group.Key : "", t.Applications,
+                t.AverageWorkingDays, t.MaxWorkingDays, t.AverageHours, t.MaxHours, t.Judged, t.OnTime, t.OnTimeRate,
+                t.Complaints, t.ComplaintRate, t.Ratings, t.SatisfactionAverage);
+        }
+        var preamble = Encoding.UTF8.GetPreamble();
+        var body = Encoding.UTF8.GetBytes(csv.ToString());
+        return [.. preamble, .. body];
+    }
+
+    private static void Row(StringBuilder csv, params object?[] fields)
+    {
+        csv.AppendJoin(',', fields.Select(Field));
+        csv.Append("\r\n");
+    }
+
+    private static string Field(object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            double d => d.ToString("0.####", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+    }
+}
