@@ -1,0 +1,82 @@
+using System.IdentityModel.Tokens.Jwt;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using YeKuo.ServiceDefaults.Security;
+
+namespace YeKuo.Gateway.Security;
+
+/// <summary>
+/// <c>POST /auth/dev-token</c>: signs a short-lived token for any subject, role and department, for local runs and
+/// tests only. It refuses to start in Production, so a misconfigured deployment fails loudly instead of handing out
+/// admin tokens.
+/// </summary>
+public static class DevTokenIssuer
+{
+    public const string EnabledKey = "DevTokens:Enabled";
+
+    public sealed record DevTokenRequest(string? Subject, string? Role, string? Department, string? Name);
+
+    public sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
+
+    public static bool IsEnabled(WebApplicationBuilder builder)
+    {
+        if (!builder.Configuration.GetValue<bool>(EnabledKey))
+        {
+            return false;
+        }
+        if (builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException($"{EnabledKey} must never be on in Production: it would let anyone mint tokens.");
+        }
+        return true;
+    }
+
+    public static IEndpointRouteBuilder MapDevTokenIssuer(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/auth/dev-token", Issue).AllowAnonymous().WithTags("Development");
+        return app;
+    }
+
+    public static Results<Ok<DevTokenResponse>, ValidationProblem> Issue(DevTokenRequest request, IOptions<JwtOptions> options, TimeProvider time)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > 64)
+        {
+            errors["subject"] = ["subject is required (1 to 64 characters)."];
+        }
+        if (request.Role is null || !Roles.All.Contains(request.Role))
+        {
+            errors["role"] = [$"role must be one of {string.Join(", ", Roles.All)}."];
+        }
+        var needsDepartment = request.Role is Roles.Staff or Roles.DepartmentHead;
+        if (needsDepartment && (request.Department is null || !Departments.All.Contains(request.Department)))
+        {
+            errors["department"] = [$"department must be one of {string.Join(", ", Departments.All)} for {request.Role}."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Cannot issue a development token.");
+        }
+
+        var jwt = options.Value;
+        var claims = new List<Claim> { new(ClaimNames.Subject, request.Subject!), new(ClaimNames.Role, request.Role!) };
+        if (request.Department is { Length: > 0 } department)
+        {
+            claims.Add(new Claim(ClaimNames.Department, department));
+        }
+        if (request.Name is { Length: > 0 and <= 64 } name)
+        {
+            claims.Add(new Claim(ClaimNames.Name, name));
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var lifetime = TimeSpan.FromHours(8);
+        var token = new JwtSecurityToken(
+            jwt.Issuer, jwt.Audience, claims, notBefore: now, expires: now + lifetime,
+            signingCredentials: new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey!)), SecurityAlgorithms.HmacSha256));
+        return TypedResults.Ok(new DevTokenResponse(new JwtSecurityTokenHandler().WriteToken(token), "Bearer", (int)lifetime.TotalSeconds));
+    }
+}
