@@ -7,6 +7,7 @@ using YeKuo.Workflow.Hosting.Consumers;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Persistence;
 using YeKuo.Workflow.Hosting.Steps;
+using YeKuo.Workflow.Hosting.Supervision;
 using YeKuo.Workflow.Policies;
 
 namespace YeKuo.Workflow.Hosting;
@@ -23,7 +24,10 @@ public static class WorkflowExtensions
         return services;
     }
 
-    /// <summary>A department's work items: the steps it hosts (one <see cref="IStepCompletion"/> each) and the deadline maths.</summary>
+    /// <summary>
+    /// A department's work items: the steps it hosts (one <see cref="IStepCompletion"/> each), the deadline maths and
+    /// supervision (超时预警 and escalation timers fired by <see cref="SupervisionScanner"/>; section <c>Supervision</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddDepartmentWorkflow(this IHostApplicationBuilder builder, params IStepCompletion[] hostedSteps)
     {
         builder.Services.AddWorkingDays();
@@ -32,6 +36,7 @@ public static class WorkflowExtensions
             builder.Services.AddSingleton(step);
         }
         builder.Services.AddSingleton<StepCompletions>();
+        builder.Services.AddSupervision();
         return builder;
     }
 

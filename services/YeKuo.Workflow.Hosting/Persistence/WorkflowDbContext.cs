@@ -1,19 +1,48 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Contracts;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
 using YeKuo.Workflow.Hosting.Domain;
+using YeKuo.Workflow.Hosting.Supervision;
 
 namespace YeKuo.Workflow.Hosting.Persistence;
 
-/// <summary>Base of a department service's DbContext: its work items next to the outbox and inbox.</summary>
+/// <summary>
+/// Base of a department service's DbContext: its work items next to the outbox and inbox. Every save first brings the
+/// supervision timers of the work items it opens, pauses, resumes or closes in line (<see cref="SupervisionPlanner"/>),
+/// so timers commit in the same transaction as the work item.
+/// </summary>
 public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
+    private SupervisionPlanner? _supervision;
+
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
 
     public DbSet<ClosedApplication> ClosedApplications => Set<ClosedApplication>();
+
+    /// <summary>超时预警 and escalation timers of the work items (polled by <see cref="SupervisionScanner"/>).</summary>
+    public DbSet<SupervisionTimer> SupervisionTimers => Set<SupervisionTimer>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Supervision.PlanChangesAsync(this, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await Supervision.PlanChangesAsync(this, async: true, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The application's planner (configured Supervision options); the defaults for a context built without DI.
+    private SupervisionPlanner Supervision => _supervision ??=
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<SupervisionPlanner>()
+        ?? SupervisionPlanner.Default;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -64,6 +93,25 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
             pause.HasKey(p => p.Id);
             pause.Property(p => p.Reason).HasMaxLength(500);
             pause.Property(p => p.PausedBy).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<SupervisionTimer>(timer =>
+        {
+            timer.ToTable("SupervisionTimers");
+            timer.HasKey(t => t.Id);
+            timer.Property(t => t.Id).ValueGeneratedNever();
+            timer.Property(t => t.ApplicationNumber).HasMaxLength(32);
+            timer.Property(t => t.Step).HasConversion<string>().HasMaxLength(32);
+            timer.Property(t => t.Department).HasConversion<string>().HasMaxLength(32);
+            timer.Property(t => t.Level).HasConversion<string>().HasMaxLength(16);
+            timer.Property(t => t.Version).IsConcurrencyToken();
+            timer.Ignore(t => t.IsFired);
+            timer.HasOne<WorkItem>().WithMany().HasForeignKey(t => t.WorkItemId).OnDelete(DeleteBehavior.Cascade);
+
+            // One timer per work item and level: a level cannot be planned, hence fired, twice.
+            timer.HasIndex(t => new { t.WorkItemId, t.Level }).IsUnique();
+            // The scanner: unfired timers by due moment.
+            timer.HasIndex(t => new { t.FiredAt, t.FireAt });
         });
     }
 }

@@ -1,0 +1,254 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Outbox;
+using YeKuo.Workflow.Hosting.Domain;
+using YeKuo.Workflow.Hosting.Persistence;
+
+namespace YeKuo.Workflow.Hosting.Supervision;
+
+/// <summary>The department's <see cref="WorkflowDbContext"/> type the scanner works on (found among the registrations).</summary>
+public sealed record SupervisedDbContext(Type ContextType);
+
+/// <summary>What one scan did.</summary>
+public sealed record SupervisionScanResult(int Raised, int Dropped, int Planned);
+
+/// <summary>
+/// Fires due supervision timers: every <c>Supervision:ScanInterval</c> it reads timers with <c>FireAt &lt;= now</c>
+/// that have not fired, and for each sets <c>FiredAt</c> and enqueues <see cref="DeadlineWarningRaised"/> (or
+/// <see cref="WorkItemEscalated"/>) through the outbox in the same SaveChanges.
+/// </summary>
+/// <remarks>
+/// Exactly once per (work item, level): there is one row per pair (unique index), a fired row is never reset, and the
+/// claim is an UPDATE guarded by the row's concurrency token committed together with the outbox row. Of two replicas
+/// claiming the same row one update matches nothing and its whole transaction (its outbox row included) rolls back;
+/// a crash before the commit leaves the row unfired and the next scan fires it; a crash after leaves it fired.
+/// Timers of work items that are no longer running are deleted instead.
+/// </remarks>
+public sealed class SupervisionScanner(
+    IServiceScopeFactory scopes,
+    SupervisedDbContext supervised,
+    SupervisionPlanner planner,
+    SupervisionMetrics metrics,
+    TimeProvider time,
+    IOptions<SupervisionOptions> options,
+    ILogger<SupervisionScanner> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var ticker = new PeriodicTimer(options.Value.ScanInterval, time);
+        do
+        {
+            try
+            {
+                await ScanOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Supervision scan failed; retrying after the scan interval");
+            }
+        }
+        while (await WaitAsync(ticker, stoppingToken));
+    }
+
+    /// <summary>One pass: plan work items that have no timers yet, fire every due timer (in batches), measure overdue work.</summary>
+    public async Task<SupervisionScanResult> ScanOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var batchSize = options.Value.BatchSize;
+        var planned = await PlanUnsupervisedAsync(batchSize, cancellationToken);
+
+        int raised = 0, dropped = 0;
+        while (true)
+        {
+            var batch = await FireBatchAsync(now, batchSize, cancellationToken);
+            raised += batch.Raised;
+            dropped += batch.Dropped;
+            if (batch.Seen < batchSize)
+            {
+                break;
+            }
+        }
+
+        await MeasureOverdueAsync(now, cancellationToken);
+        if (raised > 0 || dropped > 0)
+        {
+            logger.LogInformation("Supervision scan raised {Raised} warnings or escalations and dropped {Dropped} timers of closed work", raised, dropped);
+        }
+        return new SupervisionScanResult(raised, dropped, planned);
+    }
+
+    private async Task<(int Raised, int Dropped, int Seen)> FireBatchAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = Context(scope);
+        var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
+
+        var due = await db.SupervisionTimers
+            .Where(t => t.FiredAt == null && t.FireAt <= now)
+            .OrderBy(t => t.FireAt)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return (0, 0, 0);
+        }
+
+        // The common case: nobody else touched these rows, and the whole batch commits at once.
+        var items = await ItemsAsync(db, due.Select(t => t.WorkItemId), cancellationToken);
+        var claims = due.Select(t => Claim(db, outbox, t, items.GetValueOrDefault(t.WorkItemId), now)).ToList();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (Committed(claims), claims.Count(c => c is null), due.Count);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another replica (or a work item change) got to some row first: the batch rolled back, outbox rows with
+            // it. Claim one by one so that only the contested rows are skipped.
+            db.ChangeTracker.Clear();
+        }
+
+        int raised = 0, dropped = 0;
+        foreach (var id in due.Select(t => t.Id))
+        {
+            var timer = await db.SupervisionTimers.FirstOrDefaultAsync(t => t.Id == id && t.FiredAt == null && t.FireAt <= now, cancellationToken);
+            if (timer is null)
+            {
+                continue;
+            }
+            var item = (await ItemsAsync(db, [timer.WorkItemId], cancellationToken)).GetValueOrDefault(timer.WorkItemId);
+            var claim = Claim(db, outbox, timer, item, now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                raised += Committed([claim]);
+                dropped += claim is null ? 1 : 0;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogDebug("Supervision timer {TimerId} was claimed or changed elsewhere; skipped", id);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        return (raised, dropped, due.Count);
+    }
+
+    /// <summary>Marks the timer fired and enqueues its event; deletes it (null) when its work item no longer runs.</summary>
+    private SupervisionTimer? Claim(WorkflowDbContext db, IEventOutbox outbox, SupervisionTimer timer, WorkItem? item, DateTimeOffset now)
+    {
+        if (item is null || !SupervisionPlanner.IsRunning(item.Status))
+        {
+            db.SupervisionTimers.Remove(timer);
+            return null;
+        }
+
+        timer.MarkFired(now);
+        var dueAt = item.DueAt ?? timer.FireAt;
+        if (timer.Level.AsDeadlineLevel() is { } level)
+        {
+            outbox.Enqueue(new DeadlineWarningRaised(
+                item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, item.Assignee, level, dueAt, now), item.ApplicationId);
+        }
+        else
+        {
+            outbox.Enqueue(new WorkItemEscalated(
+                item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, item.Assignee,
+                options.Value.HeadOf(item.Department), dueAt, now), item.ApplicationId);
+        }
+        return timer;
+    }
+
+    private int Committed(IEnumerable<SupervisionTimer?> claims)
+    {
+        var count = 0;
+        foreach (var timer in claims.OfType<SupervisionTimer>())
+        {
+            metrics.Raised(timer.Level, timer.Department, timer.Step);
+            logger.LogDebug("{Level} raised for work item {WorkItemId} ({Step}, {Department})", timer.Level, timer.WorkItemId, timer.Step, timer.Department);
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>Running work items with a due date but no timers at all (opened before supervision existed).</summary>
+    private async Task<int> PlanUnsupervisedAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = Context(scope);
+        var items = await db.WorkItems
+            .Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress)
+                && w.DueAt != null
+                && !db.SupervisionTimers.Any(t => t.WorkItemId == w.Id))
+            .OrderBy(w => w.DueAt)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        if (items.Count == 0)
+        {
+            return 0;
+        }
+
+        foreach (var item in items)
+        {
+            await planner.PlanAsync(db, item, async: true, cancellationToken);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return items.Count;
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another replica planned them first (unique work item + level), or an item changed meanwhile: its own
+            // save planned it. Either way the next scan finds nothing left to do.
+            logger.LogDebug(ex, "Planning timers for unsupervised work items lost a race; left to the next scan");
+            return 0;
+        }
+    }
+
+    private async Task MeasureOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = Context(scope);
+        var overdue = await db.WorkItems
+            .Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress) && w.DueAt != null && w.DueAt < now)
+            .GroupBy(w => w.Department)
+            .Select(g => new { Department = g.Key, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        metrics.SetOverdue(overdue.ToDictionary(o => o.Department, o => o.Count));
+    }
+
+    private static async Task<Dictionary<Guid, WorkItem>> ItemsAsync(WorkflowDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var distinct = ids.Distinct().ToList();
+        return await db.WorkItems.AsNoTracking().IgnoreAutoIncludes()
+            .Where(w => distinct.Contains(w.Id))
+            .ToDictionaryAsync(w => w.Id, cancellationToken);
+    }
+
+    private WorkflowDbContext Context(AsyncServiceScope scope) =>
+        (WorkflowDbContext)scope.ServiceProvider.GetRequiredService(supervised.ContextType);
+
+    private static async Task<bool> WaitAsync(PeriodicTimer ticker, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await ticker.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Messaging;
+using YeKuo.Messaging.Outbox;
+using YeKuo.Messaging.Persistence;
+using YeKuo.Workflow.Hosting;
+using YeKuo.Workflow.Hosting.Apis;
+using YeKuo.Workflow.Hosting.Deadlines;
+using YeKuo.Workflow.Hosting.Domain;
+using YeKuo.Workflow.Hosting.Persistence;
+using YeKuo.Workflow.Hosting.Steps;
+using YeKuo.Workflow.Hosting.Supervision;
+
+namespace YeKuo.Supervision.Tests;
+
+/// <summary>A department service's context, as small as it gets.</summary>
+public sealed class SupervisionTestDbContext(DbContextOptions<SupervisionTestDbContext> options) : WorkflowDbContext(options);
+
+/// <summary>Completes a SchemeReply with any body (the real completion lives in the SupplyScheme service).</summary>
+internal sealed class AnyReplyCompletion : StepCompletion<AnyReplyCompletion.Body>
+{
+    public override Step Step => Step.SchemeReply;
+
+    protected override void Validate(Body body, WorkItem item, FieldErrors errors)
+    {
+    }
+
+    protected override IReadOnlyDictionary<string, string> Outcome(Body body) => new Dictionary<string, string>();
+
+    internal sealed record Body(string? Note);
+}
+
+/// <summary>
+/// One SQLite file shared by every "replica" (a built, not started, service host wired exactly like a department
+/// service: AddServiceDatabase + AddDepartmentWorkflow) and one fake clock they all read.
+/// </summary>
+public sealed class SupervisionWorld : IDisposable
+{
+    public const string PolicyVersion = "YK-TL-2024";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "yekuo-supervision-" + Guid.NewGuid().ToString("N"));
+    private readonly List<Replica> _replicas = [];
+
+    public SupervisionWorld(DateTimeOffset now, IDictionary<string, string?>? settings = null)
+    {
+        Directory.CreateDirectory(_directory);
+        Time = new FakeTimeProvider(now);
+        Settings = settings ?? new Dictionary<string, string?>();
+        using var first = StartReplica();
+        first.Use(db =>
+        {
+            db.Database.EnsureCreated();
+            db.Database.ExecuteSqlRaw("PRAGMA journal_mode = WAL;");
+        });
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IDictionary<string, string?> Settings { get; }
+
+    public string DatabasePath => Path.Combine(_directory, "supervision.db");
+
+    /// <summary>A new service instance on the same database (a restart, or a second replica).</summary>
+    public Replica StartReplica(Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            EnvironmentName = Environments.Production,
+            ContentRootPath = _directory,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Settings)
+        {
+            ["ConnectionStrings:supervisiondb"] = $"Data Source={DatabasePath}",
+        });
+        builder.AddServiceDatabase<SupervisionTestDbContext, SupervisionTestDbContext, SupervisionTestDbContext>("supervisiondb");
+        builder.AddDepartmentWorkflow(new AnyReplyCompletion());
+        builder.Services.AddSingleton<TimeProvider>(Time);
+        configure?.Invoke(builder.Services);
+        var replica = new Replica(builder.Build());
+        _replicas.Add(replica);
+        return replica;
+    }
+
+    public void Dispose()
+    {
+        foreach (var replica in _replicas)
+        {
+            replica.Dispose();
+        }
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp file left behind does no harm.
+        }
+    }
+}
+
+public sealed class Replica(IHost host) : IDisposable
+{
+    public IServiceProvider Services => host.Services;
+
+    public SupervisionScanner Scanner => host.Services.GetRequiredService<SupervisionScanner>();
+
+    public SupervisionMetrics Metrics => host.Services.GetRequiredService<SupervisionMetrics>();
+
+    public DeadlinePlanner Deadlines => host.Services.GetRequiredService<DeadlinePlanner>();
+
+    public TimeProvider Time => host.Services.GetRequiredService<TimeProvider>();
+
+    public Task<SupervisionScanResult> ScanAsync() => Scanner.ScanOnceAsync();
+
+    public void Use(Action<SupervisionTestDbContext> action)
+    {
+        using var scope = host.Services.CreateScope();
+        action(scope.ServiceProvider.GetRequiredService<SupervisionTestDbContext>());
+    }
+
+    public async Task<T> UseAsync<T>(Func<SupervisionTestDbContext, IServiceProvider, Task<T>> action)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<SupervisionTestDbContext>(), scope.ServiceProvider);
+    }
+
+    public Task UseAsync(Func<SupervisionTestDbContext, Task> action) => UseAsync(async (db, _) =>
+    {
+        await action(db);
+        return true;
+    });
+
+    /// <summary>Opens an HV single-source work item the way the step-routing consumer does (its clock starts now).</summary>
+    public async Task<WorkItem> OpenAsync(Step step = Step.SchemeReply)
+    {
+        var now = Time.GetUtcNow();
+        var item = WorkItem.Open(
+            Guid.NewGuid(), "YK" + now.ToString("yyyyMMdd") + Random.Shared.Next(100000, 999999), "cust-1",
+            CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion, step, StepOwnership.OwnerOf(step), round: 1,
+            Plans.HighVoltage, now, Deadlines.For(CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion, step, now));
+        await UseAsync(async db =>
+        {
+            db.WorkItems.Add(item);
+            await db.SaveChangesAsync();
+        });
+        return item;
+    }
+
+    public static void AssertOk(IResult result)
+    {
+        if (result is ProblemHttpResult problem)
+        {
+            Assert.Fail($"{problem.ProblemDetails.Title} {problem.ProblemDetails.Detail}");
+        }
+        Assert.IsType<Ok<WorkItemDto>>(result);
+    }
+
+    public Task<IResult> PauseAsync(Guid id, string reason = "客户资料不全") => UseAsync<IResult>(async (db, services) =>
+        (await WorkItemsApi.Pause(db, Time, Http(services), services.GetRequiredService<IEventOutbox>(), id, new PauseRequest(reason), default)).Result);
+
+    public Task<IResult> ResumeAsync(Guid id) => UseAsync<IResult>(async (db, services) =>
+        (await WorkItemsApi.Resume(db, Time, Deadlines, services.GetRequiredService<IEventOutbox>(), id, default)).Result);
+
+    public Task<IResult> CompleteAsync(Guid id) => UseAsync<IResult>(async (db, services) =>
+        (await WorkItemsApi.Complete(db, Time, Http(services), services.GetRequiredService<IEventOutbox>(),
+            services.GetRequiredService<StepCompletions>(), id, JsonDocument.Parse("{}").RootElement, default)).Result);
+
+    public Task<WorkItem> ItemAsync(Guid id) => UseAsync((db, _) => db.WorkItems.AsNoTracking().SingleAsync(w => w.Id == id));
+
+    public Task<List<SupervisionTimer>> TimersAsync(Guid workItemId) => UseAsync((db, _) =>
+        db.SupervisionTimers.AsNoTracking().Where(t => t.WorkItemId == workItemId).ToListAsync());
+
+    public Task<List<DeadlineWarningRaised>> WarningsAsync() => EventsAsync<DeadlineWarningRaised>();
+
+    public Task<List<WorkItemEscalated>> EscalationsAsync() => EventsAsync<WorkItemEscalated>();
+
+    private Task<List<TEvent>> EventsAsync<TEvent>() => UseAsync(async (db, _) =>
+    {
+        var urn = Messages.UrnOf(typeof(TEvent));
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.MessageType == urn).OrderBy(m => m.Sequence).ToListAsync();
+        return rows.Select(m => JsonSerializer.Deserialize<TEvent>(m.Body, MessageJson.Options)!).ToList();
+    });
+
+    private static DefaultHttpContext Http(IServiceProvider services)
+    {
+        var http = new DefaultHttpContext { RequestServices = services };
+        http.Request.Headers["X-User"] = "li.ming";
+        return http;
+    }
+
+    public void Dispose() => host.Dispose();
+}
+
+internal static class Plans
+{
+    public static readonly Step[] HighVoltage =
+    [
+        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation, Step.DesignReview,
+        Step.IntermediateInspection, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
+    ];
+}
+
+/// <summary>Instants in China time (+08:00), as the SLA is stated, converted to UTC.</summary>
+internal static class China
+{
+    public static DateTimeOffset At(int year, int month, int day, int hour, int minute = 0) =>
+        new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+}
