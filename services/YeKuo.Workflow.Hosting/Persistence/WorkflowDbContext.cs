@@ -91,6 +91,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
         {
             pause.ToTable("WorkItemPauses");
             pause.HasKey(p => p.Id);
+            // Set by WorkItem.Pause: a pause found on a loaded item by DetectChanges is then inserted, not updated.
+            pause.Property(p => p.Id).ValueGeneratedNever();
             pause.Property(p => p.Reason).HasMaxLength(500);
             pause.Property(p => p.PausedBy).HasMaxLength(64);
         });
