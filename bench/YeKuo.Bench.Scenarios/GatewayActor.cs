@@ -1,0 +1,267 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace YeKuo.Bench.Scenarios;
+
+/// <summary>One application as the scenario drives it.</summary>
+public sealed class AppCase(int index, string customerClass, string customer, IReadOnlyList<string> plan)
+{
+    public int Index { get; } = index;
+    public string CustomerClass { get; } = customerClass;
+    public string Customer { get; } = customer;
+    public IReadOnlyList<string> Plan { get; } = plan;
+    public Guid Id { get; set; }
+    public string? Number { get; set; }
+    public bool Driven { get; set; }
+    public string? DriveError { get; set; }
+    public int SubmitAttempts { get; set; }
+    public bool SubmitRecovered { get; set; }
+    public double SubmitMs { get; set; }
+    public List<StepTiming> Steps { get; } = [];
+}
+
+/// <summary>How one step went: waiting for the handoff (the work item to open), then completing it.</summary>
+public sealed record StepTiming(string Step, double HandoffMs, double CompleteMs, int Polls, int CompleteAttempts, bool CommittedEarlier);
+
+/// <summary>Counters of what the actors met on the way (all thread-safe).</summary>
+public sealed class ActorCounters
+{
+    private long _requests, _transient, _status5xx, _status500, _timeouts, _connectionErrors, _committedEarlier, _alreadyCompletedFirstTry, _conflictRetries;
+    public readonly ConcurrentDictionary<string, long> TransientByStatus = new();
+    public readonly ConcurrentQueue<string> Anomalies = new();
+
+    /// <summary>5xx answers other than 502/503/504 (a killed service yields those): what was asked and what came back.</summary>
+    public readonly ConcurrentQueue<string> ServerErrors = new();
+
+    public long Requests => Interlocked.Read(ref _requests);
+    public long Transient => Interlocked.Read(ref _transient);
+    public long Status5xx => Interlocked.Read(ref _status5xx);
+    public long Status500 => Interlocked.Read(ref _status500);
+    public long Timeouts => Interlocked.Read(ref _timeouts);
+    public long ConnectionErrors => Interlocked.Read(ref _connectionErrors);
+    public long CommittedEarlier => Interlocked.Read(ref _committedEarlier);
+    public long AlreadyCompletedFirstTry => Interlocked.Read(ref _alreadyCompletedFirstTry);
+    public long ConflictRetries => Interlocked.Read(ref _conflictRetries);
+
+    internal void Request() => Interlocked.Increment(ref _requests);
+    internal void Timeout() { Interlocked.Increment(ref _timeouts); Interlocked.Increment(ref _transient); TransientByStatus.AddOrUpdate("timeout", 1, (_, v) => v + 1); }
+    internal void ConnectionError() { Interlocked.Increment(ref _connectionErrors); Interlocked.Increment(ref _transient); TransientByStatus.AddOrUpdate("connection", 1, (_, v) => v + 1); }
+    internal void ServerError(HttpStatusCode status)
+    {
+        Interlocked.Increment(ref _status5xx);
+        Interlocked.Increment(ref _transient);
+        if (status == HttpStatusCode.InternalServerError) Interlocked.Increment(ref _status500);
+        TransientByStatus.AddOrUpdate(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, v) => v + 1);
+    }
+    internal void CommittedOnEarlierAttempt() => Interlocked.Increment(ref _committedEarlier);
+    internal void AlreadyCompletedOnFirstTry() => Interlocked.Increment(ref _alreadyCompletedFirstTry);
+    internal void ConflictRetry() => Interlocked.Increment(ref _conflictRetries);
+}
+
+/// <summary>
+/// A department actor working through the gateway: submits as the customer, waits for each handoff by polling the owning
+/// department's worklist, completes the step. Tolerates a service (or the broker) being down: 5xx, connection errors and
+/// timeouts are retried with the same action; a completion answered 409 "already Completed" after a retry counts as done
+/// (the earlier attempt committed).
+/// </summary>
+public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCounters counters)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>One HTTP exchange; null when it failed transiently (counted), else status and body.</summary>
+    public async Task<(HttpStatusCode Status, string Body)?> SendAsync(Func<HttpRequestMessage> request, CancellationToken ct)
+    {
+        counters.Request();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.RequestTimeout);
+        try
+        {
+            using var message = request();
+            using var response = await http.SendAsync(message, timeout.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            if ((int)response.StatusCode >= 500)
+            {
+                counters.ServerError(response.StatusCode);
+                if (response.StatusCode is not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+                    && counters.ServerErrors.Count < 50)
+                {
+                    counters.ServerErrors.Enqueue($"{DateTime.Now:HH:mm:ss.fff} {message.Method} {message.RequestUri} -> {(int)response.StatusCode} {Trim(body)}");
+                }
+                return null;
+            }
+            return (response.StatusCode, body);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            counters.Timeout();
+            return null;
+        }
+        catch (HttpRequestException)
+        {
+            counters.ConnectionError();
+            return null;
+        }
+        catch (IOException)
+        {
+            counters.ConnectionError();
+            return null;
+        }
+    }
+
+    public Task<(HttpStatusCode Status, string Body)?> GetAsync(string path, CancellationToken ct) =>
+        SendAsync(() => new HttpRequestMessage(HttpMethod.Get, path), ct);
+
+    private Task PollDelay(CancellationToken ct) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next((int)options.PollDelayMin.TotalMilliseconds, (int)options.PollDelayMax.TotalMilliseconds + 1)), ct);
+
+    /// <summary>Submit, then every step of the plan, in order.</summary>
+    public async Task DriveAsync(AppCase app, Action? onStepDone, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await SubmitAsync(app, ct).ConfigureAwait(false);
+        app.SubmitMs = clock.Elapsed.TotalMilliseconds;
+        foreach (var step in app.Plan)
+        {
+            var handoff = Stopwatch.StartNew();
+            var (workItemId, polls) = await WaitForWorkItemAsync(app, step, ct).ConfigureAwait(false);
+            var handoffMs = handoff.Elapsed.TotalMilliseconds;
+            var complete = Stopwatch.StartNew();
+            var (attempts, earlier) = await CompleteAsync(app, step, workItemId, ct).ConfigureAwait(false);
+            app.Steps.Add(new StepTiming(step, handoffMs, complete.Elapsed.TotalMilliseconds, polls, attempts, earlier));
+            onStepDone?.Invoke();
+        }
+        app.Driven = true;
+    }
+
+    private async Task SubmitAsync(AppCase app, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + options.HandoffTimeout;
+        var body = CustomerClasses.Submission(app.CustomerClass, app.Index);
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (DateTime.UtcNow > deadline) throw new ChaosDriveException($"submit: no answer within {options.HandoffTimeout.TotalSeconds:0} s");
+            if (app.SubmitAttempts > 0)
+            {
+                // The application has no idempotency key: an earlier attempt may have committed before its answer was lost.
+                var existing = await GetAsync($"/api/applications?customerId={Uri.EscapeDataString(app.Customer)}", ct).ConfigureAwait(false);
+                if (existing is null)
+                {
+                    await PollDelay(ct).ConfigureAwait(false);
+                    continue;
+                }
+                var list = JsonSerializer.Deserialize<JsonElement[]>(existing.Value.Body, Json) ?? [];
+                if (list.Length > 0)
+                {
+                    app.Id = list[^1].GetProperty("id").GetGuid();
+                    app.Number = list[^1].GetProperty("number").GetString();
+                    app.SubmitRecovered = true;
+                    if (list.Length > 1) counters.Anomalies.Enqueue($"{app.Customer}: {list.Length} applications after submit retries (duplicate submission)");
+                    return;
+                }
+            }
+            app.SubmitAttempts++;
+            var result = await SendAsync(() =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = JsonContent.Create(body) };
+                request.Headers.Add("X-User", app.Customer);
+                return request;
+            }, ct).ConfigureAwait(false);
+            if (result is null)
+            {
+                await PollDelay(ct).ConfigureAwait(false);
+                continue;
+            }
+            if (result.Value.Status != HttpStatusCode.Created)
+                throw new ChaosDriveException($"submit: {(int)result.Value.Status} {Trim(result.Value.Body)}");
+            var created = JsonSerializer.Deserialize<JsonElement>(result.Value.Body, Json);
+            app.Id = created.GetProperty("id").GetGuid();
+            app.Number = created.GetProperty("number").GetString();
+            return;
+        }
+    }
+
+    private async Task<(Guid WorkItemId, int Polls)> WaitForWorkItemAsync(AppCase app, string step, CancellationToken ct)
+    {
+        var prefix = CustomerClasses.PrefixOf(step);
+        var path = $"{prefix}/work-items?status=open&applicationId={app.Id}&step={step}";
+        var deadline = DateTime.UtcNow + options.HandoffTimeout;
+        var polls = 0;
+        string? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            polls++;
+            var result = await GetAsync(path, ct).ConfigureAwait(false);
+            if (result is { Status: HttpStatusCode.OK })
+            {
+                var items = JsonSerializer.Deserialize<JsonElement[]>(result.Value.Body, Json) ?? [];
+                foreach (var item in items)
+                {
+                    if (item.GetProperty("round").GetInt32() == 1) return (item.GetProperty("id").GetGuid(), polls);
+                }
+            }
+            else if (result is { } other)
+            {
+                last = $"{(int)other.Status} {Trim(other.Body)}";
+            }
+            await PollDelay(ct).ConfigureAwait(false);
+        }
+        throw new ChaosDriveException($"{step}: work item did not open in {prefix} within {options.HandoffTimeout.TotalSeconds:0} s ({polls} polls{(last is null ? "" : ", last answer " + last)})");
+    }
+
+    private async Task<(int Attempts, bool CommittedEarlier)> CompleteAsync(AppCase app, string step, Guid workItemId, CancellationToken ct)
+    {
+        var prefix = CustomerClasses.PrefixOf(step);
+        var body = CustomerClasses.CompletionBody(step, app.CustomerClass, app.Index);
+        var user = CustomerClasses.ActorOf(step, app.Customer);
+        var deadline = DateTime.UtcNow + options.HandoffTimeout;
+        var attempts = 0;
+        var hadTransient = false;
+        while (true)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new ChaosDriveException($"{step}: completion of work item {workItemId} not accepted within {options.HandoffTimeout.TotalSeconds:0} s ({attempts} attempts)");
+            attempts++;
+            var result = await SendAsync(() =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, $"{prefix}/work-items/{workItemId}/complete") { Content = JsonContent.Create(body) };
+                request.Headers.Add("X-User", user);
+                return request;
+            }, ct).ConfigureAwait(false);
+            if (result is null)
+            {
+                hadTransient = true;
+                await PollDelay(ct).ConfigureAwait(false);
+                continue;
+            }
+            var (status, text) = result.Value;
+            if (status == HttpStatusCode.OK) return (attempts, false);
+            if (status == HttpStatusCode.Conflict && text.Contains("already Completed", StringComparison.Ordinal))
+            {
+                if (hadTransient)
+                {
+                    counters.CommittedOnEarlierAttempt();
+                    return (attempts, true);
+                }
+                // Nobody else completes our work items: an answer like this on the first try is a finding.
+                counters.AlreadyCompletedOnFirstTry();
+                counters.Anomalies.Enqueue($"{app.Number ?? app.Id.ToString()} {step}: 409 already Completed on the first attempt ({Trim(text)})");
+                return (attempts, true);
+            }
+            if (status == HttpStatusCode.Conflict && text.Contains("Someone else changed", StringComparison.Ordinal))
+            {
+                counters.ConflictRetry();
+                await PollDelay(ct).ConfigureAwait(false);
+                continue;
+            }
+            throw new ChaosDriveException($"{step}: completion of work item {workItemId} answered {(int)status} {Trim(text)}");
+        }
+    }
+
+    private static string Trim(string text) => text.Length <= 400 ? text : text[..400] + "…";
+}
+
+public sealed class ChaosDriveException(string message) : Exception(message);

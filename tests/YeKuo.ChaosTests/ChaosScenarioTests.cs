@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+using YeKuo.Bench.Scenarios;
+
+namespace YeKuo.ChaosTests;
+
+/// <summary>
+/// The chaos scenario in CI form: 200 applications of mixed classes driven through the gateway by 16 actors while
+/// department services are SIGKILLed and the broker restarts; nothing may be lost or done twice.
+/// </summary>
+public sealed class ChaosScenarioTests(ITestOutputHelper output)
+{
+    /// <summary>Overall budget of the CI form on the 2-core machines (start, drive, settle, stop).</summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task Two_hundred_applications_survive_killed_services_and_a_broker_restart_without_loss_or_duplicates()
+    {
+        var options = new ChaosOptions
+        {
+            Applications = IntFromEnvironment("YEKUO_CHAOS_APPLICATIONS", 200),
+            Workers = 16,
+            Kills = IntFromEnvironment("YEKUO_CHAOS_KILLS", 5),
+            BrokerRestarts = 1,
+            Seed = Environment.GetEnvironmentVariable("YEKUO_CHAOS_SEED") is { Length: > 0 } seed ? int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture) : null,
+            Log = Log,
+        };
+        using var timeout = new CancellationTokenSource(Budget + TimeSpan.FromMinutes(2));
+        var clock = Stopwatch.StartNew();
+        var report = await ChaosScenario.RunAsync(options, timeout.Token);
+        var elapsed = clock.Elapsed;
+
+        var markdown = ReportWriter.ToMarkdown(report, "dotnet test tests/YeKuo.ChaosTests -c Release");
+        Log(markdown);
+        // Kept next to the test output for CI artifacts (the repository's bench/results is for bench runs).
+        var resultsDirectory = Path.Combine(AppContext.BaseDirectory, "chaos-results");
+        var path = ReportWriter.Write(report, resultsDirectory);
+        Log($"Result appended to {path}");
+
+        Assert.True(report.StartupError is null, "The system did not start: " + report.StartupError);
+        foreach (var check in report.Checks)
+        {
+            Assert.True(check.Passed, $"{check.Name}: {check.Summary}\n{string.Join('\n', check.Details.Take(40))}\nState kept in {report.StateDirectory}");
+        }
+        Assert.Equal(options.Applications, report.Completed);
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(0, report.Duplicated);
+        Assert.True(report.KillsDone >= Math.Min(3, options.Kills), $"only {report.KillsDone} kills were done");
+        Assert.Equal(options.BrokerRestarts, report.BrokerRestartsDone);
+        Assert.True(elapsed <= Budget, $"The run took {elapsed.TotalSeconds:0} s, over the {Budget.TotalMinutes:0}-minute budget " +
+            $"(startup {report.StartupSeconds:0} s, drive {report.DriveSeconds:0} s, settle {report.SettleSeconds:0} s).");
+    }
+
+    private void Log(string line)
+    {
+        try { output.WriteLine(line); }
+        catch (InvalidOperationException) { /* the test has finished */ }
+        Console.WriteLine(line);
+    }
+
+    private static int IntFromEnvironment(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
+}
