@@ -157,10 +157,10 @@ public static class WorkItemsApi
         var clockPauses = await ClockPausesAsync(db, deadlines, item, now, cancellationToken);
         return await Change(db, item, w =>
         {
-            var pausedAt = w.Pauses.Single(p => p.ResumedAt is null).PausedAt;
             w.Resume(now, w.ClockStartedAt is { } start
                 ? deadlines.For(w.CustomerClass, w.PolicyVersion, w.Step, start, clockPauses).DueAt
                 : w.DueAt);
+            var pausedAt = w.Pauses.Single(p => p.ResumedAt == now).PausedAt;
             outbox.Enqueue(new WorkItemResumed(w.Id, w.ApplicationId, w.ApplicationNumber, w.Step, w.Department, pausedAt, now, w.DueAt), w.ApplicationId);
         }, cancellationToken);
     }

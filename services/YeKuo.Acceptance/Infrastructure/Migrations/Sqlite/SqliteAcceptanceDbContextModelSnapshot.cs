@@ -414,7 +414,6 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.WorkItemPause", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PausedAt")
@@ -443,10 +442,70 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                     b.ToTable("WorkItemPauses", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Workflow.Hosting.Supervision.SupervisionTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FireAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt", "FireAt");
+
+                    b.HasIndex("WorkItemId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionTimers", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.WorkItemPause", b =>
                 {
                     b.HasOne("YeKuo.Workflow.Hosting.Domain.WorkItem", null)
                         .WithMany("Pauses")
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("YeKuo.Workflow.Hosting.Supervision.SupervisionTimer", b =>
+                {
+                    b.HasOne("YeKuo.Workflow.Hosting.Domain.WorkItem", null)
+                        .WithMany()
                         .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

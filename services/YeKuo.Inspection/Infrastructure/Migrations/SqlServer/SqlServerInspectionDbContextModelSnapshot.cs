@@ -216,7 +216,6 @@ namespace YeKuo.Inspection.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.WorkItemPause", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("PausedAt")
@@ -245,10 +244,70 @@ namespace YeKuo.Inspection.Infrastructure.Migrations.SqlServer
                     b.ToTable("WorkItemPauses", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Workflow.Hosting.Supervision.SupervisionTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("FireAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt", "FireAt");
+
+                    b.HasIndex("WorkItemId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionTimers", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.WorkItemPause", b =>
                 {
                     b.HasOne("YeKuo.Workflow.Hosting.Domain.WorkItem", null)
                         .WithMany("Pauses")
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("YeKuo.Workflow.Hosting.Supervision.SupervisionTimer", b =>
+                {
+                    b.HasOne("YeKuo.Workflow.Hosting.Domain.WorkItem", null)
+                        .WithMany()
                         .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
