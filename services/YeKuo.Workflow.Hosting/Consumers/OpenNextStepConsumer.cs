@@ -13,7 +13,8 @@ namespace YeKuo.Workflow.Hosting.Consumers;
 
 /// <summary>
 /// The receiving side of every handoff: when a step completes anywhere, the department hosting the next step of the
-/// application's plan opens its work item. A failed inspection reopens the same step in the next round.
+/// application's plan opens its work item. A failed inspection reopens the same step in the next round; an outcome
+/// naming a step to <see cref="StepOutcome.Reopen"/> opens that step's next round (on a new clock) instead.
 /// </summary>
 public sealed class OpenNextStepConsumer<TContext>(
     TContext db, TimeProvider time, IEventOutbox outbox, StepCompletions steps, DeadlinePlanner deadlines)
@@ -22,23 +23,49 @@ public sealed class OpenNextStepConsumer<TContext>(
 {
     protected override async Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context)
     {
-        var failed = StepOutcome.Failed(message.Outcome);
-        var next = failed ? message.Step : StepOwnership.NextInPlan(message.Plan, message.Step);
+        var reopen = StepOutcome.Reopened(message.Outcome) is { } back && message.Plan.Contains(back) ? back : (Step?)null;
+        var failed = reopen is null && StepOutcome.Failed(message.Outcome);
+        var next = reopen ?? (failed ? message.Step : StepOwnership.NextInPlan(message.Plan, message.Step));
         if (next is not { } step || !steps.Hosts(step))
         {
             return;
         }
 
-        var round = failed ? message.Round + 1 : 1;
         var cancellationToken = context.CancellationToken;
-        if (await Db.WorkItems.AnyAsync(w => w.ApplicationId == message.ApplicationId && w.Step == step && w.Round == round, cancellationToken)
-            || await Db.ClosedApplications.AnyAsync(c => c.ApplicationId == message.ApplicationId, cancellationToken))
+        if (await Db.ClosedApplications.AnyAsync(c => c.ApplicationId == message.ApplicationId, cancellationToken))
         {
             return;
         }
 
+        int round;
+        if (failed)
+        {
+            round = message.Round + 1;
+            if (await Db.WorkItems.AnyAsync(w => w.ApplicationId == message.ApplicationId && w.Step == step && w.Round == round, cancellationToken))
+            {
+                return;
+            }
+        }
+        else
+        {
+            // Usually the first round. When the plan loops back (a step reopened by a later one, e.g. a revised
+            // 供电方案) the reopened step, and the ones after it, run again in their next round. Otherwise a round
+            // that is still open, was opened since this completion, or follows a first-round completion means the
+            // handoff has already happened (a copy of it).
+            var latest = await Db.WorkItems.AsNoTracking()
+                .Where(w => w.ApplicationId == message.ApplicationId && w.Step == step)
+                .OrderByDescending(w => w.Round)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (latest is not null
+                && (latest.IsOpen || latest.OpenedAt >= message.CompletedAt || (reopen is null && message.Round == 1)))
+            {
+                return;
+            }
+            round = (latest?.Round ?? 0) + 1;
+        }
+
         var now = Time.GetUtcNow();
-        var deadline = await DeadlineAsync(message, step, failed, now, cancellationToken);
+        var deadline = await DeadlineAsync(message, step, reopened: failed || reopen is not null, now, cancellationToken);
         var item = WorkItem.Open(
             message.ApplicationId, message.ApplicationNumber, message.CustomerId, message.CustomerClass, message.PolicyVersion,
             step, StepOwnership.OwnerOf(step), round, message.Plan, now, deadline,
