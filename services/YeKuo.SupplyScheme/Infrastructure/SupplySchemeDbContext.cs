@@ -1,9 +1,68 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using YeKuo.SupplyScheme.Domain;
 using YeKuo.Workflow.Hosting.Persistence;
 
 namespace YeKuo.SupplyScheme.Infrastructure;
 
-public class SupplySchemeDbContext(DbContextOptions options) : WorkflowDbContext(options);
+public class SupplySchemeDbContext(DbContextOptions options) : WorkflowDbContext(options)
+{
+    public DbSet<SchemeReview> SchemeReviews => Set<SchemeReview>();
+
+    public DbSet<ReviewOpinion> ReviewOpinions => Set<ReviewOpinion>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<SchemeReview>(review =>
+        {
+            review.ToTable("SchemeReviews");
+            review.HasKey(r => r.Id);
+            review.Property(r => r.ApplicationNumber).HasMaxLength(32);
+            review.Property(r => r.CustomerClass).HasConversion<string>().HasMaxLength(48);
+            review.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
+            review.Property(r => r.VoltageKv).HasPrecision(9, 3);
+            review.Property(r => r.CapacityKva).HasPrecision(12, 3);
+            review.Property(r => r.MeteringMethod).HasConversion<string>().HasMaxLength(32);
+            review.Property(r => r.Summary).HasMaxLength(2000);
+            review.Property(r => r.DraftedBy).HasMaxLength(64);
+            review.Property(r => r.MeetingComments).HasMaxLength(1000);
+            review.Property(r => r.MeetingDecidedBy).HasMaxLength(64);
+            review.Property(r => r.RepliedBy).HasMaxLength(64);
+            review.Property(r => r.CustomerComments).HasMaxLength(1000);
+            review.Property(r => r.Reviewers).HasMaxLength(400).HasConversion(
+                reviewers => string.Join(',', reviewers),
+                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries),
+                new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToArray()));
+            review.Property(r => r.Version).IsConcurrencyToken();
+            review.Ignore(r => r.Draft);
+            review.Ignore(r => r.NeedsMeeting);
+            review.Ignore(r => r.PendingDepartments);
+            review.HasMany(r => r.Opinions).WithOne().HasForeignKey(o => o.ReviewId);
+            review.Navigation(r => r.Opinions).HasField("_opinions").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+
+            // One revision per 供电方案答复 round, and one per revision number of an application.
+            review.HasIndex(r => r.SchemeReplyWorkItemId).IsUnique();
+            review.HasIndex(r => new { r.ApplicationId, r.Revision }).IsUnique();
+            // The reviewers' worklist and the meeting agenda.
+            review.HasIndex(r => new { r.Status, r.DraftedAt });
+            review.HasIndex(r => r.MeetingDate);
+        });
+
+        modelBuilder.Entity<ReviewOpinion>(opinion =>
+        {
+            opinion.ToTable("ReviewOpinions");
+            opinion.HasKey(o => o.Id);
+            opinion.Property(o => o.Id).ValueGeneratedNever();
+            opinion.Property(o => o.Department).HasMaxLength(32);
+            opinion.Property(o => o.Comments).HasMaxLength(1000);
+            opinion.Property(o => o.Reviewer).HasMaxLength(64);
+            // One opinion per department per revision, even when two reviewers of a department answer at once.
+            opinion.HasIndex(o => new { o.ReviewId, o.Department }).IsUnique();
+        });
+    }
+}
 
 /// <summary>The SQLite flavour (default); carries the SQLite migrations.</summary>
 public sealed class SqliteSupplySchemeDbContext(DbContextOptions<SqliteSupplySchemeDbContext> options) : SupplySchemeDbContext(options);

@@ -95,6 +95,162 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.SupplyScheme.Domain.ReviewOpinion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Approve")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Comments")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("GivenAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Department")
+                        .IsUnique();
+
+                    b.ToTable("ReviewOpinions", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.SupplyScheme.Domain.SchemeReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal>("CapacityKva")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("decimal(12,3)");
+
+                    b.Property<long?>("CustomerAnsweredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CustomerClass")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<string>("CustomerComments")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("DraftedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DraftedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool?>("MeetingApproved")
+                        .HasColumnType("bit");
+
+                    b.Property<long?>("MeetingAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MeetingComments")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("MeetingDecidedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MeetingDecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("MeteringMethod")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reviewers")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SchemeReplyWorkItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("SourceCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("VoltageKv")
+                        .HasPrecision(9, 3)
+                        .HasColumnType("decimal(9,3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingDate");
+
+                    b.HasIndex("SchemeReplyWorkItemId")
+                        .IsUnique();
+
+                    b.HasIndex("ApplicationId", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DraftedAt");
+
+                    b.ToTable("SchemeReviews", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.ClosedApplication", b =>
                 {
                     b.Property<Guid>("ApplicationId")
@@ -216,7 +372,6 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.SqlServer
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.WorkItemPause", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("PausedAt")
@@ -245,6 +400,66 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.SqlServer
                     b.ToTable("WorkItemPauses", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Workflow.Hosting.Supervision.SupervisionTimer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("FireAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FiredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiredAt", "FireAt");
+
+                    b.HasIndex("WorkItemId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("SupervisionTimers", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.SupplyScheme.Domain.ReviewOpinion", b =>
+                {
+                    b.HasOne("YeKuo.SupplyScheme.Domain.SchemeReview", null)
+                        .WithMany("Opinions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.WorkItemPause", b =>
                 {
                     b.HasOne("YeKuo.Workflow.Hosting.Domain.WorkItem", null)
@@ -252,6 +467,20 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("WorkItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("YeKuo.Workflow.Hosting.Supervision.SupervisionTimer", b =>
+                {
+                    b.HasOne("YeKuo.Workflow.Hosting.Domain.WorkItem", null)
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("YeKuo.SupplyScheme.Domain.SchemeReview", b =>
+                {
+                    b.Navigation("Opinions");
                 });
 
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.WorkItem", b =>
