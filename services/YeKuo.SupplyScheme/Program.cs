@@ -1,4 +1,4 @@
-using YeKuo.Messaging.ErrorQueues;
+using YeKuo.SupplyScheme.Apis;
 using YeKuo.SupplyScheme.Extensions;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.Workflow.Hosting.Apis;
@@ -9,8 +9,8 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapErrorQueuesApi();
 app.MapWorkItemsApi<SupplySchemeDbContext>("/api/supply-scheme");
+app.MapSchemeReviewsApi("/api/supply-scheme");
 app.Run();
 
 public partial class Program;

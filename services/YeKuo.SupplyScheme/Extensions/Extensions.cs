@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Options;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
+using YeKuo.SupplyScheme.Domain;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.SupplyScheme.Steps;
+using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting;
 
 namespace YeKuo.SupplyScheme.Extensions;
@@ -15,5 +18,17 @@ internal static class Extensions
         builder.AddServiceDatabase<SupplySchemeDbContext, SqliteSupplySchemeDbContext, SqlServerSupplySchemeDbContext>("supplyschemedb");
         builder.AddDepartmentWorkflow(new SiteSurveyCompletion(), new SchemeReplyCompletion(), new SchemeConfirmationCompletion());
         builder.AddMessaging(ServiceName, bus => bus.AddDepartmentConsumers<SupplySchemeDbContext>(ServiceName));
+
+        builder.Services.AddOptions<SchemeReviewOptions>()
+            .BindConfiguration(SchemeReviewOptions.Section)
+            .Validate(o => o.EffectiveDepartments.All(SchemeReviewOptions.IsValidDepartmentKey),
+                "SchemeReview:Departments are lower-case keys (a-z, 0-9, '-'; at most 32 characters), e.g. operations, dispatch.")
+            .Validate(o => Enum.IsDefined(o.MeetingDay), "SchemeReview:MeetingDay must be a weekday name, e.g. Wednesday.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SchemeReviewOptions>>().Value;
+            return new MeetingSchedule(options.MeetingDay, options.MeetingTime, sp.GetRequiredService<WorkingDayCalendar>());
+        });
     }
 }

@@ -1,26 +1,38 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts;
+using YeKuo.SupplyScheme.Domain;
+using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Steps;
 
 namespace YeKuo.SupplyScheme.Steps;
 
-/// <summary>供电方案答复: the scheme the customer is told (voltage, sources, capacity, 计量方式).</summary>
+/// <summary>
+/// 供电方案答复: the scheme the customer is told (voltage, sources, capacity, 计量方式). Completing the step is the
+/// reply itself, so it is allowed only for the revision drafted in this round once it is approved by every reviewing
+/// department (and, for HV, by the 方案审查会), and only as approved; otherwise 409.
+/// </summary>
 public sealed class SchemeReplyCompletion : StepCompletion<SchemeReplyCompletion.Body>
 {
-    public sealed record Body(decimal? VoltageKv, int? SourceCount, decimal? CapacityKva, MeteringMethod? MeteringMethod, string? Summary);
+    /// <summary>The scheme, as drafted (POST …/work-items/{id}/draft) and as replied (POST …/work-items/{id}/complete).</summary>
+    public sealed record Body(decimal? VoltageKv, int? SourceCount, decimal? CapacityKva, MeteringMethod? MeteringMethod, string? Summary)
+    {
+        public SchemeDraft ToDraft() => new(VoltageKv!.Value, SourceCount!.Value, CapacityKva!.Value, MeteringMethod!.Value, Summary!.Trim());
+    }
 
     public override Step Step => Step.SchemeReply;
 
-    protected override void Validate(Body body, WorkItem item, FieldErrors errors)
+    public static void ValidateScheme(Body body, CustomerClass customerClass, FieldErrors errors)
     {
         if (body.VoltageKv is not (> 0 and <= 1000))
         {
             errors.Add("voltageKv", "voltageKv must be greater than 0 and at most 1000.");
         }
-        var expectedSources = item.CustomerClass == CustomerClass.HighVoltageDualSource ? 2 : 1;
+        var expectedSources = customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1;
         if (body.SourceCount != expectedSources)
         {
-            errors.Add("sourceCount", $"A {item.CustomerClass} scheme has {expectedSources} source(s).");
+            errors.Add("sourceCount", $"A {customerClass} scheme has {expectedSources} source(s).");
         }
         if (body.CapacityKva is not (> 0 and <= 1_000_000))
         {
@@ -33,12 +45,31 @@ public sealed class SchemeReplyCompletion : StepCompletion<SchemeReplyCompletion
         errors.Required("summary", body.Summary, 2000);
     }
 
+    protected override void Validate(Body body, WorkItem item, FieldErrors errors) => ValidateScheme(body, item.CustomerClass, errors);
+
     protected override IReadOnlyDictionary<string, string> Outcome(Body body) => new Dictionary<string, string>
     {
-        ["voltageKv"] = body.VoltageKv!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["sourceCount"] = body.SourceCount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["capacityKva"] = body.CapacityKva!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["voltageKv"] = body.VoltageKv!.Value.ToString(CultureInfo.InvariantCulture),
+        ["sourceCount"] = body.SourceCount!.Value.ToString(CultureInfo.InvariantCulture),
+        ["capacityKva"] = body.CapacityKva!.Value.ToString(CultureInfo.InvariantCulture),
         ["meteringMethod"] = body.MeteringMethod!.Value.ToString(),
         ["summary"] = body.Summary!.Trim(),
     };
+
+    protected override async Task OnCompletedAsync(WorkItem item, Body body, StepCompletionContext context)
+    {
+        var db = context.Services.GetRequiredService<SupplySchemeDbContext>();
+        var review = await db.SchemeReviews.FirstOrDefaultAsync(r => r.SchemeReplyWorkItemId == item.Id, context.CancellationToken)
+            ?? throw new WorkItemRuleException(
+                $"No scheme has been drafted in round {item.Round} of {item.ApplicationNumber}: submit the draft for review "
+                + $"(POST /api/supply-scheme/work-items/{item.Id}/draft) and reply once it is approved.");
+        try
+        {
+            review.Reply(body.ToDraft(), item.CompletedBy ?? "unknown", context.Now);
+        }
+        catch (SchemeReviewRuleException rule)
+        {
+            throw new WorkItemRuleException(rule.Message);
+        }
+    }
 }

@@ -1,0 +1,369 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Messaging;
+using YeKuo.Messaging.Outbox;
+using YeKuo.SupplyScheme.Domain;
+using YeKuo.SupplyScheme.Extensions;
+using YeKuo.SupplyScheme.Infrastructure;
+using YeKuo.SupplyScheme.Steps;
+using YeKuo.Workflow.Hosting;
+using YeKuo.Workflow.Hosting.Deadlines;
+using YeKuo.Workflow.Hosting.Domain;
+using YeKuo.Workflow.Hosting.Steps;
+
+namespace YeKuo.SupplyScheme.Apis;
+
+/// <summary>
+/// The supply scheme's review: the drafter submits a revision from a 供电方案答复 work item, the reviewing departments
+/// give their opinions in parallel (并行审批), HV schemes then wait for the weekly 方案审查会. Replying is the generic
+/// completion of the 供电方案答复 work item, allowed once the revision is approved.
+/// </summary>
+public static class SchemeReviewsApi
+{
+    // Enough for every reviewing department to win a race before this one.
+    private const int MaxAttempts = 8;
+
+    public static IEndpointRouteBuilder MapSchemeReviewsApi(this IEndpointRouteBuilder app, string prefix)
+    {
+        var drafting = app.MapGroup($"{prefix}/work-items").WithTags("Scheme drafting");
+        drafting.MapPost("/{id:guid}/draft", SubmitDraft);
+        drafting.MapGet("/{id:guid}/scheme", SchemeOfRound);
+
+        var reviews = app.MapGroup($"{prefix}/reviews").WithTags("Scheme reviews");
+        reviews.MapGet("/", List);
+        reviews.MapGet("/{id:guid}", Get);
+        reviews.MapPost("/{id:guid}/opinions", GiveOpinion);
+        reviews.MapPost("/{id:guid}/meeting-decision", DecideAtMeeting);
+
+        app.MapGet($"{prefix}/meetings/{{date}}", Agenda).WithTags("Scheme reviews");
+        return app;
+    }
+
+    public static async Task<Results<Created<SchemeReviewDto>, ValidationProblem, ProblemHttpResult>> SubmitDraft(
+        SupplySchemeDbContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, IOptions<SchemeReviewOptions> options,
+        Guid id, JsonElement json, CancellationToken cancellationToken)
+    {
+        // Read as the completion reads its body (enums by name), so a draft and its reply are the same JSON.
+        SchemeReplyCompletion.Body? body;
+        try
+        {
+            body = json.Deserialize<SchemeReplyCompletion.Body>(MessageJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [ex.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body"] = [ex.Message] },
+                title: "The scheme draft is not valid.");
+        }
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A request body is required."] },
+                title: "The scheme draft is not valid.");
+        }
+
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return WorkItemNotFound(id);
+        }
+        if (item.Step != Step.SchemeReply)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Only a 供电方案答复 work item drafts a scheme.", $"Work item {id} is a {item.Step} work item.");
+        }
+        if (item.Status == WorkItemStatus.Paused || !item.IsOpen)
+        {
+            return Problem(StatusCodes.Status409Conflict, "The work item does not allow a draft now.",
+                item.Status == WorkItemStatus.Paused ? "Resume the work item before submitting the draft." : $"The work item is {item.Status}.");
+        }
+        if (await db.SchemeReviews.AsNoTracking().FirstOrDefaultAsync(r => r.SchemeReplyWorkItemId == id, cancellationToken) is { } existing)
+        {
+            return Problem(StatusCodes.Status409Conflict, "This round's scheme is already submitted.",
+                $"Revision {existing.Revision} of {item.ApplicationNumber} was submitted at {existing.DraftedAt:u} and is {existing.Status}; "
+                + "a rejected revision comes back as the next round.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        SchemeReplyCompletion.ValidateScheme(body, item.CustomerClass, new FieldErrors(errors));
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The scheme draft is not valid.");
+        }
+
+        var user = CurrentUser.NameOf(http);
+        var now = time.GetUtcNow();
+        if (item.Status == WorkItemStatus.Open)
+        {
+            // The drafter becomes the 责任人 of the round.
+            item.Claim(user, now);
+            outbox.Enqueue(WorkItemEvents.Claimed(item), item.ApplicationId);
+        }
+        var review = SchemeReview.Submit(item.ApplicationId, item.ApplicationNumber, item.CustomerClass, item.Id, item.Round,
+            body.ToDraft(), options.Value.EffectiveDepartments, user, now);
+        db.SchemeReviews.Add(review);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Someone else changed this work item first.",
+                "The work item was claimed, drafted or closed at the same time; reload it and try again.");
+        }
+        return TypedResults.Created($"/api/supply-scheme/reviews/{review.Id}", SchemeReviewDto.From(review));
+    }
+
+    public static async Task<Results<Ok<SchemeRoundDto>, ProblemHttpResult>> SchemeOfRound(
+        SupplySchemeDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var item = await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (item is null || item.Step != Step.SchemeReply)
+        {
+            return WorkItemNotFound(id);
+        }
+        var reviews = await db.SchemeReviews.AsNoTracking()
+            .Where(r => r.ApplicationId == item.ApplicationId && (r.Revision == item.Round || r.Revision == item.Round - 1))
+            .ToListAsync(cancellationToken);
+        var current = reviews.FirstOrDefault(r => r.Revision == item.Round);
+        var previous = reviews.FirstOrDefault(r => r.Revision == item.Round - 1);
+        return TypedResults.Ok(new SchemeRoundDto(item.Id, item.ApplicationId, item.Round, item.Status.ToString(),
+            current is null ? null : SchemeReviewDto.From(current), previous is null ? null : SchemeReviewDto.From(previous)));
+    }
+
+    public static async Task<Results<Ok<SchemeReviewDto[]>, ProblemHttpResult>> List(
+        SupplySchemeDbContext db, IOptions<SchemeReviewOptions> options, string? department, string? status, Guid? applicationId, int? limit,
+        CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 1000)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid limit.", "limit must be between 1 and 1000.");
+        }
+        var departmentKey = department?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(departmentKey) && !options.Value.EffectiveDepartments.Contains(departmentKey))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Unknown department.",
+                $"'{department}' is not a reviewing department; they are {string.Join(", ", options.Value.EffectiveDepartments)}.");
+        }
+
+        IQueryable<SchemeReview> query = db.SchemeReviews.AsNoTracking();
+        var wanted = (status ?? (applicationId is null ? "pending" : "all")).ToLowerInvariant();
+        switch (wanted)
+        {
+            case "all":
+                break;
+            case "pending":
+                // Under review, and the application still open here (a withdrawal closes the 供电方案答复 round).
+                query = query.Where(r => r.Status == SchemeReviewStatus.UnderReview
+                    && db.WorkItems.Any(w => w.Id == r.SchemeReplyWorkItemId
+                        && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused)));
+                break;
+            default:
+                if (!Enum.TryParse<SchemeReviewStatus>(wanted.Replace("-", ""), ignoreCase: true, out var parsed) || int.TryParse(wanted, out _))
+                {
+                    return Problem(StatusCodes.Status400BadRequest, "Unknown status filter.",
+                        $"status must be pending, all or one of {string.Join(", ", Enum.GetNames<SchemeReviewStatus>())}; got '{status}'.");
+                }
+                query = query.Where(r => r.Status == parsed);
+                break;
+        }
+        if (applicationId is { } application)
+        {
+            query = query.Where(r => r.ApplicationId == application);
+        }
+
+        var reviews = await query.OrderBy(r => r.DraftedAt).ToListAsync(cancellationToken);
+        IEnumerable<SchemeReview> selected = reviews;
+        if (!string.IsNullOrEmpty(departmentKey))
+        {
+            // A department's worklist: what it reviews and has not answered yet (pending), or everything it reviews.
+            selected = wanted == "pending"
+                ? reviews.Where(r => r.PendingDepartments.Contains(departmentKey))
+                : reviews.Where(r => r.Reviewers.Contains(departmentKey));
+        }
+        return TypedResults.Ok(selected.Take(limit ?? 200).Select(SchemeReviewDto.From).ToArray());
+    }
+
+    public static async Task<Results<Ok<SchemeReviewDto>, ProblemHttpResult>> Get(SupplySchemeDbContext db, Guid id, CancellationToken cancellationToken) =>
+        await db.SchemeReviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is { } review
+            ? TypedResults.Ok(SchemeReviewDto.From(review))
+            : ReviewNotFound(id);
+
+    public static async Task<Results<Ok<SchemeReviewDto>, ValidationProblem, ProblemHttpResult>> GiveOpinion(
+        SupplySchemeDbContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, DeadlinePlanner deadlines, MeetingSchedule meetings,
+        Guid id, OpinionRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fields = new FieldErrors(errors);
+        fields.Required("department", request.Department, 32);
+        if (request.Approve is null)
+        {
+            fields.Add("approve", "approve is required: true approves the scheme, false sends it back for revision.");
+        }
+        if (request.Approve == false)
+        {
+            fields.Required("comments", request.Comments, 1000);
+        }
+        else
+        {
+            fields.Optional("comments", request.Comments, 1000);
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The review opinion is not valid.");
+        }
+
+        var department = request.Department!.Trim().ToLowerInvariant();
+        var comments = request.Comments?.Trim() is { Length: > 0 } text ? text : null;
+        var user = CurrentUser.NameOf(http);
+        // Departments answer in parallel: a lost race on the review's version is retried from fresh state.
+        for (var attempt = 1; ; attempt++)
+        {
+            var review = await db.SchemeReviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            if (review is null)
+            {
+                return ReviewNotFound(id);
+            }
+            if (!review.Reviewers.Contains(department))
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["department"] = [$"'{request.Department}' does not review this scheme; the reviewers are {string.Join(", ", review.Reviewers)}."] },
+                    title: "The review opinion is not valid.");
+            }
+            var round = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == review.SchemeReplyWorkItemId, cancellationToken);
+            if (round is null || !round.IsOpen)
+            {
+                return RoundClosed(review, round);
+            }
+
+            var now = time.GetUtcNow();
+            try
+            {
+                review.GiveOpinion(department, request.Approve!.Value, comments, user, now, meetings.NextAfter);
+                if (review.Status == SchemeReviewStatus.Rejected)
+                {
+                    var reasons = SchemeReviewDto.From(review).SentBackBecause;
+                    await SchemeRevisions.SendBackAsync(db, outbox, deadlines, round, string.Join("; ", reasons), now, cancellationToken);
+                    outbox.Enqueue(new SchemeReviewCompleted(review.Id, review.ApplicationId, review.ApplicationNumber, review.Revision, false, reasons, null, now), review.ApplicationId);
+                }
+                else if (review.Status is SchemeReviewStatus.Approved or SchemeReviewStatus.AwaitingMeeting)
+                {
+                    outbox.Enqueue(new SchemeReviewCompleted(review.Id, review.ApplicationId, review.ApplicationNumber, review.Revision, true, [], review.MeetingAt, now), review.ApplicationId);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Ok(SchemeReviewDto.From(review));
+            }
+            catch (SchemeReviewRuleException rule)
+            {
+                return Problem(StatusCodes.Status409Conflict, "The review does not allow this opinion.", rule.Message);
+            }
+            catch (WorkItemRuleException rule)
+            {
+                return Problem(StatusCodes.Status409Conflict, "The 供电方案答复 work item does not allow this now.", rule.Message);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException)
+            {
+                return Problem(StatusCodes.Status409Conflict, "Someone else changed this review first.",
+                    "Other opinions were recorded at the same time; reload the review and try again.");
+            }
+        }
+    }
+
+    public static async Task<Results<Ok<SchemeReviewDto>, ValidationProblem, ProblemHttpResult>> DecideAtMeeting(
+        SupplySchemeDbContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, DeadlinePlanner deadlines,
+        Guid id, MeetingDecisionRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var fields = new FieldErrors(errors);
+        if (request.Approve is null)
+        {
+            fields.Add("approve", "approve is required: true passes the scheme, false sends it back for revision.");
+        }
+        if (request.Approve == false)
+        {
+            fields.Required("comments", request.Comments, 1000);
+        }
+        else
+        {
+            fields.Optional("comments", request.Comments, 1000);
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The meeting decision is not valid.");
+        }
+
+        var review = await db.SchemeReviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (review is null)
+        {
+            return ReviewNotFound(id);
+        }
+        var round = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == review.SchemeReplyWorkItemId, cancellationToken);
+        if (round is null || !round.IsOpen)
+        {
+            return RoundClosed(review, round);
+        }
+
+        var now = time.GetUtcNow();
+        var user = CurrentUser.NameOf(http);
+        var comments = request.Comments?.Trim() is { Length: > 0 } text ? text : null;
+        try
+        {
+            review.DecideAtMeeting(request.Approve!.Value, comments, user, now);
+            if (review.Status == SchemeReviewStatus.Rejected)
+            {
+                await SchemeRevisions.SendBackAsync(db, outbox, deadlines, round, $"方案审查会: {comments}", now, cancellationToken);
+            }
+            outbox.Enqueue(new SchemeMeetingDecided(review.Id, review.ApplicationId, review.ApplicationNumber, review.Revision,
+                review.MeetingDate!.Value, request.Approve.Value, comments, user, now), review.ApplicationId);
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(SchemeReviewDto.From(review));
+        }
+        catch (SchemeReviewRuleException rule)
+        {
+            return Problem(StatusCodes.Status409Conflict, "The review does not allow a meeting decision now.", rule.Message);
+        }
+        catch (WorkItemRuleException rule)
+        {
+            return Problem(StatusCodes.Status409Conflict, "The 供电方案答复 work item does not allow this now.", rule.Message);
+        }
+        catch (DbUpdateException)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Someone else changed this review first.", "Reload the review and try again.");
+        }
+    }
+
+    public static async Task<Results<Ok<MeetingAgendaDto>, ProblemHttpResult>> Agenda(
+        SupplySchemeDbContext db, MeetingSchedule meetings, string date, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid date.", $"date must be yyyy-MM-dd; got '{date}'.");
+        }
+        var reviews = await db.SchemeReviews.AsNoTracking()
+            .Where(r => r.MeetingDate == day)
+            .OrderBy(r => r.ReviewedAt)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new MeetingAgendaDto(day, meetings.At(day), reviews.Select(SchemeReviewDto.From).ToArray()));
+    }
+
+    private static ProblemHttpResult RoundClosed(SchemeReview review, WorkItem? round) =>
+        Problem(StatusCodes.Status409Conflict, "The 供电方案答复 round of this revision is closed.",
+            $"Revision {review.Revision} of {review.ApplicationNumber} belongs to a round that is {round?.Status.ToString() ?? "gone"}"
+            + (round?.CancelReason is { } reason ? $" ({reason})." : "."));
+
+    private static ProblemHttpResult WorkItemNotFound(Guid id) =>
+        Problem(StatusCodes.Status404NotFound, "Work item not found.", $"There is no 供电方案答复 work item {id} in this department.");
+
+    private static ProblemHttpResult ReviewNotFound(Guid id) =>
+        Problem(StatusCodes.Status404NotFound, "Scheme review not found.", $"There is no scheme review {id}.");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Title = title, Detail = detail });
+}

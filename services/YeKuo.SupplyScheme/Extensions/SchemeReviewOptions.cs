@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace YeKuo.SupplyScheme.Extensions;
+
+/// <summary>The <c>SchemeReview</c> configuration section: who reviews a scheme and when the 方案审查会 meets.</summary>
+public sealed partial class SchemeReviewOptions
+{
+    public const string Section = "SchemeReview";
+
+    /// <summary>运检, 调度, 计量, 营销.</summary>
+    public static readonly IReadOnlyList<string> DefaultDepartments = ["operations", "dispatch", "metering", "marketing"];
+
+    /// <summary>The reviewing departments' keys (lower-case); empty or unset: <see cref="DefaultDepartments"/>.</summary>
+    public string[]? Departments { get; set; }
+
+    /// <summary>The weekday of the weekly 方案审查会.</summary>
+    public DayOfWeek MeetingDay { get; set; } = DayOfWeek.Wednesday;
+
+    /// <summary>When the meeting begins, China time (UTC+8).</summary>
+    public TimeOnly MeetingTime { get; set; } = new(14, 30);
+
+    public IReadOnlyList<string> EffectiveDepartments =>
+        Departments is { Length: > 0 } configured
+            ? configured.Select(d => d.Trim().ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToArray()
+            : DefaultDepartments;
+
+    public static bool IsValidDepartmentKey(string key) => DepartmentKey().IsMatch(key);
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{0,31}$")]
+    private static partial Regex DepartmentKey();
+}
