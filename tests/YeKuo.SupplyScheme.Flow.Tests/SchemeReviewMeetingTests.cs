@@ -103,6 +103,22 @@ public sealed class SchemeReviewMeetingTests
     }
 
     [Fact]
+    public async Task Environments_that_cannot_wait_for_the_weekday_may_record_the_decision_before_the_meeting()
+    {
+        await using var app = new SchemeFlowApp(new Dictionary<string, string> { ["SchemeReview:AllowDecisionBeforeMeeting"] = "true" });
+        var application = new SchemeApplication(app, CustomerClass.HighVoltageSingleSource);
+        var round = await application.OpenSchemeReplyAsync();
+        var review = await application.SubmitDraftAsync(round.Id, application.Scheme());
+        await application.ApproveByAllAsync(review.Id);
+        await SchemeFlowApp.ExpectAsync(HttpStatusCode.Conflict, application.ReplyAsync(round.Id, application.Scheme()));
+
+        await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.MeetingDecisionAsync(review.Id, approve: true));
+
+        Assert.True(app.Clock.GetUtcNow() < WednesdayMeeting);
+        await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.ReplyAsync(round.Id, application.Scheme()));
+    }
+
+    [Fact]
     public async Task The_meeting_can_send_the_scheme_back_and_the_next_round_opens_on_the_same_clock()
     {
         await using var app = new SchemeFlowApp();

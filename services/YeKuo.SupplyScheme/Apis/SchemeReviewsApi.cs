@@ -278,7 +278,7 @@ public static class SchemeReviewsApi
 
     public static async Task<Results<Ok<SchemeReviewDto>, ValidationProblem, ProblemHttpResult>> DecideAtMeeting(
         SupplySchemeDbContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, DeadlinePlanner deadlines,
-        Guid id, MeetingDecisionRequest request, CancellationToken cancellationToken)
+        IOptions<SchemeReviewOptions> options, Guid id, MeetingDecisionRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var fields = new FieldErrors(errors);
@@ -315,7 +315,7 @@ public static class SchemeReviewsApi
         var comments = request.Comments?.Trim() is { Length: > 0 } text ? text : null;
         try
         {
-            review.DecideAtMeeting(request.Approve!.Value, comments, user, now);
+            review.DecideAtMeeting(request.Approve!.Value, comments, user, now, options.Value.AllowDecisionBeforeMeeting);
             if (review.Status == SchemeReviewStatus.Rejected)
             {
                 await SchemeRevisions.SendBackAsync(db, outbox, deadlines, round, $"方案审查会: {comments}", now, cancellationToken);

@@ -156,14 +156,17 @@ public sealed class SchemeReview
         return opinion;
     }
 
-    /// <summary>The 方案审查会's decision, recorded once the meeting has begun.</summary>
-    public void DecideAtMeeting(bool approve, string? comments, string decidedBy, DateTimeOffset now)
+    /// <summary>
+    /// The 方案审查会's decision, recorded once the meeting has begun (unless <paramref name="beforeMeetingAllowed"/>:
+    /// test and demo environments, which cannot wait for the weekday).
+    /// </summary>
+    public void DecideAtMeeting(bool approve, string? comments, string decidedBy, DateTimeOffset now, bool beforeMeetingAllowed = false)
     {
         Require(Status == SchemeReviewStatus.AwaitingMeeting,
             Status == SchemeReviewStatus.UnderReview
                 ? $"Revision {Revision} of {ApplicationNumber} is still under the departments' review; it is not on a meeting's agenda yet."
                 : $"Revision {Revision} of {ApplicationNumber} is not waiting for a meeting (it is {Status}).");
-        Require(now >= MeetingAt, $"The 方案审查会 of {MeetingDate:yyyy-MM-dd} has not met yet (it meets at {MeetingAt:yyyy-MM-dd HH:mm} UTC).");
+        Require(beforeMeetingAllowed || now >= MeetingAt, $"The 方案审查会 of {MeetingDate:yyyy-MM-dd} has not met yet (it meets at {MeetingAt:yyyy-MM-dd HH:mm} UTC).");
         MeetingApproved = approve;
         MeetingComments = comments;
         MeetingDecidedBy = decidedBy;

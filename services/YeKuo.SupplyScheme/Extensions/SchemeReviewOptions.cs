@@ -19,6 +19,12 @@ public sealed partial class SchemeReviewOptions
     /// <summary>When the meeting begins, China time (UTC+8).</summary>
     public TimeOnly MeetingTime { get; set; } = new(14, 30);
 
+    /// <summary>
+    /// Lets a meeting decision be recorded before the scheduled meeting begins. Off in production (a decision cannot
+    /// precede its meeting); for test, demo and bench environments that cannot wait for the weekday.
+    /// </summary>
+    public bool AllowDecisionBeforeMeeting { get; set; }
+
     public IReadOnlyList<string> EffectiveDepartments =>
         Departments is { Length: > 0 } configured
             ? configured.Select(d => d.Trim().ToLowerInvariant()).Where(d => d.Length > 0).Distinct().ToArray()
