@@ -85,6 +85,10 @@ public sealed class OpenNextStepConsumer<TContext>(
                 var pauses = previous.Pauses.Select(p => new YeKuo.Workflow.Calendar.PauseInterval(p.PausedAt, p.ResumedAt ?? p.PausedAt, p.Reason));
                 return deadlines.For(message.CustomerClass, message.PolicyVersion, step, start, pauses);
             }
+            // The clock ran in another department (三零: 现场勘查 in 供电方案, 装表接电 in 计量): keep its start (a sender
+            // without the field opened the clock's first step), and its due date, which includes the pauses taken there.
+            var computed = deadlines.For(message.CustomerClass, message.PolicyVersion, step, message.ClockStartedAt ?? message.OpenedAt);
+            return message is { ClockStartedAt: not null, DueAt: { } due } ? computed with { DueAt = due } : computed;
         }
         return deadlines.For(message.CustomerClass, message.PolicyVersion, step, now);
     }

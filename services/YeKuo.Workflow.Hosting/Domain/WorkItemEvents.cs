@@ -14,5 +14,5 @@ public static class WorkItemEvents
     public static StepCompleted Completed(WorkItem item) => new(
         item.Id, item.ApplicationId, item.ApplicationNumber, item.CustomerId, item.CustomerClass, item.PolicyVersion,
         item.Step, item.Department, item.Round, item.CompletedBy ?? item.Assignee ?? "system",
-        item.OpenedAt, item.CompletedAt ?? item.OpenedAt, item.DueAt, item.Plan, item.Outcome);
+        item.OpenedAt, item.CompletedAt ?? item.OpenedAt, item.DueAt, item.Plan, item.Outcome, item.ClockStartedAt);
 }
