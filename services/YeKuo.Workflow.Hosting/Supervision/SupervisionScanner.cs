@@ -40,7 +40,6 @@ public sealed class SupervisionScanner(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var ticker = new PeriodicTimer(options.Value.ScanInterval, time);
         do
         {
             try
@@ -56,7 +55,7 @@ public sealed class SupervisionScanner(
                 logger.LogWarning(ex, "Supervision scan failed; retrying after the scan interval");
             }
         }
-        while (await WaitAsync(ticker, stoppingToken));
+        while (await WaitAsync(options.Value.ScanInterval, stoppingToken));
     }
 
     /// <summary>One pass: plan work items that have no timers yet, fire every due timer (in batches), measure overdue work.</summary>
@@ -240,11 +239,16 @@ public sealed class SupervisionScanner(
     private WorkflowDbContext Context(AsyncServiceScope scope) =>
         (WorkflowDbContext)scope.ServiceProvider.GetRequiredService(supervised.ContextType);
 
-    private static async Task<bool> WaitAsync(PeriodicTimer ticker, CancellationToken stoppingToken)
+    /// <summary>
+    /// A fresh delay after each scan (not a periodic timer): when the clock jumps — a paused VM, a test's fake clock —
+    /// one scan catches up on everything due instead of one scan per missed interval.
+    /// </summary>
+    private async Task<bool> WaitAsync(TimeSpan interval, CancellationToken stoppingToken)
     {
         try
         {
-            return await ticker.WaitForNextTickAsync(stoppingToken);
+            await Task.Delay(interval, time, stoppingToken);
+            return true;
         }
         catch (OperationCanceledException)
         {
