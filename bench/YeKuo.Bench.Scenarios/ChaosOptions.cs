@@ -49,6 +49,10 @@ public sealed class ChaosOptions
     /// <summary>Longest wait, after the last completion, for notices, timelines and outboxes to settle.</summary>
     public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>When no step at all completes for this long the drive is abandoned and the checks run at once (they say
+    /// what is stuck where); without it a stuck pipeline costs <see cref="HandoffTimeout"/> per remaining application.</summary>
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Timeout of a single HTTP request (a timed-out action is retried).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

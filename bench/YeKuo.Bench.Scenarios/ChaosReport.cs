@@ -51,6 +51,9 @@ public sealed class ChaosReport
     public double E2eP95Seconds { get; set; }
     public double E2eMaxSeconds { get; set; }
     public string? StartupError { get; set; }
+
+    /// <summary>Set when the stall watchdog abandoned the drive: no step completed for <see cref="ChaosOptions.StallTimeout"/>.</summary>
+    public string? Stall { get; set; }
     public string LoadAtStart { get; set; } = "";
     public string LoadAtEnd { get; set; } = "";
 

@@ -109,6 +109,32 @@ public static class ChaosScenario
                 log($"chaos: {drive.Elapsed.TotalSeconds,6:0.0} s  steps {Volatile.Read(ref stepsDone)}/{report.TotalSteps}  " +
                     $"applications done {cases.Count(c => c.Driven)}/{cases.Count}  transient {counters.Transient}"), null, 5000, 5000);
 
+            using var driveCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var watchdog = Task.Run(async () =>
+            {
+                var last = -1;
+                var since = Stopwatch.StartNew();
+                while (!driveCancel.IsCancellationRequested)
+                {
+                    try { await Task.Delay(1000, driveCancel.Token).ConfigureAwait(false); }
+                    catch (OperationCanceledException) { return; }
+                    var now = Volatile.Read(ref stepsDone);
+                    if (now != last)
+                    {
+                        last = now;
+                        since.Restart();
+                    }
+                    else if (since.Elapsed > options.StallTimeout)
+                    {
+                        report.Stall = $"no step completed for {options.StallTimeout.TotalSeconds:0} s at {drive.Elapsed.TotalSeconds:0} s into the drive " +
+                            $"({now}/{report.TotalSteps} steps done); the drive was abandoned";
+                        log("chaos: STALL: " + report.Stall);
+                        await driveCancel.CancelAsync().ConfigureAwait(false);
+                        return;
+                    }
+                }
+            }, CancellationToken.None);
+
             var next = -1;
             var workers = Enumerable.Range(0, Math.Max(1, options.Workers)).Select(_ => Task.Run(async () =>
             {
@@ -119,7 +145,11 @@ public static class ChaosScenario
                     var c = cases[index];
                     try
                     {
-                        await actor.DriveAsync(c, () => Interlocked.Increment(ref stepsDone), cancellationToken).ConfigureAwait(false);
+                        await actor.DriveAsync(c, () => Interlocked.Increment(ref stepsDone), driveCancel.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (driveCancel.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                    {
+                        c.DriveError = $"abandoned after {c.Steps.Count}/{c.Plan.Count} steps: the drive stalled";
                     }
                     catch (ChaosDriveException e)
                     {
@@ -131,6 +161,8 @@ public static class ChaosScenario
             }, CancellationToken.None)).ToArray();
             await Task.WhenAll(workers).ConfigureAwait(false);
             report.DriveSeconds = drive.Elapsed.TotalSeconds;
+            await driveCancel.CancelAsync().ConfigureAwait(false);
+            await watchdog.ConfigureAwait(false);
             await progressTimer.DisposeAsync().ConfigureAwait(false);
             log($"chaos: drive finished in {report.DriveSeconds:0.0} s; waiting for the monkey to finish its last action");
 
@@ -204,7 +236,7 @@ public static class ChaosScenario
     {
         var submitted = cases.Where(c => c.Id != Guid.Empty).ToList();
         var observed = submitted.ToDictionary(c => c.Id, _ => new Observed());
-        var deadline = DateTime.UtcNow + options.SettleTimeout;
+        var deadline = DateTime.UtcNow + (report.Stall is null ? options.SettleTimeout : TimeSpan.FromSeconds(Math.Min(30, options.SettleTimeout.TotalSeconds)));
         var unsent = new Dictionary<string, long>();
         while (true)
         {
@@ -307,7 +339,10 @@ public static class ChaosScenario
         // 4. No unsent outbox row in any service database.
         report.Checks.Add(new CheckResult("outbox: no unsent row", unsent.Values.All(v => v == 0),
             string.Join(", ", unsent.Select(u => $"{u.Key} {u.Value}")),
-            unsent.Where(u => u.Value != 0).Select(u => $"{u.Key}: {u.Value} row(s) with SentAt IS NULL").ToList()));
+            unsent.Where(u => u.Value != 0).Select(u => $"{u.Key}: {u.Value} row(s) with SentAt IS NULL; {DescribeUnsent(app.StateDirectory, u.Key)}").ToList()));
+
+        if (report.Stall is not null)
+            report.Checks.Add(new CheckResult("drive: no stall", false, report.Stall, []));
 
         // 5. Error queues empty (or every message listed with its reason).
         await CheckErrorQueuesAsync(app, report, ct).ConfigureAwait(false);
@@ -376,6 +411,36 @@ public static class ChaosScenario
             }
         }
         return result;
+    }
+
+    /// <summary>The oldest unsent outbox rows of one service: when they were written, attempts, last error (times UTC).</summary>
+    public static string DescribeUnsent(string stateDirectory, string service)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(stateDirectory, service + ".db"),
+                Mode = SqliteOpenMode.ReadOnly,
+                Pooling = false,
+            }.ToString());
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT MIN(CreatedAt), MAX(CreatedAt), MAX(Attempts), (SELECT MAX(SentAt) FROM OutboxMessages), " +
+                "(SELECT LastError FROM OutboxMessages WHERE SentAt IS NULL AND LastError IS NOT NULL ORDER BY Sequence LIMIT 1), " +
+                "(SELECT GROUP_CONCAT(MessageType || ' x' || n, ', ') FROM (SELECT MessageType, COUNT(*) n FROM OutboxMessages WHERE SentAt IS NULL GROUP BY MessageType)) " +
+                "FROM OutboxMessages WHERE SentAt IS NULL";
+            using var reader = command.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(0)) return "";
+            static string T(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture);
+            return $"unsent rows written {T(reader.GetInt64(0))}–{T(reader.GetInt64(1))} UTC, max attempts {reader.GetInt64(2)}, " +
+                $"last row sent at {(reader.IsDBNull(3) ? "never" : T(reader.GetInt64(3)))}, " +
+                $"first error: {(reader.IsDBNull(4) ? "none recorded" : reader.GetString(4))}; types: {(reader.IsDBNull(5) ? "" : reader.GetString(5))}";
+        }
+        catch (Exception e) when (e is SqliteException or InvalidCastException)
+        {
+            return "(details unavailable: " + e.Message + ")";
+        }
     }
 
     /// <summary>Relay latency per service from the outbox rows themselves (CreatedAt and SentAt are UTC ticks).</summary>

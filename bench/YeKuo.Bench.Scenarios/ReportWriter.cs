@@ -50,6 +50,11 @@ public static class ReportWriter
             return sb.ToString();
         }
 
+        if (r.Stall is not null)
+        {
+            L($"**STALL: {r.Stall}.**");
+            L();
+        }
         L("| result | |");
         L("|---|---|");
         L($"| completed (PowerConnected) | **{r.Completed} / {o.Applications}** |");

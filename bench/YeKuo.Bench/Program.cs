@@ -1,7 +1,7 @@
 // YeKuo bench. Usage:
 //   dotnet run -c Release --project bench/YeKuo.Bench -- chaos [--applications N] [--workers W] [--kills K]
 //       [--broker-restarts B] [--seed S] [--state-dir DIR] [--keep-state] [--results DIR] [--handoff-timeout SECONDS]
-//       [--settle-timeout SECONDS]
+//       [--settle-timeout SECONDS] [--stall-timeout SECONDS]
 // Starts the whole system (AppHost graph, this build's configuration), runs the scenario, prints the result and appends it
 // to bench/results/<yyyy-MM-dd>-<scenario>.md. Exit code 0 when every check passed, 1 when one failed, 2 on bad usage.
 using System.Globalization;
@@ -22,6 +22,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           --results DIR          where the result file goes (default <repo>/bench/results)
           --handoff-timeout S    longest wait for one handoff or action (default 120)
           --settle-timeout S     longest wait for notices/outboxes to settle after the drive (default 120)
+          --stall-timeout S      abandon the drive when no step completes for this long, then check (default 90)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -53,6 +54,7 @@ try
             case "--results": resultsDirectory = Next(); break;
             case "--handoff-timeout": options.HandoffTimeout = TimeSpan.FromSeconds(Int()); break;
             case "--settle-timeout": options.SettleTimeout = TimeSpan.FromSeconds(Int()); break;
+            case "--stall-timeout": options.StallTimeout = TimeSpan.FromSeconds(Int()); break;
             default: throw new ArgumentException($"Unknown option {args[i]}.");
         }
     }
