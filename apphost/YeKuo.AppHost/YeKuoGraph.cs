@@ -23,7 +23,10 @@ public static class YeKuoGraph
         }
 
         var acceptance = builder.AddDepartment("acceptance", "services/YeKuo.Acceptance/YeKuo.Acceptance.csproj", messaging, cache);
-        var supplyScheme = builder.AddDepartment("supplyscheme", "services/YeKuo.SupplyScheme/YeKuo.SupplyScheme.csproj", messaging, cache);
+        // Local runs and tests live on the real clock and cannot wait for Wednesday's 方案审查会: allow recording its
+        // decision early (never set in production).
+        var supplyScheme = builder.AddDepartment("supplyscheme", "services/YeKuo.SupplyScheme/YeKuo.SupplyScheme.csproj", messaging, cache)
+            .WithEnvironment("SchemeReview__AllowDecisionBeforeMeeting", "true");
         var inspection = builder.AddDepartment("inspection", "services/YeKuo.Inspection/YeKuo.Inspection.csproj", messaging, cache);
         var metering = builder.AddDepartment("metering", "services/YeKuo.Metering/YeKuo.Metering.csproj", messaging, cache);
         var notification = builder.AddDepartment("notification", "services/YeKuo.Notification/YeKuo.Notification.csproj", messaging, cache);

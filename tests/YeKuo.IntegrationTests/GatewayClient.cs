@@ -48,10 +48,40 @@ public sealed class GatewayClient(Uri gateway) : IDisposable
     {
         var drive = StepDriver.For(step);
         var workItem = await WaitForWorkItemAsync(drive.Prefix, applicationId, step, round);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{drive.Prefix}/work-items/{workItem.GetProperty("id").GetGuid()}/complete")
+        var workItemId = workItem.GetProperty("id").GetGuid();
+        if (step == Step.SchemeReply)
         {
-            Content = JsonContent.Create(drive.Body),
-        };
+            await ApproveSchemeAsync(workItemId, drive.Body, user);
+        }
+        return await SendAsync(HttpMethod.Post, $"{drive.Prefix}/work-items/{workItemId}/complete", drive.Body, user);
+    }
+
+    /// <summary>方案答复 needs an approved draft first: submit it, every reviewing department approves, and a HV scheme passes the 方案审查会.</summary>
+    private async Task ApproveSchemeAsync(Guid workItemId, object scheme, string drafter)
+    {
+        using var drafted = await SendAsync(HttpMethod.Post, $"/api/supply-scheme/work-items/{workItemId}/draft", scheme, drafter);
+        Assert.True(drafted.StatusCode == HttpStatusCode.Created, $"draft: {(int)drafted.StatusCode} {await drafted.Content.ReadAsStringAsync()}");
+        var review = await drafted.Content.ReadFromJsonAsync<JsonElement>();
+        var reviewId = review.GetProperty("id").GetGuid();
+        foreach (var department in review.GetProperty("reviewers").EnumerateArray().Select(d => d.GetString()!))
+        {
+            using var opinion = await SendAsync(HttpMethod.Post, $"/api/supply-scheme/reviews/{reviewId}/opinions",
+                new { department, approve = true, comments = "同意" }, $"reviewer-{department}");
+            Assert.True(opinion.StatusCode == HttpStatusCode.OK, $"opinion {department}: {(int)opinion.StatusCode} {await opinion.Content.ReadAsStringAsync()}");
+        }
+
+        var reviewed = await _http.GetFromJsonAsync<JsonElement>($"/api/supply-scheme/reviews/{reviewId}");
+        if (reviewed.GetProperty("status").GetString() == "AwaitingMeeting")
+        {
+            using var decision = await SendAsync(HttpMethod.Post, $"/api/supply-scheme/reviews/{reviewId}/meeting-decision",
+                new { approve = true, comments = "方案审查会通过" }, "meeting-chair");
+            Assert.True(decision.StatusCode == HttpStatusCode.OK, $"meeting: {(int)decision.StatusCode} {await decision.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object body, string user)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-User", user);
         return await _http.SendAsync(request);
     }
