@@ -44,9 +44,10 @@ public sealed class GatewayClient(Uri gateway) : IDisposable
     }
 
     /// <summary>Waits for the department to open the step (the handoff), then completes it; returns the response.</summary>
-    public async Task<HttpResponseMessage> CompleteStepAsync(Guid applicationId, Step step, string user, int round = 1)
+    public async Task<HttpResponseMessage> CompleteStepAsync(
+        Guid applicationId, Step step, string user, int round = 1, CustomerClass customerClass = CustomerClass.HighVoltageSingleSource)
     {
-        var drive = StepDriver.For(step);
+        var drive = StepDriver.For(step, customerClass);
         var workItem = await WaitForWorkItemAsync(drive.Prefix, applicationId, step, round);
         var workItemId = workItem.GetProperty("id").GetGuid();
         if (step == Step.SchemeReply)
@@ -77,6 +78,33 @@ public sealed class GatewayClient(Uri gateway) : IDisposable
                 new { approve = true, comments = "方案审查会通过" }, "meeting-chair");
             Assert.True(decision.StatusCode == HttpStatusCode.OK, $"meeting: {(int)decision.StatusCode} {await decision.Content.ReadAsStringAsync()}");
         }
+    }
+
+    /// <summary>Completes an open work item with an explicit body (e.g. a failed inspection).</summary>
+    public async Task<HttpResponseMessage> CompleteWithAsync(Guid applicationId, Step step, object body, string user, int round = 1)
+    {
+        var prefix = StepDriver.For(step).Prefix;
+        var workItem = await WaitForWorkItemAsync(prefix, applicationId, step, round);
+        return await SendAsync(HttpMethod.Post, $"{prefix}/work-items/{workItem.GetProperty("id").GetGuid()}/complete", body, user);
+    }
+
+    /// <summary>Posts to a work item's action (claim, pause, resume, draft, reject) once it is open.</summary>
+    public async Task<HttpResponseMessage> WorkItemActionAsync(Guid applicationId, Step step, string action, object? body, string user, int round = 1)
+    {
+        var prefix = StepDriver.For(step).Prefix;
+        var workItem = await WaitForWorkItemAsync(prefix, applicationId, step, round);
+        return await SendAsync(HttpMethod.Post, $"{prefix}/work-items/{workItem.GetProperty("id").GetGuid()}/{action}", body ?? new { }, user);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, object body, string user) => SendAsync(HttpMethod.Post, path, body, user);
+
+    public async Task<T> GetAsync<T>(string path, string user)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("X-User", user);
+        using var response = await _http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object body, string user)
