@@ -1,4 +1,4 @@
-using YeKuo.Messaging.ErrorQueues;
+using YeKuo.Messaging;
 using YeKuo.Acceptance.Apis;
 using YeKuo.Acceptance.Extensions;
 
@@ -8,7 +8,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapErrorQueuesApi();
+app.MapAdminApi();
 app.MapApplicationsApi();
 app.MapCalendarApi();
 app.MapPoliciesApi();

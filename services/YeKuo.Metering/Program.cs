@@ -1,4 +1,4 @@
-using YeKuo.Messaging.ErrorQueues;
+using YeKuo.Messaging;
 using YeKuo.Metering.Extensions;
 using YeKuo.Metering.Infrastructure;
 using YeKuo.Workflow.Hosting.Apis;
@@ -9,7 +9,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapErrorQueuesApi();
+app.MapAdminApi();
 app.MapWorkItemsApi<MeteringDbContext>("/api/metering");
 app.Run();
 

@@ -1,4 +1,4 @@
-using YeKuo.Messaging.ErrorQueues;
+using YeKuo.Messaging;
 using YeKuo.Notification.Apis;
 using YeKuo.Notification.Extensions;
 
@@ -8,7 +8,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapErrorQueuesApi();
+app.MapAdminApi();
 app.MapNotificationsApi();
 app.MapStaffNoticesApi();
 app.MapFollowUpsApi();

@@ -1,3 +1,4 @@
+using YeKuo.Messaging;
 using YeKuo.SupplyScheme.Apis;
 using YeKuo.SupplyScheme.Extensions;
 using YeKuo.SupplyScheme.Infrastructure;
@@ -9,6 +10,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapAdminApi();
 app.MapWorkItemsApi<SupplySchemeDbContext>("/api/supply-scheme");
 app.MapSchemeReviewsApi("/api/supply-scheme");
 app.Run();

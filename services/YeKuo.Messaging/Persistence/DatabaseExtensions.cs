@@ -54,6 +54,8 @@ public static class DatabaseExtensions
         }
 
         services.AddScoped<IEventOutbox, EventOutbox<TContext>>();
+        services.AddSingleton(new ServiceDatabase(typeof(TContext)));
+        services.AddSingleton<DatabaseBackup>();
         services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
         // Migrate before anything else starts (the relay and MassTransit both need the tables).
         services.AddHostedService<DatabaseMigrator<TContext>>();
