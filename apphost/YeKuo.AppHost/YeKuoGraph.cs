@@ -1,4 +1,5 @@
 using YeKuo.Hosting;
+using YeKuo.Hosting.Telemetry;
 
 namespace YeKuo.AppHost;
 
@@ -22,6 +23,9 @@ public static class YeKuoGraph
             cache.WithPersistence();
         }
 
+        // Every service posts its spans (Zipkin JSON v2) to the local trace view; tests read them from the collector.
+        var traces = builder.AddTraceCollector("traces");
+
         var acceptance = builder.AddDepartment("acceptance", "services/YeKuo.Acceptance/YeKuo.Acceptance.csproj", messaging, cache);
         // Local runs and tests live on the real clock and cannot wait for Wednesday's 方案审查会: allow recording its
         // decision early (never set in production).
@@ -34,7 +38,12 @@ public static class YeKuoGraph
         builder.AddProject("gateway", "gateway/YeKuo.Gateway/YeKuo.Gateway.csproj")
             .WithReference(acceptance).WithReference(supplyScheme).WithReference(inspection).WithReference(metering).WithReference(notification)
             .WaitFor(acceptance).WaitFor(supplyScheme).WaitFor(inspection).WaitFor(metering).WaitFor(notification)
-            .WithHttpEndpoint(port: builder.Options.GatewayPort ?? DefaultGatewayPort);
+            .WithHttpEndpoint(port: builder.Options.GatewayPort ?? DefaultGatewayPort)
+            .WithTraceExport(traces);
+        foreach (var department in new[] { acceptance, supplyScheme, inspection, metering, notification })
+        {
+            department.WithTraceExport(traces);
+        }
         return builder;
     }
 

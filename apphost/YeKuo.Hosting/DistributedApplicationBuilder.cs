@@ -29,6 +29,9 @@ public sealed class DistributedApplicationBuilder
     /// <summary>A .NET project; <paramref name="projectPath"/> is relative to the repository root (the folder of YeKuo.Aspire.sln).</summary>
     public IResourceBuilder<ProjectResource> AddProject(string name, string projectPath) => Add(new ProjectResource(name, projectPath));
 
+    /// <summary>Adds a resource built elsewhere in this assembly (telemetry resources).</summary>
+    internal IResourceBuilder<T> AddResource<T>(T resource) where T : Resource => Add(resource);
+
     private ResourceBuilder<T> Add<T>(T resource) where T : Resource
     {
         if (_resources.Any(r => string.Equals(r.Name, resource.Name, StringComparison.OrdinalIgnoreCase)))

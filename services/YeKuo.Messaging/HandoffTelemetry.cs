@@ -50,6 +50,42 @@ public static class HandoffTelemetry
         }
     }
 
+    /// <summary>
+    /// Tags the sending side of a handoff (the outbox relay's span, whose MassTransit publish span inherits the tags):
+    /// application, step, the sending department and the department expected to act next (the owner of the plan's next
+    /// step for <see cref="Contracts.Events.StepCompleted"/>, Acceptance's timeline for work-item events).
+    /// </summary>
+    public static void TagProducer(Activity? activity, object message)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+        if (message is IApplicationEvent application)
+        {
+            activity.SetTag("yekuo.application.id", application.ApplicationId.ToString());
+        }
+        var from = message is IStepEvent step ? step.Department.ToString() : message is IApplicationEvent ? Department.Acceptance.ToString() : null;
+        if (from is null)
+        {
+            return;
+        }
+        activity.SetTag("yekuo.department.from", from);
+        if (message is IStepEvent stepEvent)
+        {
+            activity.SetTag("yekuo.step", stepEvent.Step.ToString());
+        }
+        var to = message switch
+        {
+            Contracts.Events.StepCompleted completed => StepOwnership.NextInPlan(completed.Plan, completed.Step) is { } next
+                ? StepOwnership.OwnerOf(next).ToString()
+                : "*",
+            IStepEvent => Department.Acceptance.ToString(),
+            _ => "*",
+        };
+        activity.SetTag("yekuo.department.to", to);
+    }
+
     /// <summary>The department a service name stands for ("supplyscheme" → SupplyScheme).</summary>
     internal static string DepartmentOf(string serviceName) =>
         Enum.TryParse<Department>(serviceName, ignoreCase: true, out var department) ? department.ToString() : serviceName;

@@ -119,6 +119,7 @@ internal sealed class OutboxRelay<TContext>(
             var type = Messages.TypeOf(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
                 ?? throw new InvalidOperationException($"Outbox row {row.Sequence} has an empty body.");
+            HandoffTelemetry.TagProducer(activity, message);
             await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
             // Partner events go to the bus's own broker; an in-memory bus (component tests) has none.
             var partnerFacing = bus.Address.Scheme.StartsWith("rabbitmq", StringComparison.Ordinal) ? PartnerEventMapper.Map(message) : [];

@@ -13,6 +13,7 @@ using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Persistence;
 using YeKuo.Workflow.Hosting.Steps;
+using YeKuo.Workflow.Hosting.Telemetry;
 
 namespace YeKuo.Workflow.Hosting.Apis;
 
@@ -175,6 +176,7 @@ public static class WorkItemsApi
         {
             return NotFound(id);
         }
+        StepTrace.LinkToOpening(System.Diagnostics.Activity.Current, item);
         if (!completions.TryGet(item.Step, out var completion))
         {
             return Problem(StatusCodes.Status409Conflict, "This step is not completed here.", $"{item.Step} has no completion in this service.");

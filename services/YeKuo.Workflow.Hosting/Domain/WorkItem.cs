@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using YeKuo.Contracts;
 using YeKuo.Workflow.Hosting.Deadlines;
 
@@ -62,6 +63,12 @@ public sealed class WorkItem
 
     public string? CancelReason { get; private set; }
 
+    /// <summary>
+    /// W3C traceparent of the activity that opened the work item (the consumer span of the handoff, or the request that
+    /// opened it): the request completing the step days later links to it, so the step's trace leads back to its handoff.
+    /// </summary>
+    public string? OpenedTraceParent { get; private set; }
+
     /// <summary>Optimistic concurrency token, renewed on every change (works on SQLite as on SQL Server).</summary>
     public Guid Version { get; private set; }
 
@@ -91,6 +98,7 @@ public sealed class WorkItem
         ClockStartedAt = deadline.ClockStartedAt,
         LimitWorkingDays = deadline.LimitWorkingDays,
         DueAt = deadline.DueAt,
+        OpenedTraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } opening ? opening.Id : null,
         Version = Guid.NewGuid(),
     };
 

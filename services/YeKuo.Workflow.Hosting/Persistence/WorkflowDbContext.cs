@@ -8,6 +8,7 @@ using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Supervision;
+using YeKuo.Workflow.Hosting.Telemetry;
 
 namespace YeKuo.Workflow.Hosting.Persistence;
 
@@ -30,14 +31,24 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         Supervision.PlanChangesAsync(this, async: false, CancellationToken.None).GetAwaiter().GetResult();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var transitions = StepMetrics.Transitions(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        StepMetrics.Record(transitions, Calendar);
+        return saved;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await Supervision.PlanChangesAsync(this, async: true, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Step metrics count only what committed: the transitions are read before the save and recorded after it.
+        var transitions = StepMetrics.Transitions(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        StepMetrics.Record(transitions, Calendar);
+        return saved;
     }
+
+    private YeKuo.Workflow.Calendar.WorkingDayCalendar? Calendar =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<YeKuo.Workflow.Calendar.WorkingDayCalendar>();
 
     // The application's planner (configured Supervision options); the defaults for a context built without DI.
     private SupervisionPlanner Supervision => _supervision ??=
@@ -58,6 +69,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
             item.Property(w => w.Assignee).HasMaxLength(64);
             item.Property(w => w.CompletedBy).HasMaxLength(64);
             item.Property(w => w.CancelReason).HasMaxLength(500);
+            item.Property(w => w.OpenedTraceParent).HasMaxLength(64);
             item.Property(w => w.CustomerClass).HasConversion<string>().HasMaxLength(48);
             item.Property(w => w.Step).HasConversion<string>().HasMaxLength(32);
             item.Property(w => w.Department).HasConversion<string>().HasMaxLength(32);

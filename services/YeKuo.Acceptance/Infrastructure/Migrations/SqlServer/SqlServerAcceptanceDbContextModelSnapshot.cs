@@ -378,6 +378,10 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.Property<long>("OpenedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OpenedTraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

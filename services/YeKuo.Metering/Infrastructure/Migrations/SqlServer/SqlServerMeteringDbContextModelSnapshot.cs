@@ -173,6 +173,10 @@ namespace YeKuo.Metering.Infrastructure.Migrations.SqlServer
                     b.Property<long>("OpenedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OpenedTraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -329,6 +329,10 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.SqlServer
                     b.Property<long>("OpenedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OpenedTraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
