@@ -51,7 +51,7 @@ public sealed class ChaosOptions
 
     /// <summary>When no step at all completes for this long the drive is abandoned and the checks run at once (they say
     /// what is stuck where); without it a stuck pipeline costs <see cref="HandoffTimeout"/> per remaining application.</summary>
-    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(90);
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(150);
 
     /// <summary>Timeout of a single HTTP request (a timed-out action is retried).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);

@@ -149,7 +149,7 @@ public static class ChaosScenario
                     }
                     catch (OperationCanceledException) when (driveCancel.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                     {
-                        c.DriveError = $"abandoned after {c.Steps.Count}/{c.Plan.Count} steps: the drive stalled";
+                        c.DriveError = $"abandoned after {c.Steps.Count}/{c.Plan.Count} steps when the drive stalled, while {c.Phase}";
                     }
                     catch (ChaosDriveException e)
                     {

@@ -20,6 +20,9 @@ public sealed class AppCase(int index, string customerClass, string customer, IR
     public int SubmitAttempts { get; set; }
     public bool SubmitRecovered { get; set; }
     public double SubmitMs { get; set; }
+
+    /// <summary>What the actor is doing right now (for a stalled drive's report).</summary>
+    public string Phase { get; set; } = "not started";
     public List<StepTiming> Steps { get; } = [];
 }
 
@@ -121,19 +124,23 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
     public async Task DriveAsync(AppCase app, Action? onStepDone, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        app.Phase = "submitting";
         await SubmitAsync(app, ct).ConfigureAwait(false);
         app.SubmitMs = clock.Elapsed.TotalMilliseconds;
         foreach (var step in app.Plan)
         {
             var handoff = Stopwatch.StartNew();
+            app.Phase = $"waiting for {step} to open";
             var (workItemId, polls) = await WaitForWorkItemAsync(app, step, ct).ConfigureAwait(false);
             var handoffMs = handoff.Elapsed.TotalMilliseconds;
             var complete = Stopwatch.StartNew();
+            app.Phase = $"completing {step} (work item {workItemId})";
             var (attempts, earlier) = await CompleteAsync(app, step, workItemId, ct).ConfigureAwait(false);
             app.Steps.Add(new StepTiming(step, handoffMs, complete.Elapsed.TotalMilliseconds, polls, attempts, earlier));
             onStepDone?.Invoke();
         }
         app.Driven = true;
+        app.Phase = "done";
     }
 
     private async Task SubmitAsync(AppCase app, CancellationToken ct)
@@ -220,6 +227,7 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
         var deadline = DateTime.UtcNow + options.HandoffTimeout;
         var attempts = 0;
         var hadTransient = false;
+        if (step == "SchemeReply") await ReviewSchemeAsync(app, workItemId, body, deadline, ct).ConfigureAwait(false);
         while (true)
         {
             if (DateTime.UtcNow > deadline)
@@ -260,6 +268,79 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
             throw new ChaosDriveException($"{step}: completion of work item {workItemId} answered {(int)status} {Trim(text)}");
         }
     }
+
+    /// <summary>
+    /// 供电方案答复 needs an approved scheme before the reply (where SupplyScheme has the scheme review): draft it, give every
+    /// reviewing department's approval and, for HV, the 方案审查会's decision. Driven by the round's state
+    /// (<c>GET /work-items/{id}/scheme</c>), so a retried action is never applied twice. A service without the review
+    /// (404 on that path) is completed directly.
+    /// </summary>
+    private async Task ReviewSchemeAsync(AppCase app, Guid workItemId, object scheme, DateTime deadline, CancellationToken ct)
+    {
+        const string prefix = "/api/supply-scheme";
+        string? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var round = await GetAsync($"{prefix}/work-items/{workItemId}/scheme", ct).ConfigureAwait(false);
+            if (round is null)
+            {
+                await PollDelay(ct).ConfigureAwait(false);
+                continue;
+            }
+            if (round.Value.Status == HttpStatusCode.NotFound) return;
+            if (round.Value.Status != HttpStatusCode.OK)
+                throw new ChaosDriveException($"SchemeReply: GET scheme of work item {workItemId} answered {(int)round.Value.Status} {Trim(round.Value.Body)}");
+            var doc = JsonSerializer.Deserialize<JsonElement>(round.Value.Body, Json);
+            var review = doc.TryGetProperty("review", out var r) ? r : default;
+            (HttpStatusCode Status, string Body)? result;
+            if (review.ValueKind != JsonValueKind.Object)
+            {
+                result = await PostAsync($"{prefix}/work-items/{workItemId}/draft", scheme, "staff-supplyscheme", ct).ConfigureAwait(false);
+            }
+            else
+            {
+                var reviewId = review.GetProperty("id").GetGuid();
+                switch (review.GetProperty("status").GetString())
+                {
+                    case "Approved":
+                        return;
+                    case "UnderReview":
+                        result = null;
+                        foreach (var department in review.GetProperty("pendingDepartments").EnumerateArray().Select(d => d.GetString()!))
+                        {
+                            result = await PostAsync($"{prefix}/reviews/{reviewId}/opinions",
+                                new { department, approve = true, comments = "同意" }, "staff-" + department, ct).ConfigureAwait(false);
+                            if (result is null) break;
+                        }
+                        break;
+                    case "AwaitingMeeting":
+                        result = await PostAsync($"{prefix}/reviews/{reviewId}/meeting-decision",
+                            new { approve = true, comments = "方案审查会同意" }, "scheme-review-meeting", ct).ConfigureAwait(false);
+                        break;
+                    case var status:
+                        throw new ChaosDriveException($"SchemeReply: scheme review {reviewId} is {status}, not approvable");
+                }
+            }
+            if (result is { } answer && (int)answer.Status >= 400 && answer.Status != HttpStatusCode.Conflict)
+                throw new ChaosDriveException($"SchemeReply: scheme review action answered {(int)answer.Status} {Trim(answer.Body)}");
+            if (result is { Status: HttpStatusCode.Conflict } conflict)
+            {
+                last = Trim(conflict.Body);
+                app.Phase = $"SchemeReply review of work item {workItemId}: last 409 {last}";
+            }
+            // Transient failures and 409s (a retried action that had committed, a lost race) re-read the round's state.
+            if (result is null || result.Value.Status == HttpStatusCode.Conflict) await PollDelay(ct).ConfigureAwait(false);
+        }
+        throw new ChaosDriveException($"SchemeReply: the scheme of work item {workItemId} was not approved within {options.HandoffTimeout.TotalSeconds:0} s{(last is null ? "" : "; last 409: " + last)}");
+    }
+
+    private Task<(HttpStatusCode Status, string Body)?> PostAsync(string path, object body, string user, CancellationToken ct) =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+            request.Headers.Add("X-User", user);
+            return request;
+        }, ct);
 
     private static string Trim(string text) => text.Length <= 400 ? text : text[..400] + "…";
 }

@@ -22,7 +22,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           --results DIR          where the result file goes (default <repo>/bench/results)
           --handoff-timeout S    longest wait for one handoff or action (default 120)
           --settle-timeout S     longest wait for notices/outboxes to settle after the drive (default 120)
-          --stall-timeout S      abandon the drive when no step completes for this long, then check (default 90)
+          --stall-timeout S      abandon the drive when no step completes for this long, then check (default 150)
         """);
     return args.Length == 0 ? 2 : 0;
 }
