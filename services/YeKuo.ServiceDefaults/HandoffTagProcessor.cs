@@ -4,10 +4,16 @@ using OpenTelemetry;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Gives MassTransit's producer spans the handoff tags of the span they start under: the outbox relay tags its span
-/// with <c>yekuo.application.id</c>, <c>yekuo.step</c>, <c>yekuo.department.from</c>/<c>to</c> and the publish span
-/// (a child created inside MassTransit's transport, where our code cannot reach) carries them too, so both sides of a
-/// handoff can be found by the same tags.
+/// Completes MassTransit's messaging spans for the handoff view:
+/// <list type="bullet">
+/// <item>producer spans get the handoff tags of the span they start under (the outbox relay tags its span with
+/// <c>yekuo.application.id</c>, <c>yekuo.step</c>, <c>yekuo.department.from</c>/<c>to</c>; the publish span is created
+/// inside MassTransit's transport, where our code cannot reach);</item>
+/// <item>producer and consumer spans get the OTel messaging attributes MassTransit 8 names differently or leaves out:
+/// <c>messaging.message.id</c> (MassTransit writes <c>messaging.masstransit.message_id</c>), <c>messaging.system</c>
+/// and <c>messaging.destination.name</c> on the consumer side (from the destination address), and
+/// <c>messaging.operation.type</c>.</item>
+/// </list>
 /// </summary>
 internal sealed class HandoffTagProcessor : BaseProcessor<Activity>
 {
@@ -15,16 +21,36 @@ internal sealed class HandoffTagProcessor : BaseProcessor<Activity>
 
     public override void OnEnd(Activity data)
     {
-        if (data.Kind != ActivityKind.Producer || data.Parent is not { } parent)
+        if (data.Kind is not (ActivityKind.Producer or ActivityKind.Consumer) || data.Source.Name != "MassTransit")
         {
             return;
         }
-        foreach (var key in HandoffTags)
+        if (data.Kind == ActivityKind.Producer && data.Parent is { } parent)
         {
-            if (data.GetTagItem(key) is null && parent.GetTagItem(key) is { } value)
+            foreach (var key in HandoffTags)
             {
-                data.SetTag(key, value);
+                if (data.GetTagItem(key) is null && parent.GetTagItem(key) is { } value)
+                {
+                    data.SetTag(key, value);
+                }
             }
+        }
+
+        SetIfMissing(data, "messaging.message.id", data.GetTagItem("messaging.masstransit.message_id"));
+        if (data.GetTagItem("messaging.masstransit.destination_address") is string destination
+            && Uri.TryCreate(destination, UriKind.Absolute, out var address))
+        {
+            SetIfMissing(data, "messaging.system", address.Scheme is "rabbitmq" or "rabbitmqs" ? "rabbitmq" : address.Scheme);
+            SetIfMissing(data, "messaging.destination.name", address.AbsolutePath.Trim('/'));
+        }
+        SetIfMissing(data, "messaging.operation.type", data.GetTagItem("messaging.operation"));
+    }
+
+    private static void SetIfMissing(Activity activity, string key, object? value)
+    {
+        if (value is not null && activity.GetTagItem(key) is null)
+        {
+            activity.SetTag(key, value);
         }
     }
 }
