@@ -4,6 +4,7 @@ using YeKuo.Messaging.Persistence;
 using YeKuo.Notification.Infrastructure;
 using YeKuo.Notification.Infrastructure.Delivery;
 using YeKuo.Notification.IntegrationEvents;
+using YeKuo.Notification.Webhooks;
 
 namespace YeKuo.Notification.Extensions;
 
@@ -27,7 +28,9 @@ public static class ApplicationServiceExtensions
             bus.AddConsumer<DeadlineWarningRaisedConsumer>();
             bus.AddConsumer<WorkItemEscalatedConsumer>();
             bus.AddConsumer<PowerConnectedConsumer>();
+            bus.AddWebhookConsumers();
         });
+        builder.AddWebhooks();
 
         builder.Services.TryAddSingleton<INoticeSender, LoggingNoticeSender>();
         builder.Services.TryAddSingleton<IStaffNoticeSender, LoggingStaffNoticeSender>();

@@ -21,6 +21,10 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
     /// <summary>
     /// Adds <paramref name="notice"/> unless the same notice (application, kind, step, round) is already recorded,
     /// e.g. from a copy of the event published again under another message id. Does not save.
@@ -78,6 +82,7 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        Webhooks.WebhookRegistration.ConfigureWebhooks(modelBuilder);
 
         modelBuilder.Entity<Notice>(notice =>
         {

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using YeKuo.Acceptance.Infrastructure;
+using YeKuo.Acceptance.Reports;
+using YeKuo.ServiceDefaults.Security;
+using YeKuo.Workflow.Calendar;
+
+namespace YeKuo.Acceptance.Apis;
+
+/// <summary>
+/// <c>GET /api/reports/handoffs?from=yyyy-MM-dd&amp;to=yyyy-MM-dd</c>: handoff p50/p95/max per department pair and per
+/// step in the period (default: the last 7 days, China business dates), and the applications waiting in each department
+/// now with their ages. For the platform team.
+/// </summary>
+public static class HandoffReportApi
+{
+    public const int MaxRangeDays = 366;
+
+    public static IEndpointRouteBuilder MapHandoffReportApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/reports").WithTags("Reports").MapGet("/handoffs", Handoffs).RequireAuthorization(Policies.Platform);
+        return app;
+    }
+
+    public static async Task<Results<Ok<HandoffReport>, ValidationProblem>> Handoffs(
+        string? from, string? to, AcceptanceDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var toDate = Parse("to", to, errors) ?? ChinaTime.BusinessDate(now);
+        var fromDate = Parse("from", from, errors) ?? toDate.AddDays(-6);
+        if (errors.Count == 0 && (toDate < fromDate || toDate.DayNumber - fromDate.DayNumber > MaxRangeDays))
+        {
+            errors["to"] = [$"to must be on or after from, at most {MaxRangeDays} days later."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The handoff report query is not valid.");
+        }
+        return TypedResults.Ok(await HandoffReportBuilder.BuildAsync(db, now, fromDate, toDate, cancellationToken));
+    }
+
+    private static DateOnly? Parse(string name, string? value, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors[name] = [$"{name} must be a date in yyyy-MM-dd form."];
+        return null;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using YeKuo.Messaging.PartnerEvents;
+using YeKuo.Notification.Infrastructure;
+
+namespace YeKuo.Notification.Webhooks;
+
+/// <summary>
+/// Polls pending webhook deliveries and POSTs them: body = the CloudEvent (structured mode,
+/// <c>application/cloudevents+json</c>), <c>X-YeKuo-Signature: sha256=&lt;hex HMAC-SHA256 of the raw body with the
+/// subscription's secret&gt;</c>, <c>X-YeKuo-Delivery</c> (the delivery id, the same on every retry),
+/// <c>X-YeKuo-Timestamp</c> (Unix seconds of this attempt). 2xx = delivered; anything else (or no answer) is retried with
+/// exponential backoff up to <see cref="WebhookOptions.MaxAttempts"/>. Every attempt is logged for the delivery log.
+/// </summary>
+internal sealed partial class WebhookDispatcher(
+    IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
+    : BackgroundService
+{
+    public const string SignatureHeader = "X-YeKuo-Signature";
+    public const string DeliveryHeader = "X-YeKuo-Delivery";
+    public const string TimestampHeader = "X-YeKuo-Timestamp";
+
+    // Our own client: the default resilience handler would retry behind the delivery log's back.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+    {
+        Timeout = options.Value.RequestTimeout,
+    };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.PollInterval, time);
+        do
+        {
+            try
+            {
+                while (await DeliverBatchAsync(settings, stoppingToken) == settings.BatchSize)
+                {
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogScanFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public override void Dispose()
+    {
+        _http.Dispose();
+        base.Dispose();
+    }
+
+    internal async Task<int> DeliverBatchAsync(WebhookOptions settings, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
+        var now = time.GetUtcNow();
+        var due = await db.WebhookDeliveries
+            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt)
+            .Take(settings.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        var subscriptionIds = due.Select(d => d.SubscriptionId).Distinct().ToList();
+        var subscriptions = await db.WebhookSubscriptions.AsNoTracking()
+            .Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+
+        foreach (var orphan in due.Where(d => !subscriptions.ContainsKey(d.SubscriptionId)))
+        {
+            orphan.AttemptFailed(null, "The subscription was deleted.", now, TimeSpan.Zero, settings.InitialBackoff, settings.MaxBackoff, maxAttempts: 0);
+        }
+        await Task.WhenAll(due.Where(d => subscriptions.ContainsKey(d.SubscriptionId))
+            .Select(delivery => SendAsync(delivery, subscriptions[delivery.SubscriptionId], settings, cancellationToken)));
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    private async Task SendAsync(WebhookDelivery delivery, WebhookSubscription subscription, WebhookOptions settings, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes(delivery.Body);
+        var started = time.GetTimestamp();
+        var at = time.GetUtcNow();
+        using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(CloudEventPublisher.ContentType) { CharSet = "utf-8" };
+        request.Headers.Add(SignatureHeader, Sign(subscription.Secret, body));
+        request.Headers.Add(DeliveryHeader, delivery.Id.ToString());
+        request.Headers.Add(TimestampHeader, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add("ce-id", delivery.EventId);
+        request.Headers.Add("ce-type", delivery.EventType);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var took = time.GetElapsedTime(started);
+            if (response.IsSuccessStatusCode)
+            {
+                delivery.Succeeded((int)response.StatusCode, at, took);
+                return;
+            }
+            delivery.AttemptFailed((int)response.StatusCode, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", at, took,
+                settings.InitialBackoff, settings.MaxBackoff, settings.MaxAttempts);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            delivery.AttemptFailed(null, ex.Message, at, time.GetElapsedTime(started), settings.InitialBackoff, settings.MaxBackoff, settings.MaxAttempts);
+        }
+        if (delivery.Status == WebhookDeliveryStatus.Failed)
+        {
+            LogGaveUp(delivery.Id, subscription.Url, delivery.Attempts, delivery.LastError);
+        }
+        else
+        {
+            LogAttemptFailed(delivery.Id, subscription.Url, delivery.Attempts, delivery.LastError, delivery.NextAttemptAt);
+        }
+    }
+
+    /// <summary><c>sha256=&lt;lower-case hex HMAC-SHA256(secret, body)&gt;</c>.</summary>
+    public static string Sign(string secret, ReadOnlySpan<byte> body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning webhook deliveries failed; retrying on the next tick")]
+    private partial void LogScanFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} to {Url} failed (attempt {Attempts}: {Error}); next try at {NextAttemptAt}")]
+    private partial void LogAttemptFailed(Guid deliveryId, string url, int attempts, string? error, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Url} gave up after {Attempts} attempts: {Error}")]
+    private partial void LogGaveUp(Guid deliveryId, string url, int attempts, string? error);
+}
