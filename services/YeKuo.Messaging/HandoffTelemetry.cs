@@ -12,7 +12,10 @@ namespace YeKuo.Messaging;
 public static class HandoffTelemetry
 {
     private static readonly Histogram<double> HandoffDuration = MessagingTelemetry.Meter.CreateHistogram<double>(
-        "yekuo.handoff.duration", unit: "s", description: "Time from publishing an event to its consumption by another department.");
+        "yekuo.handoff.duration", unit: "s", description: "Time from publishing an event to its consumption by another department.",
+        tags: null,
+        // Seconds, not the SDK's millisecond-shaped defaults: a healthy handoff takes milliseconds, a stuck one minutes.
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600] });
 
     /// <summary>The department this process serves (the receiving side), set once by AddMessaging.</summary>
     public static string ReceivingDepartment { get; internal set; } = "unknown";
@@ -46,7 +49,8 @@ public static class HandoffTelemetry
                 new KeyValuePair<string, object?>("yekuo.department.from", from),
                 new KeyValuePair<string, object?>("yekuo.department.to", ReceivingDepartment),
                 new KeyValuePair<string, object?>("yekuo.step", stepName),
-                new KeyValuePair<string, object?>("yekuo.message.type", messageType));
+                new KeyValuePair<string, object?>("yekuo.message.type", messageType),
+                new KeyValuePair<string, object?>("yekuo.customer_class", CustomerClassOf(message)));
         }
     }
 
@@ -85,6 +89,14 @@ public static class HandoffTelemetry
         };
         activity.SetTag("yekuo.department.to", to);
     }
+
+    private static string CustomerClassOf(object message) => message switch
+    {
+        Contracts.Events.StepCompleted s => s.CustomerClass.ToString(),
+        Contracts.Events.ApplicationAccepted a => a.CustomerClass.ToString(),
+        Contracts.Events.ApplicationSubmitted a => a.CustomerClass.ToString(),
+        _ => "",
+    };
 
     /// <summary>The department a service name stands for ("supplyscheme" → SupplyScheme).</summary>
     internal static string DepartmentOf(string serviceName) =>

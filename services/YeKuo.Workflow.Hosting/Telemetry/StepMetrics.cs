@@ -22,11 +22,18 @@ public static class StepMetrics
 
     private static readonly Meter Meter = new(MeterName);
 
+    /// <summary>Seconds from a moment to 40 days: a test run takes seconds, a real step hours to working weeks.</summary>
+    private static readonly InstrumentAdvice<double> Buckets = new()
+    {
+        HistogramBucketBoundaries = [1, 10, 60, 300, 900, 3600, 4 * 3600, 8 * 3600, 86400, 2 * 86400, 3 * 86400, 5 * 86400, 10 * 86400, 20 * 86400, 40 * 86400],
+    };
+
     private static readonly Histogram<double> Wait = Meter.CreateHistogram<double>(
-        "yekuo.step.wait", unit: "s", description: "Time a work item waited from being opened to being claimed.");
+        "yekuo.step.wait", unit: "s", description: "Time a work item waited from being opened to being claimed.", tags: null, advice: Buckets);
 
     private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(
-        "yekuo.step.duration", unit: "s", description: "Time from opening a work item to completing it (yekuo.time: calendar or working).");
+        "yekuo.step.duration", unit: "s", description: "Time from opening a work item to completing it (yekuo.time: calendar or working).",
+        tags: null, advice: Buckets);
 
     internal sealed record Transition(WorkItem Item, bool Claimed, bool Completed);
 
