@@ -33,7 +33,9 @@ public static class YeKuoGraph
             .WithEnvironment("SchemeReview__AllowDecisionBeforeMeeting", "true");
         var inspection = builder.AddDepartment("inspection", "services/YeKuo.Inspection/YeKuo.Inspection.csproj", messaging, cache);
         var metering = builder.AddDepartment("metering", "services/YeKuo.Metering/YeKuo.Metering.csproj", messaging, cache);
-        var notification = builder.AddDepartment("notification", "services/YeKuo.Notification/YeKuo.Notification.csproj", messaging, cache);
+        // Local runs and tests point webhooks at receivers on this machine (never allowed by default).
+        var notification = builder.AddDepartment("notification", "services/YeKuo.Notification/YeKuo.Notification.csproj", messaging, cache)
+            .WithEnvironment("Notification__Webhooks__AllowLoopback", "true");
 
         builder.AddProject("gateway", "gateway/YeKuo.Gateway/YeKuo.Gateway.csproj")
             .WithReference(acceptance).WithReference(supplyScheme).WithReference(inspection).WithReference(metering).WithReference(notification)

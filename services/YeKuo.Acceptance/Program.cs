@@ -14,6 +14,7 @@ app.MapCalendarApi();
 app.MapPoliciesApi();
 app.MapProgressApi();
 app.MapReportsApi();
+app.MapHandoffReportApi();
 app.Run();
 
 public partial class Program;

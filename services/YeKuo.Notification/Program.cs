@@ -1,6 +1,7 @@
 using YeKuo.Messaging;
 using YeKuo.Notification.Apis;
 using YeKuo.Notification.Extensions;
+using YeKuo.Notification.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +14,7 @@ app.MapNotificationsApi();
 app.MapStaffNoticesApi();
 app.MapFollowUpsApi();
 app.MapComplaintsApi();
+app.MapWebhooksApi();
 app.Run();
 
 public partial class Program;
