@@ -12,6 +12,11 @@ public static class YeKuoGraph
 {
     public const int DefaultGatewayPort = 5080;
 
+    /// <summary>Token issuer and audience of local runs (the dev-token issuer signs with them, every host validates them).</summary>
+    public const string JwtIssuer = "yekuo-local";
+
+    public const string JwtAudience = "yekuo-api";
+
     /// <param name="developerRun">A developer's run keeps Redis data and offers RabbitMQ's management UI; tests skip both to start faster.</param>
     public static DistributedApplicationBuilder AddYeKuo(this DistributedApplicationBuilder builder, bool developerRun = true)
     {
@@ -37,7 +42,7 @@ public static class YeKuoGraph
         var notification = builder.AddDepartment("notification", "services/YeKuo.Notification/YeKuo.Notification.csproj", messaging, cache)
             .WithEnvironment("Notification__Webhooks__AllowLoopback", "true");
 
-        builder.AddProject("gateway", "gateway/YeKuo.Gateway/YeKuo.Gateway.csproj")
+        var gateway = builder.AddProject("gateway", "gateway/YeKuo.Gateway/YeKuo.Gateway.csproj")
             .WithReference(acceptance).WithReference(supplyScheme).WithReference(inspection).WithReference(metering).WithReference(notification)
             .WaitFor(acceptance).WaitFor(supplyScheme).WaitFor(inspection).WaitFor(metering).WaitFor(notification)
             .WithHttpEndpoint(port: builder.Options.GatewayPort ?? DefaultGatewayPort)
@@ -45,6 +50,31 @@ public static class YeKuoGraph
         foreach (var department in new[] { acceptance, supplyScheme, inspection, metering, notification })
         {
             department.WithTraceExport(traces);
+        }
+
+        // Authentication: one random signing key per run (never in the repository), the same issuer and audience for the
+        // gateway and every service; the gateway hosts the development token issuer (POST /auth/dev-token), which
+        // refuses to start in Production.
+        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        foreach (var resource in new[] { acceptance, supplyScheme, inspection, metering, notification, gateway })
+        {
+            resource.WithEnvironment("Jwt__SigningKey", signingKey)
+                .WithEnvironment("Jwt__Issuer", JwtIssuer)
+                .WithEnvironment("Jwt__Audience", JwtAudience);
+        }
+        gateway.WithEnvironment("DevTokens__Enabled", "true");
+
+        // Where to look locally: a private Prometheus (if the Debian package is installed) scraping every service's
+        // /metrics with a platform token of this run; the trace view is the "traces" resource.
+        if (developerRun)
+        {
+            var prometheus = builder.AddPrometheus("prometheus")
+                .WithBearerToken(() => PrometheusResourceExtensions.CreateLocalJwt(signingKey, JwtIssuer, JwtAudience, "prometheus", TimeSpan.FromDays(30),
+                    new Dictionary<string, string> { ["role"] = "platform" }));
+            foreach (var service in new[] { acceptance, supplyScheme, inspection, metering, notification, gateway })
+            {
+                prometheus.WithScrapeTarget(service);
+            }
         }
         return builder;
     }

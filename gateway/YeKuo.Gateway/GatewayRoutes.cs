@@ -21,6 +21,13 @@ public static class GatewayRoutes
         ("/api/notifications", "notification"),
     ];
 
+    /// <summary>Public reference data: no token needed, rate-limited per client.</summary>
+    public static readonly IReadOnlySet<string> PublicPrefixes = new HashSet<string> { "/api/calendar", "/api/policies" };
+
+    /// <summary>Every other route needs a valid token at the gateway; the service then applies the endpoint's policy.</summary>
+    private static (string? Authorization, string? RateLimit) SecurityOf(string prefix) =>
+        PublicPrefixes.Contains(prefix) ? ("anonymous", Security.GatewayRateLimits.Public) : (YeKuo.ServiceDefaults.Security.Policies.Authenticated, null);
+
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration)
     {
         var clusters = Table
@@ -42,12 +49,16 @@ public static class GatewayRoutes
                 RouteId = $"{t.Service}{t.Prefix.Replace('/', '-')}",
                 ClusterId = t.Service,
                 Match = new RouteMatch { Path = $"{t.Prefix}/{{**rest}}" },
+                AuthorizationPolicy = SecurityOf(t.Prefix).Authorization,
+                RateLimiterPolicy = SecurityOf(t.Prefix).RateLimit,
             })
             .Concat(Table.Select(t => new RouteConfig
             {
                 RouteId = $"{t.Service}{t.Prefix.Replace('/', '-')}-root",
                 ClusterId = t.Service,
                 Match = new RouteMatch { Path = t.Prefix },
+                AuthorizationPolicy = SecurityOf(t.Prefix).Authorization,
+                RateLimiterPolicy = SecurityOf(t.Prefix).RateLimit,
             }))
             .ToArray();
         return (routes, clusters);

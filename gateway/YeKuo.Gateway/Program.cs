@@ -1,13 +1,25 @@
 using YeKuo.Gateway;
+using YeKuo.Gateway.Security;
+using YeKuo.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+// Tokens are validated here (401 before anything is proxied) and again by every service (403/404 by role and owner).
+builder.AddDefaultSecurity();
+builder.Services.AddGatewayRateLimits(builder.Configuration);
+var devTokens = DevTokenIssuer.IsEnabled(builder);
 var (routes, clusters) = GatewayRoutes.Build(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
 
 var app = builder.Build();
+app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<RequestIdMiddleware>();
 app.MapDefaultEndpoints();
+app.UseRateLimiter();
+if (devTokens)
+{
+    app.MapDevTokenIssuer().RequireRateLimiting(GatewayRateLimits.Public);
+}
 app.MapReverseProxy();
 app.Run();
 

@@ -1,14 +1,17 @@
+using YeKuo.ServiceDefaults.Security;
 using YeKuo.Messaging;
 using YeKuo.Acceptance.Apis;
 using YeKuo.Acceptance.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultSecurity();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapAdminApi();
+// Operator endpoints (/admin/messaging, /admin/database): admins only.
+app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
 app.MapApplicationsApi();
 app.MapCalendarApi();
 app.MapPoliciesApi();

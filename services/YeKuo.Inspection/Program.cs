@@ -1,3 +1,4 @@
+using YeKuo.ServiceDefaults.Security;
 using YeKuo.Messaging;
 using YeKuo.Inspection.Extensions;
 using YeKuo.Inspection.Infrastructure;
@@ -5,12 +6,14 @@ using YeKuo.Workflow.Hosting.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultSecurity();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapAdminApi();
-app.MapWorkItemsApi<InspectionDbContext>("/api/inspection");
+// Operator endpoints (/admin/messaging, /admin/database): admins only.
+app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
+app.MapWorkItemsApi<InspectionDbContext>("/api/inspection", Departments.Inspection);
 app.Run();
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using YeKuo.ServiceDefaults.Security;
 using YeKuo.Messaging;
 using YeKuo.Notification.Apis;
 using YeKuo.Notification.Extensions;
@@ -5,11 +6,13 @@ using YeKuo.Notification.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultSecurity();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapAdminApi();
+// Operator endpoints (/admin/messaging, /admin/database): admins only.
+app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
 app.MapNotificationsApi();
 app.MapStaffNoticesApi();
 app.MapFollowUpsApi();

@@ -99,9 +99,17 @@ public static class Extensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
 
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        var health = app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        var alive = app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (app.Services.GetService<YeKuo.ServiceDefaults.Security.SecurityMarker>() is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            health.AllowAnonymous();
+            alive.AllowAnonymous();
+            metrics.RequireAuthorization(YeKuo.ServiceDefaults.Security.Policies.Platform);
+        }
         return app;
     }
 

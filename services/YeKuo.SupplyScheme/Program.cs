@@ -1,3 +1,4 @@
+using YeKuo.ServiceDefaults.Security;
 using YeKuo.Messaging;
 using YeKuo.SupplyScheme.Apis;
 using YeKuo.SupplyScheme.Extensions;
@@ -6,12 +7,15 @@ using YeKuo.Workflow.Hosting.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultSecurity();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapAdminApi();
-app.MapWorkItemsApi<SupplySchemeDbContext>("/api/supply-scheme");
+// Operator endpoints (/admin/messaging, /admin/database): admins only.
+app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
+// 客户确认方案 is the customer's own work item here.
+app.MapWorkItemsApi<SupplySchemeDbContext>("/api/supply-scheme", Departments.SupplyScheme, customersHoldWork: true);
 app.MapSchemeReviewsApi("/api/supply-scheme");
 app.Run();
 

@@ -1,13 +1,41 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using YeKuo.ServiceDefaults.Security;
 
 namespace YeKuo.Workflow.Hosting;
 
-/// <summary>Who is acting: the authenticated principal's name.</summary>
+/// <summary>
+/// Who is acting: the validated token's subject (claim <c>sub</c>), role and department. Nothing else is trusted: there
+/// is no header fallback, so an unauthenticated caller is "anonymous" (and the endpoints' policies have refused it).
+/// </summary>
 public static class CurrentUser
 {
-    public static string NameOf(HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true
-            ? context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.User.Identity.Name ?? "unknown"
-            : context.Request.Headers["X-User"].FirstOrDefault() is { Length: > 0 and <= 64 } user ? user : "anonymous";
+    public static string NameOf(HttpContext context) => NameOf(context.User);
+
+    public static string NameOf(ClaimsPrincipal user) => UserAccess.SubjectOf(user);
+
+    public static string? RoleOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Role);
+
+    public static string? DepartmentOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimNames.Department);
+
+    /// <summary>A customer: sees and acts only on their own applications (others' answer 404).</summary>
+    public static bool IsCustomer(ClaimsPrincipal user) => UserAccess.IsCustomer(user);
+
+    /// <summary>A 客户经理 (not also a head or admin): sees only the applications of their own customers.</summary>
+    public static bool IsManagerOnly(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.CustomerManager) && !user.IsInRole(Roles.DepartmentHead) && !user.IsInRole(Roles.Admin);
+
+    /// <summary>May this user see (or act on) the application of <paramref name="customerId"/>, managed by <paramref name="customerManager"/>?</summary>
+    public static bool CanSee(ClaimsPrincipal user, string? customerId, string? customerManager = null)
+    {
+        if (IsCustomer(user))
+        {
+            return customerId is not null && customerId == NameOf(user);
+        }
+        if (IsManagerOnly(user))
+        {
+            return customerManager is not null && customerManager == NameOf(user);
+        }
+        return true;
+    }
 }

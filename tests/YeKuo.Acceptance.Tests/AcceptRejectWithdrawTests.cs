@@ -168,7 +168,7 @@ public sealed class AcceptRejectWithdrawTests(AcceptanceApp app) : IClassFixture
         var (application, workItemId) = await app.SubmitValidAsync();
         Assert.Equal(HttpStatusCode.OK, (await app.CompleteAsync(workItemId, Complete)).StatusCode);
 
-        var response = await app.PostAsync($"/api/applications/{application.Id}/withdraw", new { reason = "不再需要" });
+        var response = await app.PostAsync($"/api/applications/{application.Id}/withdraw", new { reason = "不再需要" }, user: "cust-1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await app.PublishedAsync<ApplicationWithdrawn>(m => m.ApplicationId == application.Id);
@@ -179,10 +179,10 @@ public sealed class AcceptRejectWithdrawTests(AcceptanceApp app) : IClassFixture
     {
         var (application, _) = await app.SubmitValidAsync();
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await app.PostAsync($"/api/applications/{application.Id}/withdraw", new { reason = "" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync($"/api/applications/{application.Id}/withdraw", new { reason = "项目取消" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await app.PostAsync($"/api/applications/{application.Id}/withdraw", new { reason = "again" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await app.PostAsync($"/api/applications/{Guid.NewGuid()}/withdraw", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.PostAsync($"/api/applications/{application.Id}/withdraw", new { reason = "" }, user: "cust-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync($"/api/applications/{application.Id}/withdraw", new { reason = "项目取消" }, user: "cust-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.PostAsync($"/api/applications/{application.Id}/withdraw", new { reason = "again" }, user: "cust-1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.PostAsync($"/api/applications/{Guid.NewGuid()}/withdraw", new { reason = "x" }, user: "cust-1")).StatusCode);
         Assert.Single(app.PublishedSoFar<ApplicationWithdrawn>(m => m.ApplicationId == application.Id));
     }
 

@@ -21,7 +21,7 @@ public sealed class BackupRestoreTests(SystemFixture system)
         }
         var opened = await gateway.WaitForWorkItemAsync("/api/inspection", id, Step.DesignReview);
 
-        using var inspection = new HttpClient { BaseAddress = system.App.GetEndpoint("inspection") };
+        using var inspection = await gateway.ClientAsAsync("admin-backup", system.App.GetEndpoint("inspection"));
         using var backup = await inspection.PostAsync("/admin/database/backup", null);
         Assert.Equal(HttpStatusCode.OK, backup.StatusCode);
         var file = (await backup.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!;

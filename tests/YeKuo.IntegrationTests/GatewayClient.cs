@@ -1,18 +1,84 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using YeKuo.Contracts;
+using YeKuo.Tests.Support;
 
 namespace YeKuo.IntegrationTests;
 
 /// <summary>Drives the system the way its users do: HTTP through the gateway, one step at a time.</summary>
-public sealed class GatewayClient(Uri gateway) : IDisposable
+public sealed class GatewayClient : IDisposable
 {
     public static readonly TimeSpan HandoffTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http;
+    private readonly HttpClient _tokens;
+    private readonly ConcurrentDictionary<string, Task<string>> _tokenCache = new();
+
+    /// <summary>Requests naming no user go out as the test operator (an admin token from the gateway's dev-token issuer).</summary>
+    public GatewayClient(Uri gateway)
+    {
+        _tokens = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient(new DefaultIdentityHandler(this) { InnerHandler = new HttpClientHandler() })
+        {
+            BaseAddress = gateway,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
 
     public HttpClient Http => _http;
+
+    /// <summary>A token for <paramref name="user"/> from <c>POST /auth/dev-token</c> (role by name, see <see cref="TestIdentities.IdentityOf"/>), cached.</summary>
+    public Task<string> TokenAsync(string user, string defaultDepartment = "Acceptance")
+    {
+        var (role, department) = TestIdentities.IdentityOf(user, defaultDepartment);
+        return _tokenCache.GetOrAdd($"{user}|{role}|{department}", _ => TokenAsync(user, role, department));
+    }
+
+    /// <summary>A token for any subject, role and department (not cached).</summary>
+    public async Task<string> TokenAsync(string subject, string role, string? department)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await _tokens.PostAsJsonAsync("/auth/dev-token", new { subject, role, department });
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 20)
+            {
+                // The issuer is rate-limited per client like every public endpoint.
+                await Task.Delay(TimeSpan.FromSeconds(response.Headers.RetryAfter?.Delta?.TotalSeconds ?? 1));
+                continue;
+            }
+            Assert.True(response.IsSuccessStatusCode, $"dev-token for {subject} ({role}): {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        }
+    }
+
+    /// <summary>An HTTP client to <paramref name="address"/> (e.g. a service's own endpoint) acting as <paramref name="user"/>.</summary>
+    public async Task<HttpClient> ClientAsAsync(string user, Uri? address = null)
+    {
+        var client = new HttpClient { BaseAddress = address ?? _http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
+        return client;
+    }
+
+    /// <summary>Acts as <paramref name="user"/>; unnamed staff work in the department whose API the request calls.</summary>
+    private async Task AuthorizeAsync(HttpRequestMessage request, string user) =>
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer",
+            await TokenAsync(user, TestIdentities.DepartmentOfPath(request.RequestUri?.OriginalString ?? "")));
+
+    private sealed class DefaultIdentityHandler(GatewayClient owner) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.Headers.Authorization is null && request.Headers.TryGetValues("X-Anonymous", out _) is false)
+            {
+                await owner.AuthorizeAsync(request, TestIdentities.Operator);
+            }
+            request.Headers.Remove("X-Anonymous");
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 
     public async Task<JsonElement> SubmitAsync(string customer, CustomerClass customerClass)
     {
@@ -37,7 +103,7 @@ public sealed class GatewayClient(Uri gateway) : IDisposable
                 sourceCount = sources,
             }),
         };
-        request.Headers.Add("X-User", customer);
+        await AuthorizeAsync(request, customer);
         using var response = await _http.SendAsync(request);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -101,7 +167,7 @@ public sealed class GatewayClient(Uri gateway) : IDisposable
     public async Task<T> GetAsync<T>(string path, string user)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("X-User", user);
+        await AuthorizeAsync(request, user);
         using var response = await _http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>())!;
@@ -110,7 +176,7 @@ public sealed class GatewayClient(Uri gateway) : IDisposable
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object body, string user)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-User", user);
+        await AuthorizeAsync(request, user);
         return await _http.SendAsync(request);
     }
 
@@ -155,5 +221,9 @@ public sealed class GatewayClient(Uri gateway) : IDisposable
         throw new TimeoutException($"Timed out waiting for {what}.", last);
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _tokens.Dispose();
+    }
 }

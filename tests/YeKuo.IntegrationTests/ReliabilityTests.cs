@@ -69,7 +69,7 @@ public sealed class ReliabilityTests(SystemFixture system)
             await bus.StopAsync();
         }
 
-        using var acceptance = new HttpClient { BaseAddress = system.App.GetEndpoint("acceptance") };
+        using var acceptance = await system.Gateway.ClientAsAsync("admin-replay", system.App.GetEndpoint("acceptance"));
         const string errorQueue = "acceptance-power-connected_error";
         JsonElement[] failed = [];
         await GatewayClient.WaitUntilAsync(async () =>

@@ -15,6 +15,7 @@ using YeKuo.Notification.Apis;
 using YeKuo.Notification.Domain;
 using YeKuo.Notification.Infrastructure;
 using YeKuo.Notification.Infrastructure.Delivery;
+using YeKuo.Tests.Support;
 
 namespace YeKuo.Notification.Tests;
 
@@ -43,6 +44,7 @@ public class NotificationApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672/");
         builder.UseSetting("ConnectionStrings:notificationdb", $"Data Source={_databasePath}");
         builder.UseSetting("Notification:Delivery:PollInterval", "00:00:00.100");
+        builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
         ConfigureSettings(builder);
         builder.ConfigureTestServices(services =>
         {
@@ -52,6 +54,16 @@ public class NotificationApp : WebApplicationFactory<Program>
             services.AddConsumeObserver(_ => Consumptions);
         });
     }
+
+    /// <summary>Every client starts as the test operator (an admin); <see cref="ClientAs"/> picks someone else.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.As(TestTokens.Operator, "Notification");
+    }
+
+    /// <summary>A client acting as <paramref name="user"/> with a signed token (role from the name, see <see cref="TestIdentities.IdentityOf"/>).</summary>
+    public HttpClient ClientAs(string user) => CreateClient().As(user, "Notification");
 
     /// <summary>Settings a derived fixture adds (e.g. staff SMS channels).</summary>
     protected virtual void ConfigureSettings(IWebHostBuilder builder)

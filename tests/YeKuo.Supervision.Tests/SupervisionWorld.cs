@@ -194,9 +194,10 @@ public sealed class Replica(IHost host) : IDisposable
 
     private static DefaultHttpContext Http(IServiceProvider services)
     {
-        var http = new DefaultHttpContext { RequestServices = services };
-        http.Request.Headers["X-User"] = "li.ming";
-        return http;
+        // The acting user comes from the validated token's claims only.
+        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new System.Security.Claims.Claim("sub", "li.ming"), new System.Security.Claims.Claim("role", "staff")], "Test", "sub", "role"));
+        return new DefaultHttpContext { RequestServices = services, User = user };
     }
 
     public void Dispose() => host.Dispose();

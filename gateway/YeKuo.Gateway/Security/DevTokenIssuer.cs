@@ -34,11 +34,8 @@ public static class DevTokenIssuer
         return true;
     }
 
-    public static IEndpointRouteBuilder MapDevTokenIssuer(this IEndpointRouteBuilder app)
-    {
+    public static RouteHandlerBuilder MapDevTokenIssuer(this IEndpointRouteBuilder app) =>
         app.MapPost("/auth/dev-token", Issue).AllowAnonymous().WithTags("Development");
-        return app;
-    }
 
     public static Results<Ok<DevTokenResponse>, ValidationProblem> Issue(DevTokenRequest request, IOptions<JwtOptions> options, TimeProvider time)
     {

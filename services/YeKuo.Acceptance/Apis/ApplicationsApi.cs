@@ -7,6 +7,7 @@ using YeKuo.Acceptance.Progress;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Outbox;
+using YeKuo.ServiceDefaults.Security;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting;
 using YeKuo.Workflow.Hosting.Apis;
@@ -23,12 +24,12 @@ public static class ApplicationsApi
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/applications").WithTags("Applications");
-        api.MapPost("/", Submit);
-        api.MapGet("/", List);
-        api.MapGet("/{id:guid}", Get);
-        api.MapPost("/{id:guid}/withdraw", Withdraw);
-        api.MapPost("/work-items/{workItemId:guid}/reject", Reject);
-        app.MapWorkItemsApi<AcceptanceDbContext>("/api/applications");
+        api.MapPost("/", Submit).RequireAuthorization(Policies.Applicant);
+        api.MapGet("/", List).RequireAuthorization(Policies.CustomerOrStaff);
+        api.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.CustomerOrStaff);
+        api.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Customer);
+        api.MapPost("/work-items/{workItemId:guid}/reject", Reject).RequireAuthorization(Policies.StaffOf(Departments.Acceptance));
+        app.MapWorkItemsApi<AcceptanceDbContext>("/api/applications", Departments.Acceptance);
         return app;
     }
 
@@ -41,6 +42,24 @@ public static class ApplicationsApi
         // The application keeps the rules in force on the day it is received (受理日).
         var policy = deadlines.Policies.ForDate(today);
         var errors = ApplicationRequestValidator.Validate(request, policy, out var customerClass);
+        // A customer applies for themselves; only a counter clerk (or an admin) names the customer they act for.
+        var onBehalf = http.User.IsInRole(Roles.CounterClerk) || http.User.IsInRole(Roles.Admin);
+        var customerId = CurrentUser.NameOf(http);
+        if (!string.IsNullOrEmpty(request.CustomerId))
+        {
+            if (!onBehalf)
+            {
+                errors["customerId"] = ["customerId is only accepted from a counter clerk submitting on a customer's behalf."];
+            }
+            else if (request.CustomerId.Length > 64 || request.CustomerId.Any(char.IsControl))
+            {
+                errors["customerId"] = ["customerId must be 1 to 64 printable characters."];
+            }
+            else
+            {
+                customerId = request.CustomerId;
+            }
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The application is not valid.");
@@ -51,7 +70,7 @@ public static class ApplicationsApi
         {
             var number = await NextNumberAsync(db, today, cancellationToken);
             var application = Application.Submit(
-                number, CurrentUser.NameOf(http), request.CustomerName!.Trim(), customerClass, request.IdentityNumber!,
+                number, customerId, request.CustomerName!.Trim(), customerClass, request.IdentityNumber!,
                 request.ContactPhone!, request.Address!.Trim(), request.CapacityKva!.Value, request.VoltageKv!.Value,
                 request.SourceCount!.Value, plan, policy.Version, now);
             var acceptance = WorkItem.Open(
@@ -76,9 +95,20 @@ public static class ApplicationsApi
     }
 
     public static async Task<Ok<ApplicationSummary[]>> List(
-        AcceptanceDbContext db, string? customerId, string? customerManager, string? status, CancellationToken cancellationToken)
+        AcceptanceDbContext db, HttpContext http, string? customerId, string? customerManager, string? status, CancellationToken cancellationToken)
     {
         var query = db.Applications.AsNoTracking();
+        // Customers list their own applications, 客户经理 their own customers' (whatever the filters say).
+        if (CurrentUser.IsCustomer(http.User))
+        {
+            var self = CurrentUser.NameOf(http);
+            query = query.Where(a => a.CustomerId == self);
+        }
+        else if (CurrentUser.IsManagerOnly(http.User))
+        {
+            var self = CurrentUser.NameOf(http);
+            query = query.Where(a => a.CustomerManager == self);
+        }
         if (!string.IsNullOrEmpty(customerId))
         {
             query = query.Where(a => a.CustomerId == customerId);
@@ -97,10 +127,10 @@ public static class ApplicationsApi
 
     /// <summary>The application with its timeline (pauses, judged steps, verdict) and its 进度偏差分析.</summary>
     public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Get(
-        Guid id, ProgressReader progress, DeviationAnalyzer deviation, CancellationToken cancellationToken)
+        Guid id, ProgressReader progress, DeviationAnalyzer deviation, HttpContext http, CancellationToken cancellationToken)
     {
         var snapshot = await progress.LoadAsync(id, cancellationToken);
-        if (snapshot is null)
+        if (snapshot is null || !CurrentUser.CanSee(http.User, snapshot.Application.CustomerId, snapshot.Application.CustomerManager))
         {
             return NotFound(id);
         }
@@ -109,7 +139,7 @@ public static class ApplicationsApi
     }
 
     public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Withdraw(
-        Guid id, WithdrawRequest request, AcceptanceDbContext db, IEventOutbox outbox, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, WithdrawRequest request, AcceptanceDbContext db, IEventOutbox outbox, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
         {
@@ -117,7 +147,7 @@ public static class ApplicationsApi
         }
 
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (application is null)
+        if (application is null || !CurrentUser.CanSee(http.User, application.CustomerId, application.CustomerManager))
         {
             return NotFound(id);
         }

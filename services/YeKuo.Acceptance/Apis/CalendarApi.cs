@@ -16,7 +16,7 @@ public static class CalendarApi
 
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calendar").WithTags("Calendar");
+        var api = app.MapGroup("/api/calendar").WithTags("Calendar").AllowAnonymous();
         api.MapGet("/working-days/add", Add);
         api.MapGet("/{year:int}", Year);
         return app;

@@ -14,7 +14,7 @@ public static class PoliciesApi
 
     public static IEndpointRouteBuilder MapPoliciesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/policies/time-limits", List).WithTags("Policies");
+        app.MapGet("/api/policies/time-limits", List).WithTags("Policies").AllowAnonymous();
         return app;
     }
 

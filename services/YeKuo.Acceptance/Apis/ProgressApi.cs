@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Progress;
+using YeKuo.ServiceDefaults.Security;
+using YeKuo.Workflow.Hosting;
 
 namespace YeKuo.Acceptance.Apis;
 
@@ -12,26 +16,30 @@ public static class ProgressApi
     public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/applications").WithTags("Progress");
-        api.MapGet("/{id:guid}/progress", GetProgress);
-        api.MapGet("/{id:guid}/deviation", GetDeviation);
-        api.MapGet("/managers/{manager}/worklist", Worklist);
+        api.MapGet("/{id:guid}/progress", GetProgress).RequireAuthorization(Policies.CustomerOrStaff);
+        api.MapGet("/{id:guid}/deviation", GetDeviation).RequireAuthorization(Policies.CustomerOrStaff);
+        api.MapGet("/managers/{manager}/worklist", Worklist).RequireAuthorization(Policies.CustomerManager);
         return app;
     }
 
     /// <summary>The customer-facing subset; header <c>X-Progress-Cache</c> says hit, miss or bypass.</summary>
     public static async Task<Results<Ok<CustomerProgress>, ProblemHttpResult>> GetProgress(
-        Guid id, ProgressCache cache, ProgressReader reader, HttpContext http, CancellationToken cancellationToken)
+        Guid id, ProgressCache cache, ProgressReader reader, AcceptanceDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
+        if (!await CanSeeAsync(db, http, id, cancellationToken))
+        {
+            return NotFound(id);
+        }
         var (progress, outcome) = await cache.GetAsync(id, reader, cancellationToken);
         http.Response.Headers[CacheHeader] = outcome.ToString().ToLowerInvariant();
         return progress is null ? NotFound(id) : TypedResults.Ok(progress);
     }
 
     public static async Task<Results<Ok<DeviationReport>, ProblemHttpResult>> GetDeviation(
-        Guid id, ProgressReader reader, DeviationAnalyzer analyzer, CancellationToken cancellationToken)
+        Guid id, ProgressReader reader, DeviationAnalyzer analyzer, HttpContext http, CancellationToken cancellationToken)
     {
         var snapshot = await reader.LoadAsync(id, cancellationToken);
-        if (snapshot is null)
+        if (snapshot is null || !CurrentUser.CanSee(http.User, snapshot.Application.CustomerId, snapshot.Application.CustomerManager))
         {
             return NotFound(id);
         }
@@ -45,9 +53,14 @@ public static class ProgressApi
             });
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<WorklistEntry>>, ValidationProblem>> Worklist(
-        string manager, ManagerWorklist worklist, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<WorklistEntry>>, ValidationProblem, ForbidHttpResult>> Worklist(
+        string manager, ManagerWorklist worklist, HttpContext http, CancellationToken cancellationToken)
     {
+        // A 客户经理 reads their own worklist; heads and admins anyone's.
+        if (CurrentUser.IsManagerOnly(http.User) && manager != CurrentUser.NameOf(http))
+        {
+            return TypedResults.Forbid();
+        }
         if (string.IsNullOrWhiteSpace(manager) || manager.Length > 64)
         {
             return TypedResults.ValidationProblem(
@@ -55,6 +68,18 @@ public static class ProgressApi
                 title: "Unknown 客户经理.");
         }
         return TypedResults.Ok(await worklist.ForAsync(manager, cancellationToken));
+    }
+
+    /// <summary>Customers see only their own applications, 客户经理 only their customers' (others: 404, not 403).</summary>
+    private static async Task<bool> CanSeeAsync(AcceptanceDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken)
+    {
+        if (!CurrentUser.IsCustomer(http.User) && !CurrentUser.IsManagerOnly(http.User))
+        {
+            return true;
+        }
+        var owner = await db.Applications.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.CustomerId, a.CustomerManager }).FirstOrDefaultAsync(cancellationToken);
+        return owner is not null && CurrentUser.CanSee(http.User, owner.CustomerId, owner.CustomerManager);
     }
 
     private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(new ProblemDetails

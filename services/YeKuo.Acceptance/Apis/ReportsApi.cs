@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using YeKuo.Acceptance.Reports;
+using YeKuo.ServiceDefaults.Security;
 
 namespace YeKuo.Acceptance.Apis;
 
@@ -11,7 +12,7 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/reports").WithTags("Reports").MapGet("/performance", Performance);
+        app.MapGroup("/api/reports").WithTags("Reports").MapGet("/performance", Performance).RequireAuthorization(Policies.Platform);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using YeKuo.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts.Events;
@@ -31,8 +32,8 @@ public static class ComplaintsApi
 {
     public static RouteGroupBuilder MapComplaintsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications/complaints").WithTags("Complaints");
-        api.MapPost("/", Record);
+        var api = app.MapGroup("/api/notifications/complaints").WithTags("Complaints").RequireAuthorization(Policies.CustomerOrStaff);
+        api.MapPost("/", Record).RequireAuthorization(Policies.Customer);
         api.MapGet("/", List);
         api.MapGet("/{id:guid}", Get);
         return api;
@@ -44,7 +45,7 @@ public static class ComplaintsApi
     /// event for the application.
     /// </summary>
     public static async Task<Results<Created<ComplaintDto>, ValidationProblem, ProblemHttpResult>> Record(
-        NotificationDbContext db, IEventOutbox outbox, TimeProvider time, ComplaintRequest request, CancellationToken cancellationToken)
+        NotificationDbContext db, IEventOutbox outbox, TimeProvider time, HttpContext http, ComplaintRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (request.ApplicationId is null || request.ApplicationId == Guid.Empty)
@@ -63,7 +64,7 @@ public static class ComplaintsApi
 
         var applicationId = request.ApplicationId!.Value;
         var application = await db.FindApplicationAsync(applicationId, cancellationToken);
-        if (application is null)
+        if (application is null || !UserAccess.OwnsOrIsStaff(http.User, application.CustomerId))
         {
             return Problem(StatusCodes.Status404NotFound, "Application not found.",
                 $"The notification service has seen no event for application {applicationId}.");
@@ -78,15 +79,16 @@ public static class ComplaintsApi
 
     /// <summary>An application's complaints, newest first.</summary>
     public static async Task<Results<Ok<ComplaintDto[]>, ProblemHttpResult>> List(
-        NotificationDbContext db, Guid? applicationId, CancellationToken cancellationToken)
+        NotificationDbContext db, HttpContext http, Guid? applicationId, CancellationToken cancellationToken)
     {
+        var customer = UserAccess.IsCustomer(http.User) ? UserAccess.SubjectOf(http.User) : null;
         if (applicationId is not { } id)
         {
             return Problem(StatusCodes.Status400BadRequest, "A filter is required.", "Name the application with applicationId.");
         }
 
         var complaints = await db.Complaints.AsNoTracking()
-            .Where(c => c.ApplicationId == id)
+            .Where(c => c.ApplicationId == id && (customer == null || c.CustomerId == customer))
             .OrderByDescending(c => c.RecordedAt)
             .ThenByDescending(c => c.Id)
             .Take(NotificationsApi.MaxLimit)
@@ -95,8 +97,9 @@ public static class ComplaintsApi
     }
 
     public static async Task<Results<Ok<ComplaintDto>, ProblemHttpResult>> Get(
-        NotificationDbContext db, Guid id, CancellationToken cancellationToken) =>
+        NotificationDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken) =>
         await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } complaint
+            && UserAccess.OwnsOrIsStaff(http.User, complaint.CustomerId)
             ? TypedResults.Ok(ComplaintDto.From(complaint))
             : NotFound("Complaint", id);
 }

@@ -1,3 +1,4 @@
+using YeKuo.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts.Events;
@@ -34,10 +35,10 @@ public static class FollowUpsApi
 {
     public static RouteGroupBuilder MapFollowUpsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications/follow-ups").WithTags("Follow-ups");
+        var api = app.MapGroup("/api/notifications/follow-ups").WithTags("Follow-ups").RequireAuthorization(Policies.CustomerOrStaff);
         api.MapGet("/", List);
         api.MapGet("/{id:guid}", Get);
-        api.MapPost("/{id:guid}/rating", Rate);
+        api.MapPost("/{id:guid}/rating", Rate).RequireAuthorization(Policies.Customer);
         return api;
     }
 
@@ -46,7 +47,7 @@ public static class FollowUpsApi
     /// first) and/or <c>applicationId</c>.
     /// </summary>
     public static async Task<Results<Ok<FollowUpDto[]>, ProblemHttpResult>> List(
-        NotificationDbContext db, string? status, Guid? applicationId, int? limit, CancellationToken cancellationToken)
+        NotificationDbContext db, HttpContext http, string? status, Guid? applicationId, int? limit, CancellationToken cancellationToken)
     {
         FollowUpStatus? statusFilter = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -63,6 +64,11 @@ public static class FollowUpsApi
         }
 
         IQueryable<FollowUp> query = db.FollowUps.AsNoTracking();
+        if (UserAccess.IsCustomer(http.User))
+        {
+            var self = UserAccess.SubjectOf(http.User);
+            query = query.Where(f => f.CustomerId == self);
+        }
         if (applicationId is { } id)
         {
             query = query.Where(f => f.ApplicationId == id);
@@ -79,8 +85,9 @@ public static class FollowUpsApi
     }
 
     public static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> Get(
-        NotificationDbContext db, Guid id, CancellationToken cancellationToken) =>
+        NotificationDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken) =>
         await db.FollowUps.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken) is { } followUp
+            && UserAccess.OwnsOrIsStaff(http.User, followUp.CustomerId)
             ? TypedResults.Ok(FollowUpDto.From(followUp))
             : NotFound("Follow-up", id);
 
@@ -90,7 +97,7 @@ public static class FollowUpsApi
     /// it is already rated.
     /// </summary>
     public static async Task<Results<Ok<FollowUpDto>, ValidationProblem, ProblemHttpResult>> Rate(
-        NotificationDbContext db, IEventOutbox outbox, TimeProvider time, Guid id, RatingRequest request,
+        NotificationDbContext db, IEventOutbox outbox, TimeProvider time, HttpContext http, Guid id, RatingRequest request,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
@@ -108,7 +115,7 @@ public static class FollowUpsApi
         }
 
         var followUp = await db.FollowUps.FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
-        if (followUp is null)
+        if (followUp is null || !UserAccess.OwnsOrIsStaff(http.User, followUp.CustomerId))
         {
             return NotFound("Follow-up", id);
         }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Notification.Domain;
+using YeKuo.ServiceDefaults.Security;
 using YeKuo.Notification.Infrastructure;
 
 namespace YeKuo.Notification.Apis;
@@ -17,7 +18,8 @@ public static class NotificationsApi
 
     public static RouteGroupBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications").WithTags("Notifications");
+        // Customers read their own notices (others' answer 404); staff read any.
+        var api = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(Policies.CustomerOrStaff);
         api.MapGet("/", List);
         api.MapGet("/{id:guid}", Get);
         api.MapPost("/{id:guid}/read", MarkRead);
@@ -26,8 +28,12 @@ public static class NotificationsApi
 
     /// <summary>An application's or a customer's notices (or both filters together), newest first.</summary>
     public static async Task<Results<Ok<NoticeDto[]>, ProblemHttpResult>> List(
-        NotificationDbContext db, Guid? applicationId, string? customerId, int? limit, CancellationToken cancellationToken)
+        NotificationDbContext db, HttpContext http, Guid? applicationId, string? customerId, int? limit, CancellationToken cancellationToken)
     {
+        if (UserAccess.IsCustomer(http.User))
+        {
+            customerId = UserAccess.SubjectOf(http.User);
+        }
         if (applicationId is null && string.IsNullOrWhiteSpace(customerId))
         {
             return Problem(StatusCodes.Status400BadRequest, "A filter is required.",
@@ -61,17 +67,18 @@ public static class NotificationsApi
     }
 
     public static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> Get(
-        NotificationDbContext db, Guid id, CancellationToken cancellationToken) =>
+        NotificationDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken) =>
         await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken) is { } notice
+            && UserAccess.OwnsOrIsStaff(http.User, notice.CustomerId)
             ? TypedResults.Ok(NoticeDto.From(notice))
             : NotFound(id);
 
     /// <summary>Marks a notice read; reading it again is harmless and keeps the first read time.</summary>
     public static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> MarkRead(
-        NotificationDbContext db, TimeProvider time, Guid id, CancellationToken cancellationToken)
+        NotificationDbContext db, TimeProvider time, HttpContext http, Guid id, CancellationToken cancellationToken)
     {
         var notice = await db.Notices.FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
-        if (notice is null)
+        if (notice is null || !UserAccess.OwnsOrIsStaff(http.User, notice.CustomerId))
         {
             return NotFound(id);
         }

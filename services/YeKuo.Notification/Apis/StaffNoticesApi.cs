@@ -1,3 +1,4 @@
+using YeKuo.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts;
@@ -18,7 +19,7 @@ public static class StaffNoticesApi
 
     public static RouteGroupBuilder MapStaffNoticesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications/staff").WithTags("Staff notices");
+        var api = app.MapGroup("/api/notifications/staff").WithTags("Staff notices").RequireAuthorization(Policies.Staff);
         api.MapGet("/", List);
         api.MapGet("/{id:guid}", Get);
         api.MapPost("/{id:guid}/read", MarkRead);

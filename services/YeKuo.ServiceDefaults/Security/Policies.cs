@@ -15,11 +15,20 @@ public static class Policies
     /// <summary>Internal read-only views (worklists, reports).</summary>
     public const string InternalReader = "internal-reader";
 
+    /// <summary>Internal staff who act (clerks, department staff and heads, 客户经理); not platform or partners.</summary>
+    public const string Staff = "staff";
+
     public const string CustomerManager = "customer-manager";
     public const string Platform = "platform";
+    /// <summary>Partner systems: webhook subscriptions and events only.</summary>
+    public const string Partner = "partner";
+
     public const string Admin = "admin";
 
     public static string StaffOf(string department) => $"staff:{department}";
 
     public static string HeadOf(string department) => $"head:{department}";
+
+    /// <summary>A department's worklist where customers also hold work items (e.g. 客户确认方案 in SupplyScheme): ownership is checked per item.</summary>
+    public static string StaffOrCustomerOf(string department) => $"staff-or-customer:{department}";
 }

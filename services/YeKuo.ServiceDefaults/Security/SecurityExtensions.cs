@@ -2,6 +2,9 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,6 +14,24 @@ namespace YeKuo.ServiceDefaults.Security;
 
 public static class SecurityExtensions
 {
+    /// <summary>Largest request body a YeKuo host reads (Kestrel <c>MaxRequestBodySize</c>): bigger bodies get 413.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// Everything a YeKuo host needs to be safe to expose: JWT bearer authentication and the named policies
+    /// (<see cref="AddDefaultAuthentication"/>), a request body limit, and malformed bodies answered as 400
+    /// ValidationProblems in every environment (not only Development).
+    /// </summary>
+    public static IHostApplicationBuilder AddDefaultSecurity(this IHostApplicationBuilder builder)
+    {
+        builder.AddDefaultAuthentication();
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // Minimal APIs answer a malformed body with a bare 400 outside Development; throwing lets the exception handler
+        // turn it into a ValidationProblem naming the field (ProblemDetailsExceptionHandler).
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return builder;
+    }
+
     /// <summary>
     /// JWT bearer validation from <c>Jwt:*</c> and the named policies every endpoint picks from. Validated at the gateway
     /// and again in every service (defence in depth: a service reached directly trusts nothing).
@@ -22,6 +43,8 @@ public static class SecurityExtensions
         {
             throw new InvalidOperationException("Set Jwt:Authority (an OIDC provider) or a Jwt:SigningKey of at least 32 bytes.");
         }
+        builder.Services.Configure<JwtOptions>(builder.Configuration.GetSection(JwtOptions.Section));
+        builder.Services.AddSingleton<SecurityMarker>();
 
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -44,27 +67,34 @@ public static class SecurityExtensions
                 };
             });
 
-        builder.Services.AddAuthorizationBuilder().AddYeKuoPolicies();
+        builder.Services.AddAuthorizationBuilder()
+            // An endpoint that forgot to name a policy still needs a valid token.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddYeKuoPolicies();
         return builder;
     }
 
     public static AuthorizationBuilder AddYeKuoPolicies(this AuthorizationBuilder authorization)
     {
+        // Admins may do everything: every role list below includes them.
         authorization
             .AddPolicy(Policies.Authenticated, p => p.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Customer, p => p.RequireRole(Roles.Customer))
-            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Customer, Roles.CounterClerk))
+            .AddPolicy(Policies.Customer, p => p.RequireRole(Roles.Customer, Roles.Admin))
+            .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Customer, Roles.CounterClerk, Roles.Admin))
             .AddPolicy(Policies.CustomerOrStaff, p => p.RequireRole(Roles.Customer, Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Admin))
             .AddPolicy(Policies.InternalReader, p => p.RequireRole(Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Platform, Roles.Admin))
             .AddPolicy(Policies.CustomerManager, p => p.RequireRole(Roles.CustomerManager, Roles.DepartmentHead, Roles.Admin))
             .AddPolicy(Policies.Platform, p => p.RequireRole(Roles.Platform, Roles.Admin))
+            .AddPolicy(Policies.Partner, p => p.RequireRole(Roles.Partner, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         foreach (var department in Departments.All)
         {
             authorization.AddPolicy(Policies.StaffOf(department), p => p.RequireAssertion(c => IsStaffOf(c.User, department)));
-            authorization.AddPolicy(Policies.HeadOf(department), p => p.RequireAssertion(c =>
-                c.User.IsInRole(Roles.Admin) || (c.User.IsInRole(Roles.DepartmentHead) && c.User.HasClaim(ClaimNames.Department, department))));
+            authorization.AddPolicy(Policies.HeadOf(department), p => p.RequireAssertion(c => IsHeadOf(c.User, department)));
+            authorization.AddPolicy(Policies.StaffOrCustomerOf(department), p => p.RequireAssertion(c =>
+                IsStaffOf(c.User, department) || c.User.IsInRole(Roles.Customer)));
         }
         return authorization;
     }
@@ -74,4 +104,11 @@ public static class SecurityExtensions
         user.IsInRole(Roles.Admin)
         || ((user.IsInRole(Roles.Staff) || user.IsInRole(Roles.DepartmentHead)) && user.HasClaim(ClaimNames.Department, department))
         || (department == Departments.Acceptance && user.IsInRole(Roles.CounterClerk));
+
+    /// <summary>The head of this department; admins everywhere.</summary>
+    public static bool IsHeadOf(ClaimsPrincipal user, string department) =>
+        user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.DepartmentHead) && user.HasClaim(ClaimNames.Department, department));
 }
+
+/// <summary>Registered by <see cref="SecurityExtensions.AddDefaultAuthentication"/>: the host authenticates and authorizes.</summary>
+public sealed class SecurityMarker;

@@ -7,6 +7,7 @@ using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Outbox;
+using YeKuo.ServiceDefaults.Security;
 using YeKuo.SupplyScheme.Domain;
 using YeKuo.SupplyScheme.Extensions;
 using YeKuo.SupplyScheme.Infrastructure;
@@ -30,17 +31,20 @@ public static class SchemeReviewsApi
 
     public static IEndpointRouteBuilder MapSchemeReviewsApi(this IEndpointRouteBuilder app, string prefix)
     {
-        var drafting = app.MapGroup($"{prefix}/work-items").WithTags("Scheme drafting");
+        // Drafting and reviewing are SupplyScheme's own work: its staff and head (a reviewing department named in an
+        // opinion is their sub-unit); the 方案审查会 decision is the head's.
+        var staff = Policies.StaffOf(Departments.SupplyScheme);
+        var drafting = app.MapGroup($"{prefix}/work-items").WithTags("Scheme drafting").RequireAuthorization(staff);
         drafting.MapPost("/{id:guid}/draft", SubmitDraft);
         drafting.MapGet("/{id:guid}/scheme", SchemeOfRound);
 
-        var reviews = app.MapGroup($"{prefix}/reviews").WithTags("Scheme reviews");
+        var reviews = app.MapGroup($"{prefix}/reviews").WithTags("Scheme reviews").RequireAuthorization(staff);
         reviews.MapGet("/", List);
         reviews.MapGet("/{id:guid}", Get);
         reviews.MapPost("/{id:guid}/opinions", GiveOpinion);
-        reviews.MapPost("/{id:guid}/meeting-decision", DecideAtMeeting);
+        reviews.MapPost("/{id:guid}/meeting-decision", DecideAtMeeting).RequireAuthorization(Policies.HeadOf(Departments.SupplyScheme));
 
-        app.MapGet($"{prefix}/meetings/{{date}}", Agenda).WithTags("Scheme reviews");
+        app.MapGet($"{prefix}/meetings/{{date}}", Agenda).WithTags("Scheme reviews").RequireAuthorization(staff);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,6 +9,8 @@ using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Outbox;
+using YeKuo.ServiceDefaults.Security;
+using AuthPolicies = YeKuo.ServiceDefaults.Security.Policies;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
@@ -20,25 +23,42 @@ namespace YeKuo.Workflow.Hosting.Apis;
 /// <summary>A department's worklist: list, claim, reassign, pause/resume and complete its work items.</summary>
 public static class WorkItemsApi
 {
-    public static RouteGroupBuilder MapWorkItemsApi<TContext>(this IEndpointRouteBuilder app, string prefix)
+    /// <summary>
+    /// Maps the worklist of <paramref name="department"/> (a <see cref="Departments"/> value): its staff and head work it;
+    /// with <paramref name="customersHoldWork"/> (SupplyScheme: 客户确认方案) customers also see and complete the
+    /// customer steps of their own applications, and nothing else (404 for any other item).
+    /// </summary>
+    public static RouteGroupBuilder MapWorkItemsApi<TContext>(this IEndpointRouteBuilder app, string prefix, string department, bool customersHoldWork = false)
         where TContext : WorkflowDbContext
     {
-        var api = app.MapGroup($"{prefix}/work-items").WithTags("Work items");
+        var api = app.MapGroup($"{prefix}/work-items").WithTags("Work items")
+            .RequireAuthorization(customersHoldWork ? AuthPolicies.StaffOrCustomerOf(department) : AuthPolicies.StaffOf(department));
         api.MapGet("/", List<TContext>);
         api.MapGet("/{id:guid}", Get<TContext>);
-        api.MapPost("/{id:guid}/claim", Claim<TContext>);
-        api.MapPost("/{id:guid}/reassign", Reassign<TContext>);
-        api.MapPost("/{id:guid}/pause", Pause<TContext>);
-        api.MapPost("/{id:guid}/resume", Resume<TContext>);
+        api.MapPost("/{id:guid}/claim", Claim<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department));
+        api.MapPost("/{id:guid}/reassign", Reassign<TContext>).RequireAuthorization(AuthPolicies.HeadOf(department));
+        api.MapPost("/{id:guid}/pause", Pause<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department));
+        api.MapPost("/{id:guid}/resume", Resume<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department));
         api.MapPost("/{id:guid}/complete", Complete<TContext>);
         return api;
     }
 
+    /// <summary>Customers see only the customer steps (e.g. 客户确认方案) of their own applications; staff see the department's.</summary>
+    public static bool IsVisibleTo(ClaimsPrincipal user, WorkItem item) =>
+        !CurrentUser.IsCustomer(user)
+        || (StepOwnership.OwnerOf(item.Step) == Department.Customer && item.CustomerId == CurrentUser.NameOf(user));
+
     public static async Task<Results<Ok<WorkItemDto[]>, ProblemHttpResult>> List<TContext>(
-        TContext db, string? status, Guid? applicationId, string? step, string? assignee, int? limit, CancellationToken cancellationToken)
+        TContext db, HttpContext http, string? status, Guid? applicationId, string? step, string? assignee, int? limit, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
         IQueryable<WorkItem> query = db.WorkItems.AsNoTracking();
+        if (CurrentUser.IsCustomer(http.User))
+        {
+            var customer = CurrentUser.NameOf(http.User);
+            var customerSteps = Enum.GetValues<Step>().Where(s => StepOwnership.OwnerOf(s) == Department.Customer).ToArray();
+            query = query.Where(w => w.CustomerId == customer && customerSteps.Contains(w.Step));
+        }
         switch (status?.ToLowerInvariant())
         {
             case null or "" or "all":
@@ -97,9 +117,9 @@ public static class WorkItemsApi
         return TypedResults.Ok(items.Select(WorkItemDto.From).ToArray());
     }
 
-    public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Get<TContext>(TContext db, Guid id, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Get<TContext>(TContext db, HttpContext http, Guid id, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext =>
-        await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) is { } item
+        await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) is { } item && IsVisibleTo(http.User, item)
             ? TypedResults.Ok(WorkItemDto.From(item))
             : NotFound(id);
 
@@ -172,7 +192,7 @@ public static class WorkItemsApi
         where TContext : WorkflowDbContext
     {
         var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
-        if (item is null)
+        if (item is null || !IsVisibleTo(http.User, item))
         {
             return NotFound(id);
         }

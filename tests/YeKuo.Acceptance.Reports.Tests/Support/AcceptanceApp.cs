@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
+using YeKuo.Tests.Support;
 
 namespace YeKuo.Acceptance.Reports.Tests.Support;
 
@@ -38,6 +39,16 @@ public class AcceptanceApp : WebApplicationFactory<Program>
 
     public ITestHarness Harness => Services.GetTestHarness();
 
+    /// <summary>Every client starts as the test operator (an admin); <see cref="ClientAs"/> picks someone else.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.As(TestTokens.Operator, "Acceptance");
+    }
+
+    /// <summary>A client acting as <paramref name="user"/> with a signed token (role from the name, see <see cref="TestIdentities.IdentityOf"/>).</summary>
+    public HttpClient ClientAs(string user) => CreateClient().As(user, "Acceptance");
+
     /// <summary>host:port of the Redis to use, or null for none.</summary>
     protected virtual string? RedisConnection => null;
 
@@ -49,6 +60,7 @@ public class AcceptanceApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672/");
         builder.UseSetting("ConnectionStrings:acceptancedb", $"Data Source={_databasePath}");
         builder.UseSetting("Progress:Cache", ProgressCache);
+        builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
         if (RedisConnection is { } redis)
         {
             builder.UseSetting("ConnectionStrings:cache", redis);

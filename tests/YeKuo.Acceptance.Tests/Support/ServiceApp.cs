@@ -56,6 +56,7 @@ public abstract class ServiceApp<TProgram> : WebApplicationFactory<TProgram> whe
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672/");
         builder.UseSetting($"ConnectionStrings:{_connectionName}", $"Data Source={_databasePath}");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
         builder.ConfigureTestServices(services =>
         {
             services.AddMassTransitTestHarness(harness => harness.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(5)));
@@ -64,13 +65,28 @@ public abstract class ServiceApp<TProgram> : WebApplicationFactory<TProgram> whe
         });
     }
 
-    /// <summary>A client acting as <paramref name="user"/> (the X-User header, until authentication exists).</summary>
-    public HttpClient ClientAs(string user)
+    /// <summary>The department whose service this is (the role of test identities not named otherwise, see <see cref="TestIdentities.IdentityOf"/>).</summary>
+    public string Department => _connectionName switch
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-User", user);
-        return client;
+        "acceptancedb" => "Acceptance",
+        "supplyschemedb" => "SupplyScheme",
+        "inspectiondb" => "Inspection",
+        "meteringdb" => "Metering",
+        _ => "Notification",
+    };
+
+    /// <summary>Every client starts as the test operator (an admin); <see cref="ClientAs"/> picks someone else.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.As(TestTokens.Operator, Department);
     }
+
+    /// <summary>A client acting as <paramref name="user"/> with a signed token (role from the name, see <see cref="TestIdentities.IdentityOf"/>).</summary>
+    public HttpClient ClientAs(string user) => CreateClient().As(user, Department);
+
+    /// <summary>A client with no token at all.</summary>
+    public HttpClient AnonymousClient() => CreateClient().As(null, Department);
 
     /// <summary>Publishes <paramref name="message"/> with the given message id and waits until its consumer has finished with it.</summary>
     public async Task PublishAsync<T>(T message, Guid? messageId = null) where T : class

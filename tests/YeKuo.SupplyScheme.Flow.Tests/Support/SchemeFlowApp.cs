@@ -11,6 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using YeKuo.SupplyScheme.Apis;
+using YeKuo.Tests.Support;
 using YeKuo.Workflow.Hosting.Apis;
 
 namespace YeKuo.SupplyScheme.Flow.Tests.Support;
@@ -56,6 +57,7 @@ public class SchemeFlowApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672/");
         builder.UseSetting("ConnectionStrings:supplyschemedb", $"Data Source={_databasePath}");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
         // Periodic work on the fake clock runs once per period on every jump of the clock; keep it rare here.
         builder.UseSetting("Supervision:ScanInterval", "1.00:00:00");
         foreach (var (key, value) in _settings)
@@ -70,12 +72,15 @@ public class SchemeFlowApp : WebApplicationFactory<Program>
         });
     }
 
-    public HttpClient ClientAs(string user)
+    /// <summary>Every client starts as the test operator (an admin); <see cref="ClientAs"/> picks someone else.</summary>
+    protected override void ConfigureClient(HttpClient client)
     {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Add("X-User", user);
-        return client;
+        base.ConfigureClient(client);
+        client.As(TestTokens.Operator, "SupplyScheme");
     }
+
+    /// <summary>A client acting as <paramref name="user"/> with a signed token (role from the name, see <see cref="TestIdentities.IdentityOf"/>).</summary>
+    public HttpClient ClientAs(string user) => CreateClient().As(user, "SupplyScheme");
 
     public async Task<HttpResponseMessage> PostAsync(string path, object? body, string user = "drafter-li") =>
         await ClientAs(user).PostAsJsonAsync(path, body, Json);
