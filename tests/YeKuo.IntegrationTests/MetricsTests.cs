@@ -30,7 +30,7 @@ public sealed partial class MetricsTests(SystemFixture system)
         await HighVoltageFlowTests.WaitForPowerConnectedAsync(gateway, id);
 
         using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DevTokenAsync(gateway.Http, "platform-metrics", "platform"));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DevTokenAsync(gateway, "platform-metrics", "platform"));
         var scraped = new Dictionary<string, string>();
         foreach (var service in Workflow.Append("notification"))
         {
@@ -82,7 +82,7 @@ public sealed partial class MetricsTests(SystemFixture system)
         await gateway.WaitForWorkItemAsync("/api/supply-scheme", id, Step.SchemeReply);
 
         using var platform = new HttpClient { BaseAddress = gateway.Http.BaseAddress };
-        platform.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DevTokenAsync(gateway.Http, "platform-report", "platform"));
+        platform.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await DevTokenAsync(gateway, "platform-report", "platform"));
         JsonElement report = default;
         await GatewayClient.WaitUntilAsync(async () =>
         {
@@ -111,12 +111,9 @@ public sealed partial class MetricsTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.BadRequest, reversed.StatusCode);
     }
 
-    internal static async Task<string> DevTokenAsync(HttpClient gateway, string subject, string role, string? department = null)
-    {
-        using var response = await gateway.PostAsJsonAsync("/auth/dev-token", new { subject, role, department });
-        Assert.True(response.IsSuccessStatusCode, $"dev-token: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
+    /// <summary>A token from the gateway's dev-token issuer (through the shared client's cache and rate-limit handling).</summary>
+    internal static Task<string> DevTokenAsync(GatewayClient gateway, string subject, string role, string? department = null) =>
+        gateway.TokenAsync(subject, role, department);
 
     /// <summary>The label sets of every sample of <paramref name="metric"/>.</summary>
     private static List<Dictionary<string, string>> Series(string text, string metric) =>

@@ -21,7 +21,7 @@ public sealed class WebhookTests(SystemFixture system)
     {
         var gateway = system.Gateway;
         using var partner = new HttpClient { BaseAddress = gateway.Http.BaseAddress };
-        partner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MetricsTests.DevTokenAsync(gateway.Http, "partner-webhook", "partner"));
+        partner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MetricsTests.DevTokenAsync(gateway, "partner-webhook", "partner"));
 
         // Invalid subscriptions are refused with field errors.
         using (var bad = await partner.PostAsJsonAsync("/api/notifications/webhooks", new { url = "ftp://example.com/x", eventTypes = new[] { "cn.yekuo.nope.v1" } }))
