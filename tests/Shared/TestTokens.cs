@@ -31,7 +31,9 @@ public static class TestTokens
             claims.Add(new Claim("department", department));
         }
         var now = DateTime.UtcNow;
-        var token = new JwtSecurityToken(Issuer, Audience, claims, notBefore: now.AddMinutes(-1), expires: now + (lifetime ?? TimeSpan.FromHours(2)),
+        var expires = now + (lifetime ?? TimeSpan.FromHours(2));
+        var notBefore = expires < now ? expires.AddMinutes(-10) : now.AddMinutes(-1);
+        var token = new JwtSecurityToken(Issuer, Audience, claims, notBefore: notBefore, expires: expires,
             signingCredentials: new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey ?? SigningKey)), SecurityAlgorithms.HmacSha256));
         return new JwtSecurityTokenHandler().WriteToken(token);
     }
