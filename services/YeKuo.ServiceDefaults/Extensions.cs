@@ -63,7 +63,9 @@ public static class Extensions
                     // Health probes and scrapes would drown the handoffs.
                     aspnet.Filter = context => !IsInfrastructurePath(context.Request.Path))
                 .AddHttpClientInstrumentation()
-                .AddProcessor(new HandoffTagProcessor()));
+                .AddProcessor(new HandoffTagProcessor())
+                // Last: identity and phone numbers never leave the process in a span.
+                .AddProcessor(new YeKuo.ServiceDefaults.Security.PiiRedactionProcessor()));
 
         // Zipkin JSON v2 to a local receiver (the AppHost's trace view, the integration tests' span capture).
         var zipkin = builder.Configuration["ZIPKIN_ENDPOINT"] ?? builder.Configuration["Telemetry:ZipkinEndpoint"];
