@@ -86,7 +86,8 @@ public static class ChaosScenario
                 ConnectTimeout = TimeSpan.FromSeconds(5),
                 MaxConnectionsPerServer = Math.Max(64, options.Workers * 4),
             };
-            using var http = new HttpClient(handler) { BaseAddress = app.GetEndpoint("gateway"), Timeout = Timeout.InfiniteTimeSpan };
+            using var authenticated = new DevTokenHandler(app.GetEndpoint("gateway"), handler);
+            using var http = new HttpClient(authenticated, disposeHandler: false) { BaseAddress = app.GetEndpoint("gateway"), Timeout = Timeout.InfiniteTimeSpan };
             var actor = new GatewayActor(http, options, counters);
 
             var plans = await LoadPlansAsync(actor, report, cancellationToken).ConfigureAwait(false);
@@ -488,7 +489,8 @@ public static class ChaosScenario
     {
         var problems = new List<string>();
         long total = 0;
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        // /admin/* answers admins only: the handler brings an admin token from the gateway's dev-token issuer.
+        using var http = new HttpClient(new DevTokenHandler(app.GetEndpoint("gateway"))) { Timeout = TimeSpan.FromSeconds(30) };
         foreach (var service in Services)
         {
             var baseUri = app.GetEndpoint(service);
