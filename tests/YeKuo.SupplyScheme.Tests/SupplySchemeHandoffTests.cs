@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
+using YeKuo.SupplyScheme.Apis;
 using YeKuo.Workflow.Hosting.Apis;
 
 namespace YeKuo.SupplyScheme.Tests;
@@ -27,6 +29,24 @@ public sealed class SupplySchemeHandoffTests(SupplySchemeApp app) : IClassFixtur
         await app.PublishAsync(application.Completed(Step.Acceptance, Monday10.AddHours(-2), Monday10));
         var survey = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "SiteSurvey");
         return (application, survey);
+    }
+
+    private const string Drafter = "drafter-li";
+
+    /// <summary>An HV reply needs its draft approved by every department and then by the weekly 方案审查会 (Wed 14:30 China).</summary>
+    private async Task ApproveAtTheMeetingAsync(Guid schemeReplyId)
+    {
+        var draft = await SupplySchemeApp.ExpectAsync(HttpStatusCode.Created,
+            app.PostAsync($"/api/supply-scheme/work-items/{schemeReplyId}/draft", ValidReply, Drafter));
+        var reviewId = (await draft.Content.ReadFromJsonAsync<SchemeReviewDto>(SupplySchemeApp.Json))!.Id;
+        foreach (var department in new[] { "operations", "dispatch", "metering", "marketing" })
+        {
+            await SupplySchemeApp.ExpectAsync(HttpStatusCode.OK,
+                app.PostAsync($"/api/supply-scheme/reviews/{reviewId}/opinions", new { department, approve = true, comments = "同意" }, $"{department}-reviewer"));
+        }
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero));
+        await SupplySchemeApp.ExpectAsync(HttpStatusCode.OK,
+            app.PostAsync($"/api/supply-scheme/reviews/{reviewId}/meeting-decision", new { approve = true, comments = "同意按此方案答复" }, "meeting-secretary"));
     }
 
     [Fact]
@@ -119,8 +139,9 @@ public sealed class SupplySchemeHandoffTests(SupplySchemeApp app) : IClassFixtur
         var (application, survey) = await OpenSurveyAsync();
         Assert.Equal(HttpStatusCode.OK, (await app.CompleteAsync(survey.Id, ValidSurvey)).StatusCode);
         var reply = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "SchemeReply");
+        await ApproveAtTheMeetingAsync(reply.Id);
 
-        var response = await app.CompleteAsync(reply.Id, ValidReply);
+        var response = await app.CompleteAsync(reply.Id, ValidReply, user: Drafter);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var completed = await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == reply.Id);
