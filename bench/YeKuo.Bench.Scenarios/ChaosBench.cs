@@ -1,0 +1,60 @@
+using YeKuo.Hosting;
+
+namespace YeKuo.Bench.Scenarios;
+
+/// <summary><c>chaos</c>: applications driven to power connected while services are SIGKILLed and the broker restarted; nothing lost or duplicated.</summary>
+public sealed class ChaosBench : IBenchScenario
+{
+    public string Name => "chaos";
+
+    public string Usage => """
+          --applications N       applications to drive (default 200)
+          --workers W            concurrent department actors (default 16)
+          --kills K              SIGKILLs of random department services (default 5)
+          --broker-restarts B    RabbitMQ restarts (default 1)
+          --seed S               random seed (default: time based, printed)
+          --state-dir DIR        state directory (default /tmp/yekuo-bench/chaos-<stamp>)
+          --keep-state           keep the state directory (it is always kept when a check fails)
+          --results DIR          where the result file goes (default <repo>/bench/results)
+          --handoff-timeout S    longest wait for one handoff or action (default 120)
+          --settle-timeout S     longest wait for notices/outboxes to settle after the drive (default 120)
+          --stall-timeout S      abandon the drive when no step completes for this long, then check (default 150)
+        """;
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var options = new ChaosOptions();
+        string? resultsDirectory = null;
+        var a = new BenchArguments(args);
+        while (a.MoveNext())
+        {
+            switch (a.Current)
+            {
+                case "--applications": options.Applications = a.NextInt(); break;
+                case "--workers": options.Workers = a.NextInt(); break;
+                case "--kills": options.Kills = a.NextInt(); break;
+                case "--broker-restarts": options.BrokerRestarts = a.NextInt(); break;
+                case "--seed": options.Seed = a.NextInt(); break;
+                case "--state-dir": options.StateDirectory = a.Next(); break;
+                case "--keep-state": options.KeepState = true; break;
+                case "--results": resultsDirectory = a.Next(); break;
+                case "--handoff-timeout": options.HandoffTimeout = TimeSpan.FromSeconds(a.NextInt()); break;
+                case "--settle-timeout": options.SettleTimeout = TimeSpan.FromSeconds(a.NextInt()); break;
+                case "--stall-timeout": options.StallTimeout = TimeSpan.FromSeconds(a.NextInt()); break;
+                default: throw a.Unknown();
+            }
+        }
+
+        var stamp = DateTime.Now;
+        options.Log = line => Console.WriteLine($"{DateTime.Now:HH:mm:ss} {line}");
+        var report = await ChaosScenario.RunAsync(options, cancellationToken);
+
+        var command = BenchArguments.CommandLine(Name, args);
+        Console.WriteLine();
+        Console.WriteLine(ReportWriter.ToMarkdown(report, command));
+        resultsDirectory ??= Path.Combine(DistributedApplicationBuilder.FindRepositoryRoot(), "bench", "results");
+        var path = ReportWriter.Write(report, resultsDirectory, command);
+        Console.WriteLine($"Result appended to {path} (started {stamp:HH:mm:ss}).");
+        return report.Passed ? 0 : 1;
+    }
+}
