@@ -114,18 +114,21 @@ internal sealed class OutboxRelay<TContext>(
             activity?.SetTag("yekuo.application.id", applicationId.ToString());
         }
 
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.PublishTimeout);
         try
         {
             var type = Messages.TypeOf(row.MessageType);
             var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
                 ?? throw new InvalidOperationException($"Outbox row {row.Sequence} has an empty body.");
             HandoffTelemetry.TagProducer(activity, message);
-            await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken);
+            // WaitAsync too: a confirm lost with the broker's connection may never honour the token.
+            await bus.Publish(message, type, context => context.MessageId = row.MessageId, timeout.Token).WaitAsync(timeout.Token);
             // Partner events go to the bus's own broker; an in-memory bus (component tests) has none.
             var partnerFacing = bus.Address.Scheme.StartsWith("rabbitmq", StringComparison.Ordinal) ? PartnerEventMapper.Map(message) : [];
             foreach (var partnerEvent in partnerFacing)
             {
-                await partnerEvents.PublishAsync(partnerEvent, $"{row.MessageId}/{partnerEvent.Type}", row.TraceParent, cancellationToken);
+                await partnerEvents.PublishAsync(partnerEvent, $"{row.MessageId}/{partnerEvent.Type}", row.TraceParent, timeout.Token).WaitAsync(timeout.Token);
             }
             row.SentAt = time.GetUtcNow();
             row.LastError = null;
@@ -138,8 +141,9 @@ internal sealed class OutboxRelay<TContext>(
                 settings.MaxBackoff.Ticks,
                 settings.InitialBackoff.Ticks * (1L << Math.Min(row.Attempts - 1, 20))));
             row.NextAttemptAt = time.GetUtcNow() + delay;
-            row.LastError = ex.Message.Length > 1000 ? ex.Message[..1000] : ex.Message;
-            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            var error = ex is OperationCanceledException ? $"No broker confirm within {settings.PublishTimeout.TotalSeconds:0} s." : ex.Message;
+            row.LastError = error.Length > 1000 ? error[..1000] : error;
+            activity?.SetStatus(ActivityStatusCode.Error, row.LastError);
             Failures.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", row.MessageType));
             logger.LogWarning(ex, "Publishing outbox message {MessageId} failed (attempt {Attempts}); next try in {Delay}",
                 row.MessageId, row.Attempts, delay);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -60,7 +61,9 @@ public static class DatabaseExtensions
         // Migrate before anything else starts (the relay and MassTransit both need the tables).
         services.AddHostedService<DatabaseMigrator<TContext>>();
         services.AddHostedService<OutboxRelay<TContext>>();
-        services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddDbContextCheck<TContext>("database", tags: ["ready"])
+            .AddCheck<OutboxHealthCheck<TContext>>("outbox", HealthStatus.Degraded, tags: ["ready"]);
         return builder;
     }
 
