@@ -48,6 +48,17 @@ public sealed partial class SubmitApplicationTests(AcceptanceApp app) : IClassFi
     }
 
     [Fact]
+    public async Task Thirty_customers_submitting_at_the_same_moment_all_succeed_with_distinct_numbers()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => app.SubmitAsync(Requests.HighVoltageSingleSource(), $"cust-burst-{i}")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numbers = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<ApplicationDetails>(AcceptanceApp.Json))!.Number));
+        Assert.Equal(30, numbers.Distinct().Count());
+        Assert.All(numbers, n => Assert.Matches(NumberOfTheDay(), n));
+    }
+
+    [Fact]
     public async Task Submitting_opens_one_acceptance_work_item_due_one_working_day_later()
     {
         var (application, _) = await app.SubmitValidAsync();

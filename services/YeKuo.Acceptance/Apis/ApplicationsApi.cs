@@ -19,7 +19,7 @@ namespace YeKuo.Acceptance.Apis;
 /// <summary>受理: submit, follow, withdraw and reject applications; the 受理 worklist.</summary>
 public static class ApplicationsApi
 {
-    private const int MaxNumberAttempts = 5;
+    private const int MaxNumberAttempts = 10;
 
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
@@ -35,7 +35,7 @@ public static class ApplicationsApi
 
     public static async Task<Results<Created<ApplicationDetails>, ValidationProblem>> Submit(
         SubmitApplicationRequest request, AcceptanceDbContext db, IEventOutbox outbox, DeadlinePlanner deadlines,
-        TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        ApplicationNumberGate numbers, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = ChinaTime.BusinessDate(now);
@@ -66,6 +66,7 @@ public static class ApplicationsApi
         }
 
         var plan = policy.StepsFor(customerClass);
+        using var numbering = await numbers.EnterAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var number = await NextNumberAsync(db, today, cancellationToken);

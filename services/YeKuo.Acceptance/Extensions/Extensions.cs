@@ -48,6 +48,7 @@ internal static class Extensions
     {
         var services = builder.Services;
         services.AddSingleton<StepRecords>();
+        services.AddSingleton<ApplicationNumberGate>();
         services.AddSingleton<DeviationAnalyzer>();
         services.AddScoped<ProgressReader>();
         services.AddScoped<ManagerWorklist>();
