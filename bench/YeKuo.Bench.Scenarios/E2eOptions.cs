@@ -1,0 +1,43 @@
+namespace YeKuo.Bench.Scenarios;
+
+/// <summary>Settings of the e2e scenario (defaults = the bench's defaults).</summary>
+public sealed class E2eOptions
+{
+    /// <summary>Applications measured (after the warm-up ones).</summary>
+    public int Applications { get; set; } = 200;
+
+    /// <summary>Applications driven first and not measured (JIT, connection pools, SQLite caches).</summary>
+    public int Warmup { get; set; } = 10;
+
+    /// <summary>Concurrent department actors; each drives one application at a time through every step.</summary>
+    public int Workers { get; set; } = 64;
+
+    /// <summary>Customer class of every application.</summary>
+    public string CustomerClass { get; set; } = "HighVoltageSingleSource";
+
+    /// <summary>The actors' worklist poll delay (uniform between min and max), milliseconds.</summary>
+    public int PollMinMs { get; set; } = 50;
+
+    public int PollMaxMs { get; set; } = 100;
+
+    /// <summary>Seconds each broker baseline publishes for, at the handoff rate the drive reached.</summary>
+    public int BaselineSeconds { get; set; } = 20;
+
+    /// <summary>Overrides the baselines' message rate (messages/s); null = the drive's handoff rate.</summary>
+    public double? BaselineRate { get; set; }
+
+    /// <summary>Sets <c>Outbox__PollInterval</c> (milliseconds) on every department service; null = the services' default.</summary>
+    public int? OutboxPollMs { get; set; }
+
+    public string? StateDirectory { get; set; }
+
+    public bool KeepState { get; set; }
+
+    public string? Configuration { get; set; }
+
+    public TimeSpan HandoffTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    public Action<string> Log { get; set; } = Console.WriteLine;
+}
