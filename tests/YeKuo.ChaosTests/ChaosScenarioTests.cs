@@ -10,9 +10,6 @@ namespace YeKuo.ChaosTests;
 /// </summary>
 public sealed class ChaosScenarioTests(ITestOutputHelper output)
 {
-    /// <summary>Overall budget of the CI form on the 2-core machines (start, drive, settle, stop).</summary>
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(4);
-
     [Fact]
     public async Task Two_hundred_applications_survive_killed_services_and_a_broker_restart_without_loss_or_duplicates()
     {
@@ -33,6 +30,7 @@ public sealed class ChaosScenarioTests(ITestOutputHelper output)
 
         var markdown = ReportWriter.ToMarkdown(report, "dotnet test tests/YeKuo.ChaosTests -c Release");
         Log(markdown);
+        Log($"Took {elapsed.TotalSeconds:0} s (startup {report.StartupSeconds:0} s, drive {report.DriveSeconds:0} s, settle {report.SettleSeconds:0} s).");
         // Kept next to the test output for CI artifacts (the repository's bench/results is for bench runs).
         var resultsDirectory = Path.Combine(AppContext.BaseDirectory, "chaos-results");
         var path = ReportWriter.Write(report, resultsDirectory);
@@ -48,8 +46,7 @@ public sealed class ChaosScenarioTests(ITestOutputHelper output)
         Assert.Equal(0, report.Duplicated);
         Assert.True(report.KillsDone >= Math.Min(3, options.Kills), $"only {report.KillsDone} kills were done");
         Assert.Equal(options.BrokerRestarts, report.BrokerRestartsDone);
-        Assert.True(elapsed <= Budget, $"The run took {elapsed.TotalSeconds:0} s, over the {Budget.TotalMinutes:0}-minute budget " +
-            $"(startup {report.StartupSeconds:0} s, drive {report.DriveSeconds:0} s, settle {report.SettleSeconds:0} s).");
+        // No time budget here: speed is the bench's business (bench/results); a loaded machine must not fail correctness.
     }
 
     private void Log(string line)
