@@ -18,6 +18,7 @@ public sealed class E2eBench : IBenchScenario
           --poll-max MS          upper bound (default 100)
           --baseline-seconds S   seconds per broker baseline (default 20)
           --baseline-rate R      baseline message rate (default: the drive's handoff rate)
+          --idle-seconds S       seconds the idle system's CPU is sampled before the drive (default 10; 0 = skip)
           --outbox-poll MS       Outbox__PollInterval for every service (default: the services' own, 1 s)
           --state-dir DIR        state directory (default /tmp/yekuo-bench/e2e-<stamp>)
           --keep-state           keep the state directory (always kept when the run is incomplete)
@@ -47,6 +48,7 @@ public sealed class E2eBench : IBenchScenario
                     options.BaselineRate = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate > 0
                         ? rate : throw new ArgumentException($"--baseline-rate needs a positive number, not '{text}'.");
                     break;
+                case "--idle-seconds": options.IdleSeconds = Math.Max(0, a.NextInt()); break;
                 case "--outbox-poll": options.OutboxPollMs = Positive(name, a.NextInt()); break;
                 case "--state-dir": options.StateDirectory = a.Next(); break;
                 case "--keep-state": options.KeepState = true; break;

@@ -29,6 +29,9 @@ public sealed class E2eOptions
     /// <summary>Sets <c>Outbox__PollInterval</c> (milliseconds) on every department service; null = the services' default.</summary>
     public int? OutboxPollMs { get; set; }
 
+    /// <summary>Seconds the idle system's CPU is sampled before the drive (timers, pollers, exporters); 0 = skip.</summary>
+    public int IdleSeconds { get; set; } = 10;
+
     public string? StateDirectory { get; set; }
 
     public bool KeepState { get; set; }

@@ -52,6 +52,9 @@ public sealed class E2eReport
     public List<E2eHandoff> Handoffs { get; } = [];
     public List<OutboxLatency> OutboxLatencies { get; } = [];
     public Dictionary<string, double> CpuSeconds { get; set; } = [];
+
+    /// <summary>Core-seconds per second each process used while the system stood idle before the drive.</summary>
+    public Dictionary<string, double> IdleCpuPerSecond { get; set; } = [];
     public double MachineBusySeconds { get; set; }
     public double MachineTotalSeconds { get; set; }
     public BaselineResult? MassTransit { get; set; }
@@ -212,13 +215,21 @@ public static class E2eReportWriter
           $"**{F(busyShare * 100)} % busy** ({F(r.MachineBusySeconds)} core-s), of which this run's processes {F(ours)} core-s " +
           $"and everything else on the machine (other engineers' builds and tests) {F(Math.Max(0, r.MachineBusySeconds - ours))} core-s.");
         L();
-        L("| process | CPU s | share of the run's CPU | CPU ms per application |");
-        L("|---|---:|---:|---:|");
-        foreach (var (name, seconds) in r.CpuSeconds.OrderByDescending(kv => kv.Value))
-            L($"| {name} | {F(seconds)} | {F(ours > 0 ? seconds / ours * 100 : 0)} % | {F(r.Driven > 0 ? seconds * 1000 / r.Driven : 0, "0")} |");
+        L("Idle = core-seconds per second the process used while the system stood idle before the drive (timers, pollers, exporters); " +
+          "idle share of the drive = that rate × the drive time, as a share of what the process used in the drive.");
+        L();
+        L("| process | CPU s in the drive | share of the run's CPU | CPU ms per application | idle core-s/s | idle share of the drive |");
+        L("|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, seconds) in r.CpuSeconds.Where(kv => kv.Value >= 0.05 || r.IdleCpuPerSecond.GetValueOrDefault(kv.Key) >= 0.005).OrderByDescending(kv => kv.Value))
+        {
+            var idle = r.IdleCpuPerSecond.GetValueOrDefault(name);
+            L($"| {name} | {F(seconds)} | {F(ours > 0 ? seconds / ours * 100 : 0)} % | {F(r.Driven > 0 ? seconds * 1000 / r.Driven : 0, "0")} | " +
+              $"{F(idle, "0.000")} | {F(seconds > 0 ? Math.Min(1, idle * r.DriveSeconds / seconds) * 100 : 0, "0")} % |");
+        }
         var perApplication = r.Driven > 0 ? ours * 1000 / r.Driven : 0;
         var systemOnly = r.Driven > 0 ? (ours - r.CpuSeconds.GetValueOrDefault("bench")) * 1000 / r.Driven : 0;
-        L($"| **all** | {F(ours)} | 100 % | **{F(perApplication, "0")}** |");
+        var idleTotal = r.IdleCpuPerSecond.Values.Sum();
+        L($"| **all** | {F(ours)} | 100 % | **{F(perApplication, "0")}** | {F(idleTotal, "0.000")} | {F(ours > 0 ? Math.Min(1, idleTotal * r.DriveSeconds / ours) * 100 : 0, "0")} % |");
         L();
         if (perApplication > 0)
         {

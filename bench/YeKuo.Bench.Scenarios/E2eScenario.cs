@@ -117,6 +117,18 @@ public static class E2eScenario
             if (warmFailed is not null) throw new InvalidOperationException($"warm-up application failed: {warmFailed.DriveError}");
         }
 
+        // ---- idle CPU: what the system burns with no work (timers, pollers, exporters) ---------------------------
+        if (options.IdleSeconds > 0)
+        {
+            await Task.Delay(2000, ct).ConfigureAwait(false);
+            var idleBefore = E2eCpu.Sample(system.App);
+            var idleClock = Stopwatch.StartNew();
+            await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), ct).ConfigureAwait(false);
+            var idle = E2eCpu.Delta(idleBefore, E2eCpu.Sample(system.App));
+            report.IdleCpuPerSecond = idle.ToDictionary(kv => kv.Key, kv => kv.Value / idleClock.Elapsed.TotalSeconds, StringComparer.Ordinal);
+            log($"e2e: idle CPU {report.IdleCpuPerSecond.Values.Sum():0.00} core-s/s ({string.Join(", ", report.IdleCpuPerSecond.Where(kv => kv.Value >= 0.005).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:0.00}"))})");
+        }
+
         // ---- drive (measured) ------------------------------------------------------------------------------------
         var cases = Enumerable.Range(1, options.Applications)
             .Select(i => new AppCase(i, options.CustomerClass, $"chaos-e2e-{stamp}-{i:D5}", plan)).ToList();
