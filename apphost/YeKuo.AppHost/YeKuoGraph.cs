@@ -52,6 +52,14 @@ public static class YeKuoGraph
             department.WithTraceExport(traces);
         }
 
+        // The web front end: browsers reach it through the gateway (its catch-all route), and it calls every API through
+        // the gateway with the signed-in user's token. No WaitFor: it starts beside the services and needs the gateway
+        // only when a user acts. The gateway learns its address lazily (a reference each way would be a cycle).
+        var web = builder.AddProject("web", "services/YeKuo.Web/YeKuo.Web.csproj")
+            .WithReference(gateway)
+            .WithTraceExport(traces);
+        gateway.WithEnvironment("services__web__http__0", () => web.Resource.HttpUrl);
+
         // Authentication: one random signing key per run (never in the repository), the same issuer and audience for the
         // gateway and every service; the gateway hosts the development token issuer (POST /auth/dev-token), which
         // refuses to start in Production.
@@ -63,6 +71,8 @@ public static class YeKuoGraph
                 .WithEnvironment("Jwt__Audience", JwtAudience);
         }
         gateway.WithEnvironment("DevTokens__Enabled", "true");
+        // The web app's development sign-in asks the gateway's dev-token issuer (both refuse to start in Production).
+        web.WithEnvironment("DevSignIn__Enabled", "true");
 
         // Where to look locally: a private Prometheus (if the Debian package is installed) scraping every service's
         // /metrics with a platform token of this run; the trace view is the "traces" resource.

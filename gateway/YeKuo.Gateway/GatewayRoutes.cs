@@ -21,6 +21,13 @@ public static class GatewayRoutes
         ("/api/notifications", "notification"),
     ];
 
+    /// <summary>
+    /// The web front end (<c>services__web__http__0</c>, when configured): every path no API route takes, including
+    /// Blazor's <c>/_blazor</c> websocket and static assets. The web app signs its users in itself (cookie), so the
+    /// gateway lets its requests through anonymously; the APIs it calls still need the user's token.
+    /// </summary>
+    public const string WebService = "web";
+
     /// <summary>Public reference data: no token needed, rate-limited per client.</summary>
     public static readonly IReadOnlySet<string> PublicPrefixes = new HashSet<string> { "/api/calendar", "/api/policies" };
 
@@ -61,8 +68,37 @@ public static class GatewayRoutes
                 RateLimiterPolicy = SecurityOf(t.Prefix).RateLimit,
             }))
             .ToArray();
+
+        if (OptionalAddressOf(configuration, WebService) is { } web)
+        {
+            clusters = [.. clusters, new ClusterConfig
+            {
+                ClusterId = WebService,
+                Destinations = new Dictionary<string, DestinationConfig> { [WebService] = new() { Address = web } },
+            }];
+            routes = [.. routes, new RouteConfig
+            {
+                RouteId = "web-catch-all",
+                ClusterId = WebService,
+                // Last resort: every API prefix above (and the gateway's own endpoints) win over it.
+                Order = int.MaxValue,
+                Match = new RouteMatch { Path = "/{**catch-all}" },
+                AuthorizationPolicy = "anonymous",
+                // The web app builds its redirects and links from the host the browser used (the gateway's).
+                Transforms = [new Dictionary<string, string> { ["RequestHeaderOriginalHost"] = "true" }],
+            }];
+        }
         return (routes, clusters);
     }
+
+    /// <summary>
+    /// Unknown paths under these prefixes stay the gateway's (401 without a token, else 404) instead of reaching the web
+    /// app's catch-all: APIs and operations are never answered by a page.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReservedPrefixes = ["/api", "/admin", "/auth"];
+
+    private static string? OptionalAddressOf(IConfiguration configuration, string service) =>
+        configuration[$"services:{service}:http:0"] ?? configuration[$"services:{service}:https:0"];
 
     private static string AddressOf(IConfiguration configuration, string service) =>
         configuration[$"services:{service}:http:0"]

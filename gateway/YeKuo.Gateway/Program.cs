@@ -20,6 +20,11 @@ if (devTokens)
 {
     app.MapDevTokenIssuer().RequireRateLimiting(GatewayRateLimits.Public);
 }
+foreach (var reserved in GatewayRoutes.ReservedPrefixes)
+{
+    // Needs a token like any non-public route; then nothing is there.
+    app.Map(reserved + "/{**rest}", () => Results.NotFound());
+}
 app.MapReverseProxy();
 app.Run();
 

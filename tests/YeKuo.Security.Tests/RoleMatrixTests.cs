@@ -55,7 +55,7 @@ public sealed class RoleMatrixTests(SystemFixture system)
         yield return new("POST", $"/api/applications/{Id}/withdraw", Roles("customer"));
         yield return new("POST", $"/api/applications/work-items/{Id}/reject", StaffOf("Acceptance"));
         yield return new("GET", $"/api/applications/{Id}/progress", CustomerOrStaff);
-        yield return new("GET", $"/api/applications/{Id}/deviation", CustomerOrStaff);
+        yield return new("GET", $"/api/applications/{Id}/deviation", Roles("customer", "clerk", "staff", "head", "manager", "platform"));
         yield return new("GET", "/api/applications/managers/manager-matrix/worklist", Roles("manager", "head"));
         foreach (var endpoint in WorkItems("/api/applications", "Acceptance"))
         {

@@ -12,6 +12,12 @@ public static class Policies
     /// <summary>Reading an application: its customer (ownership checked by the endpoint) or staff.</summary>
     public const string CustomerOrStaff = "customer-or-staff";
 
+    /// <summary>
+    /// An application's 进度偏差分析 (plan vs actual per step, floats, critical path): whoever may read the application,
+    /// and the platform team, because the analysis carries no personal data (ids, steps, working days).
+    /// </summary>
+    public const string DeviationReader = "deviation-reader";
+
     /// <summary>Internal read-only views (worklists, reports).</summary>
     public const string InternalReader = "internal-reader";
 

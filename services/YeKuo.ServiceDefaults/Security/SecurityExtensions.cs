@@ -82,6 +82,7 @@ public static class SecurityExtensions
             .AddPolicy(Policies.Customer, p => p.RequireRole(Roles.Customer, Roles.Admin))
             .AddPolicy(Policies.Applicant, p => p.RequireRole(Roles.Customer, Roles.CounterClerk, Roles.Admin))
             .AddPolicy(Policies.CustomerOrStaff, p => p.RequireRole(Roles.Customer, Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Admin))
+            .AddPolicy(Policies.DeviationReader, p => p.RequireRole(Roles.Customer, Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Platform, Roles.Admin))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Admin))
             .AddPolicy(Policies.InternalReader, p => p.RequireRole(Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Platform, Roles.Admin))
             .AddPolicy(Policies.CustomerManager, p => p.RequireRole(Roles.CustomerManager, Roles.DepartmentHead, Roles.Admin))

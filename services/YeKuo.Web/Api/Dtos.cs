@@ -1,0 +1,104 @@
+namespace YeKuo.Web.Api;
+
+// The JSON the services answer with (camelCase), as far as the pages read it. The services own these shapes; the web
+// app references no service project, so a renamed field shows up here as a missing value, not a build break.
+
+public sealed record ApplicationSummary(
+    Guid Id, string Number, string CustomerClass, string Status, DateTimeOffset SubmittedAt, DateTimeOffset? AcceptedAt,
+    DateTimeOffset? ClosedAt, string? CustomerManager);
+
+public sealed record PauseView(DateTimeOffset PausedAt, DateTimeOffset? ResumedAt, string Reason, double Hours);
+
+public sealed record TimelineStep(
+    string Step, string StepName, string Department, int Round, string? Assignee, DateTimeOffset? StartedAt, DateTimeOffset? DueAt,
+    DateTimeOffset? CompletedAt, string? CompletedBy, bool? OnTime, IReadOnlyDictionary<string, string>? Outcome,
+    bool? Judged, bool Overdue, bool Paused, double PausedHours, IReadOnlyList<PauseView>? Pauses);
+
+public sealed record ApplicationDetails(
+    Guid Id, string Number, string CustomerId, string CustomerName, string CustomerClass, string ContactPhone, string Address,
+    decimal CapacityKva, decimal VoltageKv, int SourceCount, string Status, DateTimeOffset SubmittedAt, DateTimeOffset? AcceptedAt,
+    DateTimeOffset? ClosedAt, string? ClosingReason, string? PolicyVersion, string? CustomerManager, IReadOnlyList<string> Plan,
+    IReadOnlyList<TimelineStep> Timeline, string? Verdict, DeviationReport? Deviation);
+
+public sealed record ShiftedStep(string Activity, int PlannedEarliestStart, int NewEarliestStart, int Shift);
+
+public sealed record StepDeviation(
+    string Activity, string Name, IReadOnlyList<string> Steps, string Department, bool Judged, int PlannedWorkingDays,
+    int? ActualWorkingDays, int? Deviation, int EarliestStart, int EarliestFinish, int LatestStart, int LatestFinish, int TotalFloat,
+    int FreeFloat, bool Critical, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, double PausedHours, bool? DelaysJob,
+    int? JobDelayWorkingDays, bool? MovesSuccessors, IReadOnlyList<ShiftedStep>? ShiftedSuccessors, bool? BecomesCritical, string Reading);
+
+public sealed record CustomerWait(string What, string Name, DateTimeOffset? From, DateTimeOffset? To, int? WorkingDays);
+
+public sealed record DeviationReport(
+    Guid ApplicationId, string? PolicyVersion, int PlannedDurationWorkingDays, int ForecastDurationWorkingDays, int JobDelayWorkingDays,
+    IReadOnlyList<StepDeviation> Steps, IReadOnlyList<CustomerWait> CustomerWaits, string Method);
+
+public sealed record PauseDto(string Reason, string PausedBy, DateTimeOffset PausedAt, DateTimeOffset? ResumedAt);
+
+public sealed record WorkItem(
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string Step, string Department, int Round, string Status, string? Assignee,
+    DateTimeOffset OpenedAt, DateTimeOffset? ClaimedAt, DateTimeOffset? DueAt, int? LimitWorkingDays, DateTimeOffset? CompletedAt,
+    string? CompletedBy, IReadOnlyDictionary<string, string>? Outcome, IReadOnlyList<PauseDto>? Pauses, Guid Version)
+{
+    public bool IsOpen => Status is "Open" or "InProgress" or "Paused";
+}
+
+public sealed record SchemeDraft(decimal VoltageKv, int SourceCount, decimal CapacityKva, string MeteringMethod, string Summary);
+
+public sealed record ReviewOpinion(string Department, bool Approve, string? Comments, string Reviewer, DateTimeOffset GivenAt);
+
+public sealed record Meeting(DateOnly Date, DateTimeOffset At, bool? Approved, string? Comments, string? DecidedBy, DateTimeOffset? DecidedAt);
+
+public sealed record SchemeReview(
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string CustomerClass, Guid SchemeReplyWorkItemId, int Revision, string Status,
+    SchemeDraft Draft, string DraftedBy, DateTimeOffset DraftedAt, IReadOnlyList<string> Reviewers, IReadOnlyList<string> PendingDepartments,
+    IReadOnlyList<ReviewOpinion> Opinions, DateTimeOffset? ReviewedAt, bool NeedsMeeting, Meeting? Meeting, string? RepliedBy,
+    DateTimeOffset? RepliedAt, string? CustomerComments, DateTimeOffset? CustomerAnsweredAt, IReadOnlyList<string>? SentBackBecause);
+
+public sealed record SchemeRound(Guid WorkItemId, Guid ApplicationId, int Round, string WorkItemStatus, SchemeReview? Review, SchemeReview? PreviousRevision);
+
+public sealed record Notice(
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string CustomerId, string Kind, string? Step, int Round, string Title,
+    string Body, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+
+public sealed record StaffNotice(
+    Guid Id, Guid WorkItemId, Guid ApplicationId, string ApplicationNumber, string Kind, string? Level, string Step, string Department,
+    string? Recipient, string? Assignee, DateTimeOffset DueAt, DateTimeOffset RaisedAt, string Title, string Body, DateTimeOffset CreatedAt,
+    DateTimeOffset? ReadAt, DateTimeOffset? HandledAt, string? HandledBy, string? HandlingAction);
+
+public sealed record FollowUp(
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string CustomerId, string Status, DateTimeOffset ConnectedAt, DateTimeOffset CreatedAt,
+    int? Score, string? Comment, DateTimeOffset? RatedAt);
+
+public sealed record ManagerWorklistEntry(
+    Guid ApplicationId, string Number, string CustomerName, string CustomerClass, string? Step, string? StepName, string? Department,
+    string? Assignee, DateTimeOffset? WaitingSince, DateTimeOffset? DueAt, int? AgeWorkingDays, bool Paused, bool Overdue);
+
+public sealed record HandoffStats(int Count, double P50Seconds, double P95Seconds, double MaxSeconds);
+
+public sealed record DepartmentPairHandoffs(string From, string To, HandoffStats Handoffs);
+
+public sealed record StepHandoffs(string Step, string Department, HandoffStats Handoffs);
+
+public sealed record WaitingApplication(
+    Guid ApplicationId, string Number, string CustomerClass, string Step, int Round, DateTimeOffset OpenedAt, double AgeHours,
+    string? Assignee, DateTimeOffset? DueAt, bool Overdue);
+
+public sealed record DepartmentWaiting(string Department, int Count, double OldestAgeHours, IReadOnlyList<WaitingApplication> Applications);
+
+public sealed record HandoffReport(
+    DateOnly From, DateOnly To, DateTimeOffset GeneratedAt, IReadOnlyList<DepartmentPairHandoffs> ByDepartmentPair,
+    IReadOnlyList<StepHandoffs> ByStep, IReadOnlyList<DepartmentWaiting> WaitingNow);
+
+public sealed record StepFigures(
+    string Step, string StepName, string Department, int Count, double? AverageWorkingDays, int? MaxWorkingDays, double? AverageHours,
+    double? MaxHours, int Judged, int OnTime, double? OnTimeRate);
+
+public sealed record TotalFigures(
+    int Applications, double? AverageWorkingDays, int? MaxWorkingDays, double? AverageHours, double? MaxHours, int Judged, int OnTime,
+    double? OnTimeRate, int? Complaints, int? ApplicationsWithComplaints, double? ComplaintRate, int? Ratings, double? SatisfactionAverage);
+
+public sealed record ReportGroup(string Key, IReadOnlyList<StepFigures> Steps, TotalFigures Total);
+
+public sealed record PerformanceReport(string GroupBy, string? From, string? To, DateTimeOffset GeneratedAt, IReadOnlyList<ReportGroup> Groups, string Method);

@@ -1,0 +1,8 @@
+namespace YeKuo.Web.Localization;
+
+public sealed partial class UiText
+{
+    private static readonly IReadOnlyDictionary<string, string> EnglishText = new Dictionary<string, string>
+    {
+    };
+}
