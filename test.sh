@@ -17,15 +17,16 @@ if [ -n "${YEKUO_TEST_PROJECTS:-}" ]; then
   done
 else
   if [ -f YeKuo.Aspire.sln ]; then
-    dotnet test YeKuo.Aspire.sln -c Release "${loggers[@]}" || status=$?
+    # Everything but the chaos test, which kills processes and restarts its broker: it runs alone afterwards.
+    dotnet test YeKuo.Aspire.sln -c Release -p:YeKuoDeferChaos=true "${loggers[@]}" || status=$?
   else
     echo "test.sh: YeKuo.Aspire.sln not found"
   fi
   # Test projects not (yet) in the solution still run, so none is silently skipped.
   shopt -s nullglob
   for project in tests/*/*Tests.csproj; do
-    if [ -f YeKuo.Aspire.sln ] && grep -qF "${project//\//\\}" YeKuo.Aspire.sln; then continue; fi
-    echo "test.sh: $project is not in YeKuo.Aspire.sln: testing it on its own"
+    if [ "$project" != tests/YeKuo.ChaosTests/YeKuo.ChaosTests.csproj ] && [ -f YeKuo.Aspire.sln ] \
+      && grep -qF "${project//\//\\}" YeKuo.Aspire.sln; then continue; fi
     dotnet test "$project" -c Release "${loggers[@]}" || status=$?
   done
 fi
