@@ -20,6 +20,7 @@ public sealed class E2eBench : IBenchScenario
           --baseline-rate R      baseline message rate (default: the drive's handoff rate)
           --idle-seconds S       seconds the idle system's CPU is sampled before the drive (default 10; 0 = skip)
           --outbox-poll MS       Outbox__PollInterval for every service (default: the services' own, 1 s)
+          --env KEY=VALUE        environment variable for every service and the gateway (repeatable)
           --state-dir DIR        state directory (default /tmp/yekuo-bench/e2e-<stamp>)
           --keep-state           keep the state directory (always kept when the run is incomplete)
           --results DIR          where the result file goes (default <repo>/bench/results)
@@ -50,6 +51,12 @@ public sealed class E2eBench : IBenchScenario
                     break;
                 case "--idle-seconds": options.IdleSeconds = Math.Max(0, a.NextInt()); break;
                 case "--outbox-poll": options.OutboxPollMs = Positive(name, a.NextInt()); break;
+                case "--env":
+                    var pair = a.Next();
+                    var eq = pair.IndexOf('=');
+                    if (eq <= 0) throw new ArgumentException($"--env needs KEY=VALUE, not '{pair}'.");
+                    options.Environment[pair[..eq]] = pair[(eq + 1)..];
+                    break;
                 case "--state-dir": options.StateDirectory = a.Next(); break;
                 case "--keep-state": options.KeepState = true; break;
                 case "--results": resultsDirectory = a.Next(); break;

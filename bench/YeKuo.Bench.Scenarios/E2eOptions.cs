@@ -32,6 +32,10 @@ public sealed class E2eOptions
     /// <summary>Seconds the idle system's CPU is sampled before the drive (timers, pollers, exporters); 0 = skip.</summary>
     public int IdleSeconds { get; set; } = 10;
 
+    /// <summary>Extra environment variables for every .NET process of the system (department services and gateway), e.g.
+    /// runtime knobs such as <c>DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0</c>.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     public string? StateDirectory { get; set; }
 
     public bool KeepState { get; set; }

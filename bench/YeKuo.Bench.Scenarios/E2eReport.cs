@@ -124,6 +124,7 @@ public static class E2eReportWriter
         L($"| workers (concurrent department actors, one application each at a time) | {o.Workers} |");
         L($"| worklist poll delay | {o.PollMinMs}–{Math.Max(o.PollMinMs, o.PollMaxMs)} ms |");
         L($"| outbox poll interval | {(o.OutboxPollMs is { } poll ? poll + " ms (Outbox__PollInterval)" : "service default (1 s; the relay is also woken by every commit that adds rows)")} |");
+        if (o.Environment.Count > 0) L($"| extra environment (services and gateway) | {string.Join(", ", o.Environment.Select(kv => $"`{kv.Key}={kv.Value}`"))} |");
         L($"| gateway public rate limit | raised to {E2eSystem.BenchPublicPermits} per window for the bench (RateLimits__Public__PermitsPerWindow; one dev token per customer) |");
         L($"| baselines | {o.BaselineSeconds} s each at {(o.BaselineRate is { } rate ? F(rate) + " msg/s (--baseline-rate)" : "the drive's handoff rate")} |");
         L($"| state directory | `{r.StateDirectory}`{(r.Passed && !o.KeepState ? " (removed)" : " (kept)")} |");
@@ -215,7 +216,7 @@ public static class E2eReportWriter
           $"**{F(busyShare * 100)} % busy** ({F(r.MachineBusySeconds)} core-s), of which this run's processes {F(ours)} core-s " +
           $"and everything else on the machine (other engineers' builds and tests) {F(Math.Max(0, r.MachineBusySeconds - ours))} core-s.");
         L();
-        L("Idle = core-seconds per second the process used while the system stood idle before the drive (timers, pollers, exporters); " +
+        L($"Idle = core-seconds per second the process used while the system stood idle for {r.Options.IdleSeconds} s before the drive, 15 s after the warm-up (timers, pollers, exporters); " +
           "idle share of the drive = that rate × the drive time, as a share of what the process used in the drive.");
         L();
         L("| process | CPU s in the drive | share of the run's CPU | CPU ms per application | idle core-s/s | idle share of the drive |");

@@ -39,10 +39,13 @@ public static class E2eScenario
         {
             ["gateway"] = new Dictionary<string, string> { ["RateLimits__Public__PermitsPerWindow"] = E2eSystem.BenchPublicPermits },
         };
-        if (options.OutboxPollMs is { } poll)
+        foreach (var resource in ChaosScenario.Services.Append("gateway"))
         {
-            var interval = TimeSpan.FromMilliseconds(poll).ToString("c", CultureInfo.InvariantCulture);
-            foreach (var service in ChaosScenario.Services) environment[service] = new Dictionary<string, string> { ["Outbox__PollInterval"] = interval };
+            var variables = environment.TryGetValue(resource, out var existing) ? new Dictionary<string, string>(existing) : [];
+            foreach (var (key, value) in options.Environment) variables[key] = value;
+            if (options.OutboxPollMs is { } poll && resource != "gateway")
+                variables["Outbox__PollInterval"] = TimeSpan.FromMilliseconds(poll).ToString("c", CultureInfo.InvariantCulture);
+            environment[resource] = variables;
         }
 
         log($"e2e: {options.Warmup} warm-up + {options.Applications} {options.CustomerClass} applications, {options.Workers} workers; state {stateDirectory}, {configuration} outputs");
@@ -120,7 +123,9 @@ public static class E2eScenario
         // ---- idle CPU: what the system burns with no work (timers, pollers, exporters) ---------------------------
         if (options.IdleSeconds > 0)
         {
-            await Task.Delay(2000, ct).ConfigureAwait(false);
+            // The warm-up leaves tier-1 JIT work behind (seconds of it per service): let it finish first, or the idle
+            // figure measures the JIT.
+            await Task.Delay(TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
             var idleBefore = E2eCpu.Sample(system.App);
             var idleClock = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), ct).ConfigureAwait(false);
