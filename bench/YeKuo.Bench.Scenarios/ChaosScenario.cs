@@ -44,6 +44,10 @@ public static class ChaosScenario
             EnvironmentName = "Development",
             LogSink = options.ResourceLogSink ?? fileSink,
             PrintResourceTable = false,
+            // A restart during chaos on a loaded 2-core machine can take a minute (RabbitMQ measured 60.7 s at load 40);
+            // slow is not lost, so the monkey waits longer than a developer's start-up would.
+            InfrastructureStartupTimeout = TimeSpan.FromMinutes(3),
+            ProjectStartupTimeout = TimeSpan.FromMinutes(3),
         });
         builder.AddYeKuo(developerRun: false);
         var app = builder.Build();
