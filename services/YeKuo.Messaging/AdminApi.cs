@@ -3,18 +3,23 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.ErrorQueues;
 using YeKuo.Messaging.Persistence;
 
 namespace YeKuo.Messaging;
 
-/// <summary>Operator endpoints every service has: poison messages (<c>/admin/messaging</c>) and database backup (<c>/admin/database</c>).</summary>
+/// <summary>
+/// Operator endpoints every service has: poison messages (<c>/admin/messaging</c>), database backup
+/// (<c>/admin/database</c>) and the audit trail (<c>/admin/audit</c>).
+/// </summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         app.MapErrorQueuesApi();
         app.MapPost("/admin/database/backup", Backup).WithTags("Database administration");
+        app.MapAuditApi();
         return app;
     }
 

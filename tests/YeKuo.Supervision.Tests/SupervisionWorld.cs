@@ -170,7 +170,7 @@ public sealed class Replica(IHost host) : IDisposable
         (await WorkItemsApi.Pause(db, Time, Http(services), services.GetRequiredService<IEventOutbox>(), id, new PauseRequest(reason), default)).Result);
 
     public Task<IResult> ResumeAsync(Guid id) => UseAsync<IResult>(async (db, services) =>
-        (await WorkItemsApi.Resume(db, Time, Deadlines, services.GetRequiredService<IEventOutbox>(), id, default)).Result);
+        (await WorkItemsApi.Resume(db, Time, Http(services), Deadlines, services.GetRequiredService<IEventOutbox>(), id, default)).Result);
 
     public Task<IResult> CompleteAsync(Guid id) => UseAsync<IResult>(async (db, services) =>
         (await WorkItemsApi.Complete(db, Time, Http(services), services.GetRequiredService<IEventOutbox>(),

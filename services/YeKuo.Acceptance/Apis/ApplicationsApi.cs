@@ -6,6 +6,7 @@ using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Progress;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.Workflow.Calendar;
@@ -82,6 +83,8 @@ public static class ApplicationsApi
             db.WorkItems.Add(acceptance);
             outbox.Enqueue(new ApplicationSubmitted(application.Id, application.Number, application.CustomerId, customerClass, now), application.Id);
             outbox.Enqueue(WorkItemEvents.Opened(acceptance), application.Id);
+            // A new application: nothing before, Submitted after (the audit row commits with it).
+            http.Audit().Target(application.Id, application.Id).After(application.Status.ToString());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -154,7 +157,8 @@ public static class ApplicationsApi
         }
 
         var now = time.GetUtcNow();
-        return await SaveAsync(db, application, async () =>
+        http.Audit().Target(id, id);
+        return await SaveAsync(db, application, http, async () =>
         {
             application.Withdraw(request.Reason, now);
             await CancelOpenWorkAsync(db, id, $"客户撤回: {request.Reason}", now, cancellationToken);
@@ -182,7 +186,8 @@ public static class ApplicationsApi
         var application = await db.Applications.FirstAsync(a => a.Id == item.ApplicationId, cancellationToken);
 
         var now = time.GetUtcNow();
-        var result = await SaveAsync(db, application, () =>
+        http.Audit().Target(workItemId, application.Id);
+        var result = await SaveAsync(db, application, http, () =>
         {
             application.Reject(string.Join("; ", reasons), now);
             item.Cancel("受理不通过", now);
@@ -209,12 +214,15 @@ public static class ApplicationsApi
         }
     }
 
+    /// <summary>Applies <paramref name="change"/> and saves; the audit row records the application's status before and after.</summary>
     private static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> SaveAsync(
-        AcceptanceDbContext db, Application application, Func<Task> change, CancellationToken cancellationToken)
+        AcceptanceDbContext db, Application application, HttpContext http, Func<Task> change, CancellationToken cancellationToken)
     {
+        var audit = http.Audit().Before(application.Status.ToString());
         try
         {
             await change();
+            audit.After(application.Status.ToString());
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (ApplicationRuleException rule)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
 
 namespace YeKuo.Messaging.Persistence;
@@ -30,6 +31,8 @@ public static class DatabaseExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<SqliteDurabilityInterceptor>();
+        // Every state-changing request is audited in this database (Audit/).
+        services.AddRequestAudit();
 
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
         {
@@ -42,7 +45,7 @@ public static class DatabaseExtensions
             {
                 options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
             }
-            options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<AuditSaveInterceptor>());
         }
 
         if (provider == DatabaseProvider.Sqlite)

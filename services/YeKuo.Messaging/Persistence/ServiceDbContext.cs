@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Inbox;
 using YeKuo.Messaging.Outbox;
 
@@ -6,13 +7,15 @@ namespace YeKuo.Messaging.Persistence;
 
 /// <summary>
 /// Base of every service's DbContext: adds the outbox and inbox tables so that state, outgoing events and handled
-/// message ids commit together.
+/// message ids commit together, and the audit trail of the service's state-changing requests (<see cref="AuditEntry"/>).
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -39,6 +42,28 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             inbox.ToTable("InboxMessages");
             inbox.HasKey(m => new { m.MessageId, m.Consumer });
             inbox.Property(m => m.Consumer).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<AuditEntry>(audit =>
+        {
+            audit.ToTable("AuditEntries");
+            audit.HasKey(e => e.Id);
+            audit.Property(e => e.Id).ValueGeneratedOnAdd();
+            audit.Property(e => e.Subject).HasMaxLength(64);
+            audit.Property(e => e.Role).HasMaxLength(64);
+            audit.Property(e => e.Department).HasMaxLength(32);
+            audit.Property(e => e.Method).HasMaxLength(8);
+            audit.Property(e => e.Route).HasMaxLength(200);
+            audit.Property(e => e.RequestId).HasMaxLength(128);
+            audit.Property(e => e.TraceId).HasMaxLength(32);
+            audit.Property(e => e.StatusBefore).HasMaxLength(32);
+            audit.Property(e => e.StatusAfter).HasMaxLength(32);
+            // GET /admin/audit: newest first, by subject, by resource or application, by request id.
+            audit.HasIndex(e => e.OccurredAt);
+            audit.HasIndex(e => new { e.Subject, e.OccurredAt });
+            audit.HasIndex(e => e.TargetId);
+            audit.HasIndex(e => e.ApplicationId);
+            audit.HasIndex(e => e.RequestId);
         });
     }
 }

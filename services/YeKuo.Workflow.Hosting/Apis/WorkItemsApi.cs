@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
 using YeKuo.ServiceDefaults.Security;
 using AuthPolicies = YeKuo.ServiceDefaults.Security.Policies;
@@ -126,21 +127,21 @@ public static class WorkItemsApi
     public static Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Claim<TContext>(
         TContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, Guid id, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext =>
-        Change(db, id, item =>
+        Change(db, http, id, item =>
         {
             item.Claim(CurrentUser.NameOf(http), time.GetUtcNow());
             outbox.Enqueue(WorkItemEvents.Claimed(item), item.ApplicationId);
         }, cancellationToken);
 
     public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Reassign<TContext>(
-        TContext db, TimeProvider time, IEventOutbox outbox, Guid id, ReassignRequest request, CancellationToken cancellationToken)
+        TContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, Guid id, ReassignRequest request, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
         if (string.IsNullOrWhiteSpace(request.Assignee) || request.Assignee.Length > 64)
         {
             return Problem(StatusCodes.Status400BadRequest, "assignee is required.", "assignee must be 1 to 64 characters.");
         }
-        return await Change(db, id, item =>
+        return await Change(db, http, id, item =>
         {
             item.Reassign(request.Assignee, time.GetUtcNow());
             outbox.Enqueue(WorkItemEvents.Claimed(item), item.ApplicationId);
@@ -155,7 +156,7 @@ public static class WorkItemsApi
         {
             return Problem(StatusCodes.Status400BadRequest, "reason is required.", "A pause needs a reason of 1 to 500 characters (客户原因).");
         }
-        return await Change(db, id, item =>
+        return await Change(db, http, id, item =>
         {
             var now = time.GetUtcNow();
             item.Pause(request.Reason, CurrentUser.NameOf(http), now);
@@ -164,7 +165,7 @@ public static class WorkItemsApi
     }
 
     public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Resume<TContext>(
-        TContext db, TimeProvider time, DeadlinePlanner deadlines, IEventOutbox outbox, Guid id, CancellationToken cancellationToken)
+        TContext db, TimeProvider time, HttpContext http, DeadlinePlanner deadlines, IEventOutbox outbox, Guid id, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
         var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
@@ -176,7 +177,7 @@ public static class WorkItemsApi
         var now = time.GetUtcNow();
         // Every pause on this clock counts, including those of earlier steps sharing it.
         var clockPauses = await ClockPausesAsync(db, deadlines, item, now, cancellationToken);
-        return await Change(db, item, w =>
+        return await Change(db, http, item, w =>
         {
             w.Resume(now, w.ClockStartedAt is { } start
                 ? deadlines.For(w.CustomerClass, w.PolicyVersion, w.Step, start, clockPauses).DueAt
@@ -196,6 +197,7 @@ public static class WorkItemsApi
         {
             return NotFound(id);
         }
+        http.Audit().Target(item.Id, item.ApplicationId).Before(item.Status.ToString());
         StepTrace.LinkToOpening(System.Diagnostics.Activity.Current, item);
         if (!completions.TryGet(item.Step, out var completion))
         {
@@ -209,7 +211,7 @@ public static class WorkItemsApi
         }
 
         var user = CurrentUser.NameOf(http);
-        var change = await Change(db, item, async w =>
+        var change = await Change(db, http, item, async w =>
         {
             var now = time.GetUtcNow();
             w.Complete(user, now, result.Outcome);
@@ -240,28 +242,34 @@ public static class WorkItemsApi
     }
 
     private static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Change<TContext>(
-        TContext db, Guid id, Action<WorkItem> change, CancellationToken cancellationToken)
+        TContext db, HttpContext http, Guid id, Action<WorkItem> change, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext =>
         await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken) is { } item
-            ? await Change(db, item, change, cancellationToken)
+            ? await Change(db, http, item, change, cancellationToken)
             : NotFound(id);
 
     private static Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Change<TContext>(
-        TContext db, WorkItem item, Action<WorkItem> change, CancellationToken cancellationToken)
+        TContext db, HttpContext http, WorkItem item, Action<WorkItem> change, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext =>
-        Change(db, item, w =>
+        Change(db, http, item, w =>
         {
             change(w);
             return Task.CompletedTask;
         }, cancellationToken);
 
+    /// <summary>
+    /// Applies <paramref name="change"/> and saves; the audit row (target, status before and after) commits in the same
+    /// save, and a refused change (409) is audited with its status unchanged.
+    /// </summary>
     private static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Change<TContext>(
-        TContext db, WorkItem item, Func<WorkItem, Task> change, CancellationToken cancellationToken)
+        TContext db, HttpContext http, WorkItem item, Func<WorkItem, Task> change, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
+        var audit = http.Audit().Target(item.Id, item.ApplicationId).Before(item.Status.ToString());
         try
         {
             await change(item);
+            audit.After(item.Status.ToString());
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(WorkItemDto.From(item));
         }

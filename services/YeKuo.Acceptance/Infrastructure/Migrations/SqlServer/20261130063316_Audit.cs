@@ -1,0 +1,72 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Audit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OccurredAt = table.Column<long>(type: "bigint", nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Department = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    Method = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    Route = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    TargetId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RequestId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    TraceId = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    StatusCode = table.Column<int>(type: "int", nullable: true),
+                    StatusBefore = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    StatusAfter = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ApplicationId",
+                table: "AuditEntries",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OccurredAt",
+                table: "AuditEntries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_RequestId",
+                table: "AuditEntries",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Subject_OccurredAt",
+                table: "AuditEntries",
+                columns: new[] { "Subject", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_TargetId",
+                table: "AuditEntries",
+                column: "TargetId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+        }
+    }
+}

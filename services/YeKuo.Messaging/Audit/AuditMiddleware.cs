@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using YeKuo.Messaging.Persistence;
+using YeKuo.ServiceDefaults.Security;
+
+namespace YeKuo.Messaging.Audit;
+
+/// <summary>
+/// Records every state-changing request (POST, PUT, PATCH, DELETE) that reached an endpoint with a validated token,
+/// whatever the answer (2xx, 400, 403, 404, 409, 5xx): one <see cref="AuditEntry"/> per request. It runs outermost
+/// (before routing and the exception handler) so it sees the final status code. Requests without a valid token (401)
+/// and paths matching no endpoint are not recorded: there is nobody to attribute them to and nothing was touched.
+/// </summary>
+public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory scopes, ServiceDatabase database, TimeProvider time, ILogger<AuditMiddleware> logger)
+{
+    public const string RequestIdHeader = "X-Request-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!IsStateChanging(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        var record = new AuditRecord(new AuditEntry
+        {
+            OccurredAt = time.GetUtcNow(),
+            Subject = "anonymous",
+            Method = context.Request.Method.ToUpperInvariant(),
+            Route = "",
+            RequestId = RequestIdOf(context),
+            TraceId = Activity.Current?.TraceId.ToHexString(),
+        });
+        context.Features.Set(record);
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            record.Close();
+            await FinishAsync(context, record);
+        }
+    }
+
+    private async Task FinishAsync(HttpContext context, AuditRecord record)
+    {
+        // The exception handler clears the endpoint and route values before answering; its feature keeps them.
+        var exception = context.Features.Get<IExceptionHandlerFeature>();
+        var endpoint = context.GetEndpoint() as RouteEndpoint ?? exception?.Endpoint as RouteEndpoint;
+        if (endpoint is null || context.User.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        var entry = record.Entry;
+        try
+        {
+            var statusCode = context.Response.StatusCode;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+            if (record.Committed)
+            {
+                // The row committed with the state change (AuditSaveInterceptor); only the answer is new.
+                await db.AuditEntries.Where(e => e.Id == entry.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.StatusCode, statusCode), CancellationToken.None);
+                return;
+            }
+
+            // Nothing of this request committed (refused, invalid or failed), so the target's status did not change;
+            // the row is written right after the request, on its own.
+            var row = new AuditEntry
+            {
+                OccurredAt = entry.OccurredAt,
+                Subject = entry.Subject,
+                Method = entry.Method,
+                Route = entry.Route,
+                TargetId = entry.TargetId,
+                ApplicationId = entry.ApplicationId,
+                RequestId = entry.RequestId,
+                TraceId = entry.TraceId,
+                StatusCode = statusCode,
+                StatusBefore = entry.StatusBefore,
+                StatusAfter = entry.StatusBefore,
+            };
+            Fill(row, context.User, endpoint, context.Request.RouteValues.Count > 0 ? context.Request.RouteValues : exception?.RouteValues);
+            db.AuditEntries.Add(row);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not write the audit entry of {Method} {Route} (request {RequestId})", entry.Method, RouteOf(endpoint), entry.RequestId);
+        }
+    }
+
+    /// <summary>Who, which endpoint and (unless the endpoint named it) which resource: from the token and the route only.</summary>
+    internal static void Fill(AuditEntry entry, ClaimsPrincipal user, RouteEndpoint? endpoint, RouteValueDictionary? routeValues)
+    {
+        entry.Subject = Truncate(UserAccess.SubjectOf(user), 64)!;
+        entry.Role = Truncate(ClaimsOf(user, ClaimNames.Role), 64);
+        entry.Department = Truncate(ClaimsOf(user, ClaimNames.Department), 32);
+        if (endpoint is not null)
+        {
+            entry.Route = RouteOf(endpoint);
+        }
+        entry.TargetId ??= GuidFromRoute(routeValues);
+    }
+
+    public static bool IsStateChanging(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+
+    /// <summary>The route template with parameter names only (<c>/api/inspection/work-items/{id}/complete</c>): never a value from the path.</summary>
+    public static string RouteOf(RouteEndpoint endpoint)
+    {
+        var segments = endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternParameterPart parameter => "{" + (parameter.IsCatchAll ? "*" : "") + parameter.Name + "}",
+            _ => "",
+        })));
+        return Truncate("/" + string.Join('/', segments), 200)!;
+    }
+
+    private static string RequestIdOf(HttpContext context)
+    {
+        var header = context.Request.Headers[RequestIdHeader].ToString();
+        return header.Length is > 0 and <= 128 && header.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
+            ? header
+            : Truncate(context.TraceIdentifier, 128)!;
+    }
+
+    /// <summary>The resource id in the route (<c>{id}</c>, <c>{workItemId}</c>, ...), when it is a GUID; other route values are not recorded.</summary>
+    private static Guid? GuidFromRoute(RouteValueDictionary? values)
+    {
+        if (values is null)
+        {
+            return null;
+        }
+        foreach (var name in new[] { "id", "workItemId" })
+        {
+            if (values.TryGetValue(name, out var value) && Guid.TryParse(value?.ToString(), out var id))
+            {
+                return id;
+            }
+        }
+        foreach (var (_, value) in values)
+        {
+            if (value is Guid guid || Guid.TryParse(value?.ToString(), out guid))
+            {
+                return guid;
+            }
+        }
+        return null;
+    }
+
+    private static string? ClaimsOf(ClaimsPrincipal user, string type) =>
+        user.FindAll(type).Select(c => c.Value).ToArray() is { Length: > 0 } values ? string.Join(',', values) : null;
+
+    private static string? Truncate(string? text, int length) => text is { } t && t.Length > length ? t[..length] : text;
+}
+
+/// <summary>Puts <see cref="AuditMiddleware"/> in front of every pipeline of a host with a service database.</summary>
+internal sealed class AuditStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseMiddleware<AuditMiddleware>();
+        next(app);
+    };
+}
