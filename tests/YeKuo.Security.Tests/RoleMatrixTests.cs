@@ -113,6 +113,7 @@ public sealed class RoleMatrixTests(SystemFixture system)
             yield return new("GET", "/metrics", Roles("platform"), service);
             yield return new("GET", "/admin/messaging/error-queues", Roles(), service);
             yield return new("POST", "/admin/messaging/error-queues/nobodys-queue_error/replay", Roles(), service);
+            yield return new("GET", "/admin/audit", Roles(), service);
         }
         yield return new("GET", "/health", Anyone, "gateway");
         yield return new("GET", "/metrics", Roles("platform"), "gateway");
