@@ -22,6 +22,7 @@ public sealed class GatewayBench : IBenchScenario
           --rounds R             rounds of (direct, gateway), the order swapped every round (default 2)
           --path P               the GET (default {DefaultPath}, Acceptance's public calendar)
           --service NAME         the service that answers it (default acceptance)
+          --env KEY=VALUE        environment variable for the service and the gateway (repeatable), e.g. Telemetry__ZipkinEndpoint= (no span export)
           --state-dir DIR        state directory (default /tmp/yekuo-bench/gateway-<stamp>)
           --keep-state           keep the state directory
           --results DIR          where the result file goes (default <repo>/bench/results)
@@ -43,6 +44,12 @@ public sealed class GatewayBench : IBenchScenario
                 case "--rounds": options.Rounds = Positive(name, a.NextInt()); break;
                 case "--path": options.Path = a.Next(); break;
                 case "--service": options.Service = a.Next(); break;
+                case "--env":
+                    var pair = a.Next();
+                    var eq = pair.IndexOf('=');
+                    if (eq <= 0) throw new ArgumentException($"--env needs KEY=VALUE, not '{pair}'.");
+                    options.Environment[pair[..eq]] = pair[(eq + 1)..];
+                    break;
                 case "--state-dir": options.StateDirectory = a.Next(); break;
                 case "--keep-state": options.KeepState = true; break;
                 case "--results": resultsDirectory = a.Next(); break;
@@ -75,9 +82,11 @@ public sealed class GatewayBench : IBenchScenario
             StartedAt = DateTimeOffset.Now,
             LoadAtStart = MachineInfo.LoadAverage(),
         };
+        var gatewayVariables = new Dictionary<string, string>(options.Environment) { ["RateLimits__Public__PermitsPerWindow"] = E2eSystem.BenchPublicPermits };
         var environment = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
-            ["gateway"] = new Dictionary<string, string> { ["RateLimits__Public__PermitsPerWindow"] = E2eSystem.BenchPublicPermits },
+            ["gateway"] = gatewayVariables,
+            [options.Service] = new Dictionary<string, string>(options.Environment),
         };
         log($"gateway: GET {options.Path} at concurrency {options.Concurrency}, {options.Rounds} round(s) of {options.DurationSeconds} s per target; state {stateDirectory}");
         E2eSystem system;
@@ -180,6 +189,9 @@ public sealed class GatewayOptions
     public string Service { get; set; } = "acceptance";
     public string? StateDirectory { get; set; }
     public bool KeepState { get; set; }
+
+    /// <summary>Extra environment variables for the service and the gateway.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>One measured run against one target: closed loop, <c>concurrency</c> requests always in flight.</summary>

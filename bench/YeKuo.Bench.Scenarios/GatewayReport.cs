@@ -65,6 +65,7 @@ public static class GatewayReportWriter
         L($"| request | `GET {o.Path}` (answered by {o.Service}; public, no token) |");
         L($"| direct | the service's own URL (`services__{o.Service}__http__0`) |");
         L($"| through the gateway | YARP route to {o.Service}, with the gateway's middleware (request id, security headers, rate limiter, tracing) |");
+        if (o.Environment.Count > 0) L($"| extra environment ({o.Service} and gateway) | {string.Join(", ", o.Environment.Select(kv => $"`{kv.Key}={kv.Value}`"))} |");
         L($"| gateway public rate limit | raised to {E2eSystem.BenchPublicPermits} per window for the bench (RateLimits__Public__PermitsPerWindow; default 60 per 10 s per client would answer 429) |");
         L($"| load | closed loop, {o.Concurrency} requests in flight, HttpClient + SocketsHttpHandler (MaxConnectionsPerServer {o.Concurrency}) in the bench process on the same machine |");
         L($"| duration | {o.WarmupSeconds} s warm-up per target, then {o.Rounds} round(s) × {o.DurationSeconds} s per target, order swapped every round |");
