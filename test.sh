@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./eng/install-prereqs.sh
+# Debian's chromium for the web front end's browser tests (tests/YeKuo.Web.Tests, Playwright). Without it those tests
+# fail with a message saying so; every other test still runs.
+./eng/install-prereqs.sh --with-chromium || echo "test.sh: chromium could not be installed: the web tests (tests/YeKuo.Web.Tests) will fail" >&2
 
 results="TestResults/run-$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$results"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the local orchestrator and the integration tests need on a Debian machine, once:
 #   rabbitmq-server and redis-server (run by YeKuo.Hosting as private child processes, never as system services),
-#   chromium with --with-chromium (browser tests).
+#   chromium and a Chinese font (fonts-wqy-microhei) with --with-chromium (the web front end's browser tests and screenshots).
 # Idempotent: does nothing when everything is there. Uses sudo when not root.
 set -euo pipefail
 
@@ -18,6 +18,8 @@ missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if $with_chromium && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
+# Without a CJK font the pages' Chinese renders as empty boxes in headless screenshots.
+if $with_chromium && [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then missing+=(fonts-wqy-microhei); fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

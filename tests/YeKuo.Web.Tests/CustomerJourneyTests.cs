@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace YeKuo.Web.Tests;
+
+/// <summary>
+/// The whole 业扩报装 in the browser: a high-voltage customer applies (and sees field errors first), every department's
+/// staff claim and complete their steps from their worklists (the scheme through review and the 方案审查会, a pause, a
+/// failed inspection with defects and its re-check), the customer confirms the scheme, sees 已接电 and rates the service.
+/// Every page visited is saved to docs/screenshots/.
+/// </summary>
+[Collection(WebSystemCollection.Name)]
+public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHelper output)
+{
+    private const string CreditCode = "91632200MA752ABC1C";
+
+    [Fact]
+    public async Task A_customer_applies_staff_complete_every_step_and_the_customer_sees_power_connected_and_rates_the_service()
+    {
+        var watch = Stopwatch.StartNew();
+        var shots = new Screenshots();
+
+        // 1. The customer applies: bad identity number and phone first, field errors shown next to the fields.
+        var customer = await system.SignInAsync("customer-web-hv", "customer", name: "海北某水泥厂", shots: shots);
+        await customer.GotoAsync("/apply");
+        await customer.GetByTestId("apply-customerName").SetAsync("海北某水泥厂");
+        await customer.GetByTestId("apply-customerClass").SelectOptionAsync("HighVoltageSingleSource");
+        await customer.GetByTestId("apply-identityNumber").SetAsync("91632200MA752ABC1X");
+        await customer.GetByTestId("apply-contactPhone").SetAsync("2380013800");
+        await customer.GetByTestId("apply-address").SetAsync("青海省海北州西海镇工业园 8 号");
+        await customer.GetByTestId("apply-capacityKva").SetAsync("800");
+        await customer.GetByTestId("apply-submit").ClickAsync();
+        await Expect(customer.Locator("[data-field-error=identityNumber]")).ToBeVisibleAsync();
+        await Expect(customer.Locator("[data-field-error=contactPhone]")).ToBeVisibleAsync();
+        await Expect(customer.Locator("[data-field-error=identityNumber]")).ToContainTextAsync("统一社会信用代码");
+        await shots.SaveAsync(customer, "apply-field-errors");
+
+        await customer.GetByTestId("apply-identityNumber").SetAsync(CreditCode);
+        await customer.GetByTestId("apply-contactPhone").SetAsync("13800138000");
+        await customer.GetByTestId("apply-submit").ClickAsync();
+        await customer.WaitForURLAsync("**/applications/*");
+        var applicationId = Guid.Parse(customer.Url.Split('/')[^1]);
+        var number = (await customer.GetByTestId("application-number").InnerTextAsync()).Trim();
+        await Expect(customer.Locator("[data-testid=timeline-step][data-step=Acceptance]")).ToHaveAttributeAsync("data-state", "active");
+        await Expect(customer.Locator("[data-testid=timeline-step][data-step=Acceptance] [data-testid=due]")).Not.ToHaveTextAsync("—");
+        await shots.SaveAsync(customer, "customer-application-submitted");
+        output.WriteLine($"{number} ({applicationId}) submitted after {watch.Elapsed.TotalSeconds:0} s");
+
+        // 2. 受理: the acceptance clerk's worklist.
+        var acceptance = await system.SignInAsync("staff-acceptance-li", "staff", "Acceptance", "李受理");
+        await Pages.WorkItemRowAsync(acceptance, "Acceptance", number, "Acceptance");
+        await shots.SaveAsync(acceptance, "worklist-acceptance");
+        await Pages.OpenWorkItemAsync(acceptance, "Acceptance", number, "Acceptance");
+        await shots.SaveAsync(acceptance, "workitem-acceptance");
+        await Pages.CompleteAsync(acceptance);
+
+        // 3. 供电方案: survey, draft, parallel review, 方案审查会 (the head), reply.
+        var scheme = await system.SignInAsync("staff-supplyscheme-zhao", "staff", "SupplyScheme", "赵方案");
+        await Pages.OpenWorkItemAsync(scheme, "SupplyScheme", number, "SiteSurvey");
+        await scheme.GetByTestId("findings").SetAsync("附近 10kV 线路有裕量，计量点设在客户配电室");
+        await shots.SaveAsync(scheme, "workitem-site-survey");
+        await Pages.CompleteAsync(scheme);
+
+        await Pages.OpenWorkItemAsync(scheme, "SupplyScheme", number, "SchemeReply");
+        await scheme.GetByTestId("scheme-summary").SetAsync("10kV 单电源供电，高供高计，计量点设在客户配电室");
+        await scheme.GetByTestId("scheme-draft").ClickAsync();
+        await Expect(scheme.GetByTestId("review-status")).ToHaveAttributeAsync("data-status", "UnderReview");
+        while (await scheme.GetByTestId("approve").CountAsync() > 0)
+        {
+            var before = await scheme.GetByTestId("approve").CountAsync();
+            await scheme.GetByTestId("approve").First.ClickAsync();
+            await Expect(scheme.GetByTestId("approve")).ToHaveCountAsync(before - 1);
+        }
+        await Expect(scheme.GetByTestId("review-status")).ToHaveAttributeAsync("data-status", "AwaitingMeeting");
+        await shots.SaveAsync(scheme, "scheme-review-awaiting-meeting");
+
+        var schemeHead = await system.SignInAsync("head-supplyscheme-qian", "head", "SupplyScheme", "钱主任");
+        await schemeHead.GotoAsync(new Uri(scheme.Url).PathAndQuery);
+        await schemeHead.GetByTestId("meeting-approve").ClickAsync();
+        await Expect(schemeHead.GetByTestId("review-status")).ToHaveAttributeAsync("data-status", "Approved");
+        await shots.SaveAsync(schemeHead, "scheme-meeting-approved-by-head");
+
+        await Expect(scheme.GetByTestId("review-status")).ToHaveAttributeAsync("data-status", "Approved");
+        await Pages.CompleteAsync(scheme);
+
+        // 4. The customer confirms the scheme in the customer portal (the page updates by itself).
+        await customer.GotoAsync($"/applications/{applicationId}");
+        await customer.GetByTestId("scheme-confirmation").WaitForAsync();
+        await shots.SaveAsync(customer, "customer-scheme-confirmation");
+        await customer.GetByTestId("scheme-confirm").ClickAsync();
+        await Expect(customer.GetByTestId("scheme-confirmation")).ToHaveCountAsync(0);
+
+        // 5. The 客户经理 sees where the application waits now.
+        var details = await system.ApiAsync(HttpMethod.Get, $"/api/applications/{applicationId}", "test-admin", "admin");
+        var manager = details.GetProperty("customerManager").GetString()!;
+        var managerPage = await system.SignInAsync(manager, "manager");
+        await managerPage.GotoAsync("/manager");
+        await Expect(managerPage.Locator($"[data-testid=manager-row][data-number='{number}']")).ToBeVisibleAsync();
+        await shots.SaveAsync(managerPage, "manager-worklist");
+
+        // 6. 工程检查: design review with a pause (customer's reason) and resume; mid-construction check; completion
+        //    acceptance fails with defects, is rectified and passes on re-check.
+        var inspection = await system.SignInAsync("staff-inspection-sun", "staff", "Inspection", "孙检查");
+        await Pages.OpenWorkItemAsync(inspection, "Inspection", number, "DesignReview");
+        await inspection.GetByTestId("pause-reason").SetAsync("客户设计图纸待补充");
+        await inspection.GetByTestId("pause").ClickAsync();
+        await Expect(inspection.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "Paused");
+        await shots.SaveAsync(inspection, "workitem-design-review-paused");
+        await inspection.GetByTestId("resume").ClickAsync();
+        await Expect(inspection.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "InProgress");
+        await Pages.CompleteAsync(inspection);
+
+        await Pages.OpenWorkItemAsync(inspection, "Inspection", number, "IntermediateInspection");
+        await Pages.CompleteAsync(inspection);
+
+        await Pages.OpenWorkItemAsync(inspection, "Inspection", number, "CompletionAcceptance");
+        await inspection.GetByTestId("failed").CheckAsync();
+        await inspection.GetByTestId("defects").SetAsync("接地电阻超标\n电缆沟未封堵");
+        await shots.SaveAsync(inspection, "workitem-completion-acceptance-defects");
+        await Pages.CompleteAsync(inspection);
+
+        var inspectionHead = await system.SignInAsync("head-inspection-zhou", "head", "Inspection", "周主任");
+        await inspectionHead.GotoAsync("/work/Inspection");
+        await Expect(inspectionHead.Locator($"[data-testid=work-item][data-number='{number}'][data-step=CompletionAcceptance]")).ToHaveCountAsync(1);
+        await inspectionHead.GetByTestId("no-escalations").Or(inspectionHead.GetByTestId("escalations")).WaitForAsync();
+        await shots.SaveAsync(inspectionHead, "worklist-inspection-head");
+
+        await Pages.OpenWorkItemAsync(inspection, "Inspection", number, "CompletionAcceptance");
+        await Expect(inspection.GetByTestId("previous-defects")).ToContainTextAsync("接地电阻超标");
+        await Pages.CompleteAsync(inspection);
+
+        // 7. 计量接电: contract, meter, power on.
+        var metering = await system.SignInAsync("staff-metering-wu", "staff", "Metering", "吴计量");
+        await Pages.OpenWorkItemAsync(metering, "Metering", number, "SupplyContract");
+        await metering.GetByTestId("contractNumber").SetAsync("GYHT-2026-0815");
+        await Pages.CompleteAsync(metering);
+        await Pages.OpenWorkItemAsync(metering, "Metering", number, "PowerConnection");
+        await metering.GetByTestId("meterNumber").SetAsync("3300012345");
+        await shots.SaveAsync(metering, "workitem-power-connection");
+        await Pages.CompleteAsync(metering);
+
+        // 8. The customer sees 已接电 without reloading, and rates the service.
+        await Expect(customer.GetByTestId("application-status")).ToHaveTextAsync("已接电");
+        await customer.GetByTestId("rating-star-5").ClickAsync();
+        await customer.GetByTestId("rating-comment").SetAsync("客户经理全程跟进，接电很快");
+        await customer.GetByTestId("rating-submit").ClickAsync();
+        await Expect(customer.GetByTestId("rating-done")).ToContainTextAsync("5");
+        await Expect(customer.Locator("[data-testid=timeline-step][data-step=PowerConnection]")).ToHaveAttributeAsync("data-state", "done");
+        await shots.SaveAsync(customer, "customer-power-connected-rated");
+
+        await customer.GetByTestId("nav-notices").ClickAsync();
+        await Expect(customer.Locator("[data-testid=notice][data-kind=PowerConnected]")).ToHaveCountAsync(1);
+        await shots.SaveAsync(customer, "customer-notices");
+        await customer.GetByTestId("nav-my").ClickAsync();
+        await Expect(customer.Locator($"[data-testid=application-row][data-number='{number}'] [data-testid=application-status]")).ToHaveTextAsync("已接电");
+        await shots.SaveAsync(customer, "customer-my-applications");
+
+        // 9. The platform team: handoff latency, on-time rates, waiting now, and this application's Gantt chart.
+        var platform = await system.SignInAsync("platform-ops", "platform", name: "平台运营");
+        await platform.GotoAsync("/platform");
+        await platform.GetByTestId("chart-handoffs").WaitForAsync();
+        await platform.GetByTestId("chart-ontime-department").WaitForAsync();
+        await shots.SaveAsync(platform, "platform-dashboard");
+        await platform.GotoAsync($"/platform/gantt/{applicationId}");
+        await platform.GetByTestId("gantt").WaitForAsync();
+        await Expect(platform.Locator("[data-testid=gantt-row][data-critical=true]").First).ToBeVisibleAsync();
+        await shots.SaveAsync(platform, "platform-gantt");
+
+        output.WriteLine($"journey done in {watch.Elapsed.TotalSeconds:0} s; screenshots: {string.Join(", ", shots.Saved)}");
+    }
+}

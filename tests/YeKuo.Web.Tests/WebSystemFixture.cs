@@ -1,0 +1,164 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Playwright;
+using YeKuo.AppHost;
+using YeKuo.Hosting;
+
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace YeKuo.Web.Tests;
+
+/// <summary>
+/// The whole system from the AppHost's own graph (private RabbitMQ and Redis on free loopback ports, five services, the
+/// gateway, the web app) in a fresh state directory under /tmp, and Debian's chromium driven by Playwright. Everything
+/// is stopped and removed afterwards.
+/// </summary>
+public sealed class WebSystemFixture : IAsyncLifetime
+{
+    /// <summary>Debian's chromium (eng/install-prereqs.sh --with-chromium); <c>YEKUO_CHROMIUM</c> overrides.</summary>
+    public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("YEKUO_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>The flags this machine needs (no sandbox as root, no network chatter the closed network refuses).</summary>
+    private static readonly string[] ChromiumFlags =
+        ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "yekuo-web", Guid.NewGuid().ToString("N")[..12]);
+    private HttpClient? _api;
+    private IPlaywright? _playwright;
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    /// <summary>The gateway: the only address the browser uses.</summary>
+    public Uri Gateway { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            // Never a silent pass: CI installs it (.ci/run → test.sh → eng/install-prereqs.sh --with-chromium).
+            throw new InvalidOperationException(
+                $"Debian's chromium is not installed at {ChromiumPath}: run 'eng/install-prereqs.sh --with-chromium' (or 'sudo apt-get install -y chromium'), "
+                + "or set YEKUO_CHROMIUM to a Chromium binary. The web tests cannot run without it."
+                + (Environment.GetEnvironmentVariable("CI") == "true" ? " (CI=true: .ci/run should have installed it; see its output.)" : ""));
+        }
+        Assertions.SetDefaultExpectTimeout(60_000);
+
+        Directory.CreateDirectory(_stateDirectory);
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            StateDirectory = _stateDirectory,
+            GatewayPort = FreePort(),
+            EnvironmentName = "Development",
+            LogSink = ResourceLogSinks.None,
+            PrintResourceTable = false,
+        });
+        builder.AddYeKuo(developerRun: false);
+        App = builder.Build();
+        try
+        {
+            await App.StartAsync();
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"The system did not start: {ex.Message}\n{App.FormatLogs()}", ex);
+        }
+        Gateway = App.GetEndpoint("gateway");
+        _api = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+        try
+        {
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ChromiumFlags,
+                Timeout = 60_000,
+            });
+        }
+        catch (Exception ex)
+        {
+            throw new InvalidOperationException($"Playwright could not start {ChromiumPath}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>A new browser session (own cookies) signed in through the sign-in page as this user.</summary>
+    public async Task<IPage> SignInAsync(string subject, string role, string? department = null, string? name = null, Screenshots? shots = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Gateway.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByTestId("signin-subject").FillAsync(subject);
+        if (name is not null)
+        {
+            await page.GetByTestId("signin-name").FillAsync(name);
+        }
+        await page.GetByTestId("signin-role").SelectOptionAsync(role);
+        if (department is not null)
+        {
+            await page.GetByTestId("signin-department").SelectOptionAsync(department);
+        }
+        if (shots is not null)
+        {
+            await shots.SaveAsync(page, "signin");
+        }
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await page.GetByTestId("who").WaitForAsync();
+        return page;
+    }
+
+    /// <summary>An API call through the gateway with a development token (for test set-up only; the tests act in the browser).</summary>
+    public async Task<JsonElement> ApiAsync(HttpMethod method, string path, string subject, string role, string? department = null, object? body = null)
+    {
+        using var tokenResponse = await _api!.PostAsJsonAsync("/auth/dev-token", new { subject, role, department });
+        tokenResponse.EnsureSuccessStatusCode();
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await _api!.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        _api?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        try { Directory.Delete(_stateDirectory, recursive: true); }
+        catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WebSystemCollection : ICollectionFixture<WebSystemFixture>
+{
+    public const string Name = "web-system";
+}
