@@ -153,7 +153,7 @@ public static class E2eReportWriter
         L($"| handoffs | {r.Handoffs.Count} ({F(r.HandoffsPerSecond)}/s) |");
         L($"| events written to the outboxes during the drive | {r.OutboxRowsDuringDrive} ({F(r.DriveSeconds > 0 ? r.OutboxRowsDuringDrive / r.DriveSeconds : 0)}/s) |");
         L($"| per application, submit → PowerConnection done (actor) | p50 {F(P(r.ApplicationSeconds, 0.5), "0.00")} s, p95 {F(P(r.ApplicationSeconds, 0.95), "0.00")} s, max {F(r.ApplicationSeconds.LastOrDefault(), "0.00")} s |");
-        L($"| HTTP requests / transient failures | {r.Counters.Requests} / {r.Counters.Transient} |");
+        L($"| HTTP requests / transient failures (retried) | {r.Counters.Requests} / {r.Counters.Transient}{(r.Counters.TransientByStatus.IsEmpty ? "" : " (" + string.Join(", ", r.Counters.TransientByStatus.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}")) + ")")} |");
         L($"| unsent outbox rows at the end | {r.UnsentOutbox} |");
         L();
         L("### Handoff latency vs the raw broker baselines (ms)");

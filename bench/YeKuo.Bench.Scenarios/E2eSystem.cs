@@ -61,6 +61,9 @@ public sealed class E2eSystem : IAsyncDisposable
             EnvironmentName = "Development",
             LogSink = sink,
             PrintResourceTable = false,
+            // Shared 2-core machines under other people's builds start RabbitMQ and the services slowly.
+            InfrastructureStartupTimeout = TimeSpan.FromSeconds(180),
+            ProjectStartupTimeout = TimeSpan.FromSeconds(180),
         });
         builder.AddYeKuo(developerRun: false);
         foreach (var (resource, variables) in environment)
