@@ -7,4 +7,10 @@ using YeKuo.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 builder.AddYeKuo();
-builder.Build().Run();
+var app = builder.Build();
+if (app.Resources.Any(r => r.Name == "web") && app.Resources.Any(r => r.Name == "gateway"))
+{
+    // Browsers use the web front end through the gateway (its catch-all route), never the web app's own port.
+    Console.WriteLine($"[apphost] web front end: {app.GetEndpoint("gateway")} (sign in at /signin)");
+}
+app.Run();
