@@ -23,6 +23,19 @@ public sealed partial class UiText
 
     public string Department(string? department) => department is null ? "" : this[DepartmentNames.GetValueOrDefault(department, department)];
 
+    /// <summary>The department's short name (charts).</summary>
+    public string DepartmentShort(string? department) => department switch
+    {
+        null => "",
+        "Acceptance" => this["受理"],
+        "SupplyScheme" => this["供电方案"],
+        "Inspection" => this["工程检查"],
+        "Metering" => this["计量接电"],
+        "Notification" => this["通知"],
+        "Customer" => this["客户"],
+        _ => department,
+    };
+
     public string CustomerClass(string? customerClass) => customerClass is null ? "" : this[ClassNames.GetValueOrDefault(customerClass, customerClass)];
 
     public string Status(string? status) => status is null ? "" : this[StatusNames.GetValueOrDefault(status, status)];
