@@ -17,9 +17,9 @@ public sealed class GatewayBench : IBenchScenario
 
     public string Usage => $"""
           --concurrency C        requests in flight (default 32)
-          --duration S           measured seconds per target per round (default 15)
+          --duration S           measured seconds per target per round (default 5)
           --warmup S             seconds of warm-up per target, not measured (default 5)
-          --rounds R             rounds of (direct, gateway), the order swapped every round (default 2)
+          --rounds R             rounds of (direct, gateway), the order swapped every round (default 6)
           --path P               the GET (default {DefaultPath}, Acceptance's public calendar)
           --service NAME         the service that answers it (default acceptance)
           --env KEY=VALUE        environment variable for the service and the gateway (repeatable), e.g. Telemetry__ZipkinEndpoint= (no span export)
@@ -182,9 +182,9 @@ public sealed class GatewayBench : IBenchScenario
 public sealed class GatewayOptions
 {
     public int Concurrency { get; set; } = 32;
-    public int DurationSeconds { get; set; } = 15;
+    public int DurationSeconds { get; set; } = 5;
     public int WarmupSeconds { get; set; } = 5;
-    public int Rounds { get; set; } = 2;
+    public int Rounds { get; set; } = 6;
     public string Path { get; set; } = GatewayBench.DefaultPath;
     public string Service { get; set; } = "acceptance";
     public string? StateDirectory { get; set; }
