@@ -42,22 +42,9 @@ internal sealed class OrchestrationContext
     {
         lock (_ports)
         {
-            for (var attempt = 0; attempt < 200; attempt++)
-            {
-                var listener = new TcpListener(IPAddress.Loopback, 0);
-                listener.Start();
-                var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-                listener.Stop();
-                if (port < below && _ports.Add(port)) return port;
-            }
-            // Fall back to scanning a range when the kernel keeps handing out high ports.
-            for (var port = 20000; port < below; port++)
-            {
-                if (_ports.Contains(port) || !IsPortFree(port)) continue;
-                _ports.Add(port);
-                return port;
-            }
-            throw new DistributedApplicationException("No free loopback port.");
+            var port = LoopbackPorts.Free(p => p < below && !_ports.Contains(p));
+            _ports.Add(port);
+            return port;
         }
     }
 

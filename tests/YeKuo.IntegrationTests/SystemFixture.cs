@@ -50,12 +50,7 @@ public sealed class SystemFixture : IAsyncLifetime
         catch (IOException) { }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPorts.Free();
 }
 
 [CollectionDefinition(Name)]

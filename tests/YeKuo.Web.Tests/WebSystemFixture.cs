@@ -149,12 +149,7 @@ public sealed class WebSystemFixture : IAsyncLifetime
         catch (IOException) { }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPorts.Free();
 }
 
 [CollectionDefinition(Name)]
