@@ -53,10 +53,49 @@ public static class WorkItemsApi
         TContext db, HttpContext http, string? status, Guid? applicationId, string? step, string? assignee, int? limit, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
-        IQueryable<WorkItem> query = db.WorkItems.AsNoTracking();
-        if (CurrentUser.IsCustomer(http.User))
+        var (page, problem) = WorklistPage(db.WorkItems.AsNoTracking(), http.User, status, applicationId, step, assignee, limit);
+        if (problem is not null)
         {
-            var customer = CurrentUser.NameOf(http.User);
+            return problem;
+        }
+        var items = await page!.ToListAsync(cancellationToken);
+        return TypedResults.Ok(items.Select(WorkItemDto.From).ToArray());
+    }
+
+    /// <summary>
+    /// The first page of a worklist (earliest deadline first, items without a deadline, customer time, last), as queries
+    /// read in turn until the page is full; each one returns its rows in the page's order.
+    /// </summary>
+    public sealed record WorklistQuery(IReadOnlyList<IQueryable<WorkItem>> Parts, int Limit)
+    {
+        public async Task<List<WorkItem>> ToListAsync(CancellationToken cancellationToken)
+        {
+            var items = new List<WorkItem>();
+            foreach (var part in Parts)
+            {
+                if (items.Count >= Limit)
+                {
+                    break;
+                }
+                items.AddRange(await part.Take(Limit - items.Count).ToListAsync(cancellationToken));
+            }
+            return items;
+        }
+    }
+
+    /// <summary>
+    /// The worklist query of <c>GET …/work-items</c>: <paramref name="items"/> filtered as the caller may see and asks,
+    /// earliest deadline first (items without a deadline, customer time, last), the first <paramref name="limit"/>
+    /// (default 200) rows (<see cref="WorklistQuery"/>); or the problem with the filters. Public so the scale bench
+    /// measures the queries the endpoint runs.
+    /// </summary>
+    public static (WorklistQuery? Page, ProblemHttpResult? Problem) WorklistPage(
+        IQueryable<WorkItem> items, ClaimsPrincipal user, string? status, Guid? applicationId, string? step, string? assignee, int? limit)
+    {
+        var query = items;
+        if (CurrentUser.IsCustomer(user))
+        {
+            var customer = CurrentUser.NameOf(user);
             var customerSteps = Enum.GetValues<Step>().Where(s => StepOwnership.OwnerOf(s) == Department.Customer).ToArray();
             query = query.Where(w => w.CustomerId == customer && customerSteps.Contains(w.Step));
         }
@@ -83,8 +122,8 @@ public static class WorkItemsApi
                 query = query.Where(w => w.Status == WorkItemStatus.Cancelled);
                 break;
             default:
-                return Problem(StatusCodes.Status400BadRequest, "Unknown status filter.",
-                    $"status must be one of open, unclaimed, in-progress, paused, completed, cancelled, all; got '{status}'.");
+                return (null, Problem(StatusCodes.Status400BadRequest, "Unknown status filter.",
+                    $"status must be one of open, unclaimed, in-progress, paused, completed, cancelled, all; got '{status}'."));
         }
 
         if (applicationId is { } id)
@@ -95,7 +134,7 @@ public static class WorkItemsApi
         {
             if (!Enum.TryParse<Step>(step, ignoreCase: true, out var parsed))
             {
-                return Problem(StatusCodes.Status400BadRequest, "Unknown step.", $"'{step}' is not a step.");
+                return (null, Problem(StatusCodes.Status400BadRequest, "Unknown step.", $"'{step}' is not a step."));
             }
             query = query.Where(w => w.Step == parsed);
         }
@@ -105,17 +144,20 @@ public static class WorkItemsApi
         }
         if (limit is < 1 or > 1000)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid limit.", "limit must be between 1 and 1000.");
+            return (null, Problem(StatusCodes.Status400BadRequest, "Invalid limit.", "limit must be between 1 and 1000."));
         }
 
         // Earliest deadline first; items without a deadline (customer time) last.
-        var items = await query
-            .OrderBy(w => w.DueAt == null)
-            .ThenBy(w => w.DueAt)
-            .ThenBy(w => w.OpenedAt)
-            .Take(limit ?? 200)
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(items.Select(WorkItemDto.From).ToArray());
+        IQueryable<WorkItem>[] parts = applicationId is null
+            // A department's list: its dated items in (DueAt, OpenedAt) order, then, only if they do not fill the page, the
+            // undated ones by OpenedAt. The same rows in the same order as one ORDER BY DueAt IS NULL, DueAt, OpenedAt, but
+            // each part is read in index order and stops at the page (IX_WorkItems_Open_DueAt_OpenedAt for status=open)
+            // instead of sorting every match.
+            ? [query.Where(w => w.DueAt != null).OrderBy(w => w.DueAt).ThenBy(w => w.OpenedAt), query.Where(w => w.DueAt == null).OrderBy(w => w.OpenedAt)]
+            // One application's items, a handful found through its index: sorted in one query.
+            : [query.OrderBy(w => w.DueAt == null).ThenBy(w => w.DueAt).ThenBy(w => w.OpenedAt)];
+        var page = new WorklistQuery(parts, limit ?? 200);
+        return (page, null);
     }
 
     public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Get<TContext>(TContext db, HttpContext http, Guid id, CancellationToken cancellationToken)

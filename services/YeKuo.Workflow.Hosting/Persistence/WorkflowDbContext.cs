@@ -55,6 +55,23 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
         this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<SupervisionPlanner>()
         ?? SupervisionPlanner.Default;
 
+    /// <summary>
+    /// The filter of an index over the work items in <paramref name="statuses"/>, in the provider's SQL. SQLite uses a
+    /// partial index only when a term of the query's WHERE is written exactly like the index's WHERE or like one of its
+    /// OR-terms: the IN list is what EF writes for a status set (status=open, the scan's running items), and each single
+    /// status is what it writes for one (status=unclaimed, …). SQL Server's filtered indexes take the IN list only and
+    /// infer the rest.
+    /// </summary>
+    private string StatusFilter(params WorkItemStatus[] statuses)
+    {
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer")
+        {
+            return $"[Status] IN ({string.Join(", ", statuses.Select(s => $"N'{s}'"))})";
+        }
+        var terms = statuses.Select(s => $"\"Status\" = '{s}'");
+        return string.Join(" OR ", statuses.Length == 1 ? terms : terms.Prepend($"\"Status\" IN ({string.Join(", ", statuses.Select(s => $"'{s}'"))})"));
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -88,8 +105,20 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
 
             // One work item per step round: a redelivered handoff cannot open the same step twice.
             item.HasIndex(w => new { w.ApplicationId, w.Step, w.Round }).IsUnique();
-            // The worklist: a department's open items by due date.
-            item.HasIndex(w => new { w.Status, w.DueAt });
+            // Deadline order without sorting (the worklist reads a page in index order and stops: WorkItemsApi.WorklistQuery),
+            // one filtered index per set of statuses read together, so that no query can be planned on another's index. No
+            // index that open items are in leads with Status: SQLite, without statistics, takes an IN on Status for a
+            // selective condition and would read every open item through such an index, then sort them all.
+            // The worklist of open items (status=open; also unclaimed, in-progress and paused).
+            item.HasIndex(w => new { w.DueAt, w.OpenedAt }, "IX_WorkItems_Open_DueAt_OpenedAt")
+                .HasFilter(StatusFilter(WorkItemStatus.Open, WorkItemStatus.InProgress, WorkItemStatus.Paused));
+            // The supervision scan's running items (open or in progress, the company's clock runs): the overdue gauge counts
+            // them per department from the index alone, the catch-up walks them in due order.
+            item.HasIndex(w => new { w.DueAt, w.Department, w.Status }, "IX_WorkItems_Running_DueAt_Department")
+                .HasFilter(StatusFilter(WorkItemStatus.Open, WorkItemStatus.InProgress));
+            // Closed history (status=completed, cancelled).
+            item.HasIndex(w => new { w.Status, w.DueAt, w.OpenedAt }, "IX_WorkItems_Closed_Status_DueAt_OpenedAt")
+                .HasFilter(StatusFilter(WorkItemStatus.Completed, WorkItemStatus.Cancelled));
         });
 
         modelBuilder.Entity<ClosedApplication>(closed =>

@@ -14,6 +14,9 @@ namespace YeKuo.Workflow.Hosting.Supervision;
 /// <summary>The department's <see cref="WorkflowDbContext"/> type the scanner works on (found among the registrations).</summary>
 public sealed record SupervisedDbContext(Type ContextType);
 
+/// <summary>Running work items of one department past their due date.</summary>
+public sealed record OverdueCount(Department Department, long Count);
+
 /// <summary>What one scan did.</summary>
 public sealed record SupervisionScanResult(int Raised, int Dropped, int Planned);
 
@@ -38,6 +41,12 @@ public sealed class SupervisionScanner(
     IOptions<SupervisionOptions> options,
     ILogger<SupervisionScanner> logger) : BackgroundService
 {
+    // Set once a catch-up pass finds no running item left without timers. Every save plans the timers of the items it
+    // opens, pauses, resumes or closes (SupervisionPlanner, in the same transaction), so from then on only writes around
+    // the model (raw SQL, an old backup restored) could leave one: the next start looks again. Looking on every scan
+    // would read every running item each time (an anti-join over all of them: ~O(open items) per scan).
+    private volatile bool _caughtUp;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         do
@@ -58,12 +67,15 @@ public sealed class SupervisionScanner(
         while (await WaitAsync(options.Value.ScanInterval, stoppingToken));
     }
 
-    /// <summary>One pass: plan work items that have no timers yet, fire every due timer (in batches), measure overdue work.</summary>
+    /// <summary>
+    /// One pass: until caught up (after a start), plan a batch of work items that have no timers yet; fire every due
+    /// timer (in batches); measure overdue work.
+    /// </summary>
     public async Task<SupervisionScanResult> ScanOnceAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var batchSize = options.Value.BatchSize;
-        var planned = await PlanUnsupervisedAsync(batchSize, cancellationToken);
+        var planned = _caughtUp ? 0 : await PlanUnsupervisedAsync(batchSize, cancellationToken);
 
         int raised = 0, dropped = 0;
         while (true)
@@ -91,11 +103,7 @@ public sealed class SupervisionScanner(
         var db = Context(scope);
         var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
 
-        var due = await db.SupervisionTimers
-            .Where(t => t.FiredAt == null && t.FireAt <= now)
-            .OrderBy(t => t.FireAt)
-            .Take(batchSize)
-            .ToListAsync(cancellationToken);
+        var due = await DueTimers(db, now, batchSize).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
             return (0, 0, 0);
@@ -181,20 +189,18 @@ public sealed class SupervisionScanner(
         return count;
     }
 
-    /// <summary>Running work items with a due date but no timers at all (opened before supervision existed).</summary>
+    /// <summary>
+    /// Running work items with a due date but no timers at all (opened before supervision existed): one batch per scan
+    /// until none is left.
+    /// </summary>
     private async Task<int> PlanUnsupervisedAsync(int batchSize, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = Context(scope);
-        var items = await db.WorkItems
-            .Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress)
-                && w.DueAt != null
-                && !db.SupervisionTimers.Any(t => t.WorkItemId == w.Id))
-            .OrderBy(w => w.DueAt)
-            .Take(batchSize)
-            .ToListAsync(cancellationToken);
+        var items = await UnsupervisedItems(db, batchSize).ToListAsync(cancellationToken);
         if (items.Count == 0)
         {
+            _caughtUp = true;
             return 0;
         }
 
@@ -205,6 +211,7 @@ public sealed class SupervisionScanner(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            _caughtUp = items.Count < batchSize;
             return items.Count;
         }
         catch (DbUpdateException ex)
@@ -220,20 +227,43 @@ public sealed class SupervisionScanner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = Context(scope);
-        var overdue = await db.WorkItems
-            .Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress) && w.DueAt != null && w.DueAt < now)
-            .GroupBy(w => w.Department)
-            .Select(g => new { Department = g.Key, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
+        var overdue = await OverdueByDepartment(db, now).ToListAsync(cancellationToken);
         metrics.SetOverdue(overdue.ToDictionary(o => o.Department, o => o.Count));
     }
+
+    // The scan's queries, public so the scale bench measures (and shows the plans of) exactly what a scan runs.
+
+    /// <summary>Unfired timers due at <paramref name="now"/>, earliest first: one batch.</summary>
+    public static IQueryable<SupervisionTimer> DueTimers(WorkflowDbContext db, DateTimeOffset now, int batchSize) =>
+        db.SupervisionTimers
+            .Where(t => t.FiredAt == null && t.FireAt <= now)
+            .OrderBy(t => t.FireAt)
+            .Take(batchSize);
+
+    /// <summary>Running work items with a due date but no timers at all, earliest due first: one batch.</summary>
+    public static IQueryable<WorkItem> UnsupervisedItems(WorkflowDbContext db, int batchSize) =>
+        db.WorkItems
+            .Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress)
+                && w.DueAt != null
+                && !db.SupervisionTimers.Any(t => t.WorkItemId == w.Id))
+            .OrderBy(w => w.DueAt)
+            .Take(batchSize);
+
+    /// <summary>Running work items past their due date, counted per department (the overdue gauge).</summary>
+    public static IQueryable<OverdueCount> OverdueByDepartment(WorkflowDbContext db, DateTimeOffset now) =>
+        db.WorkItems
+            .Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress) && w.DueAt != null && w.DueAt < now)
+            .GroupBy(w => w.Department)
+            .Select(g => new OverdueCount(g.Key, g.LongCount()));
+
+    /// <summary>Items loaded for a batch of timers (by id).</summary>
+    public static IQueryable<WorkItem> TimerItems(WorkflowDbContext db, IReadOnlyCollection<Guid> ids) =>
+        db.WorkItems.AsNoTracking().IgnoreAutoIncludes().Where(w => ids.Contains(w.Id));
 
     private static async Task<Dictionary<Guid, WorkItem>> ItemsAsync(WorkflowDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var distinct = ids.Distinct().ToList();
-        return await db.WorkItems.AsNoTracking().IgnoreAutoIncludes()
-            .Where(w => distinct.Contains(w.Id))
-            .ToDictionaryAsync(w => w.Id, cancellationToken);
+        return await TimerItems(db, distinct).ToDictionaryAsync(w => w.Id, cancellationToken);
     }
 
     private WorkflowDbContext Context(AsyncServiceScope scope) =>

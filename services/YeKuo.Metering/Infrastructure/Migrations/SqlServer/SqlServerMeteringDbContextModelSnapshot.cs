@@ -284,10 +284,17 @@ namespace YeKuo.Metering.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "DueAt");
-
                     b.HasIndex("ApplicationId", "Step", "Round")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Status", "DueAt", "OpenedAt" }, "IX_WorkItems_Closed_Status_DueAt_OpenedAt")
+                        .HasFilter("[Status] IN (N'Completed', N'Cancelled')");
+
+                    b.HasIndex(new[] { "DueAt", "OpenedAt" }, "IX_WorkItems_Open_DueAt_OpenedAt")
+                        .HasFilter("[Status] IN (N'Open', N'InProgress', N'Paused')");
+
+                    b.HasIndex(new[] { "DueAt", "Department", "Status" }, "IX_WorkItems_Running_DueAt_Department")
+                        .HasFilter("[Status] IN (N'Open', N'InProgress')");
 
                     b.ToTable("WorkItems", (string)null);
                 });

@@ -275,10 +275,17 @@ namespace YeKuo.Metering.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status", "DueAt");
-
                     b.HasIndex("ApplicationId", "Step", "Round")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Status", "DueAt", "OpenedAt" }, "IX_WorkItems_Closed_Status_DueAt_OpenedAt")
+                        .HasFilter("\"Status\" IN ('Completed', 'Cancelled') OR \"Status\" = 'Completed' OR \"Status\" = 'Cancelled'");
+
+                    b.HasIndex(new[] { "DueAt", "OpenedAt" }, "IX_WorkItems_Open_DueAt_OpenedAt")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress', 'Paused') OR \"Status\" = 'Open' OR \"Status\" = 'InProgress' OR \"Status\" = 'Paused'");
+
+                    b.HasIndex(new[] { "DueAt", "Department", "Status" }, "IX_WorkItems_Running_DueAt_Department")
+                        .HasFilter("\"Status\" IN ('Open', 'InProgress') OR \"Status\" = 'Open' OR \"Status\" = 'InProgress'");
 
                     b.ToTable("WorkItems", (string)null);
                 });
