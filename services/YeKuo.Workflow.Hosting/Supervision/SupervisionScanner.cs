@@ -14,9 +14,6 @@ namespace YeKuo.Workflow.Hosting.Supervision;
 /// <summary>The department's <see cref="WorkflowDbContext"/> type the scanner works on (found among the registrations).</summary>
 public sealed record SupervisedDbContext(Type ContextType);
 
-/// <summary>Running work items of one department past their due date.</summary>
-public sealed record OverdueCount(Department Department, long Count);
-
 /// <summary>What one scan did.</summary>
 public sealed record SupervisionScanResult(int Raised, int Dropped, int Planned);
 
@@ -227,8 +224,18 @@ public sealed class SupervisionScanner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = Context(scope);
-        var overdue = await OverdueByDepartment(db, now).ToListAsync(cancellationToken);
-        metrics.SetOverdue(overdue.ToDictionary(o => o.Department, o => o.Count));
+        // One count per department, each an index range (IX_WorkItems_Running_Department_DueAt) counted without reading
+        // a row; a single GROUP BY would sort every overdue item first (several times slower with thousands overdue).
+        var overdue = new Dictionary<Department, long>();
+        foreach (var department in Enum.GetValues<Department>())
+        {
+            var count = await Overdue(db, department, now).LongCountAsync(cancellationToken);
+            if (count > 0)
+            {
+                overdue[department] = count;
+            }
+        }
+        metrics.SetOverdue(overdue);
     }
 
     // The scan's queries, public so the scale bench measures (and shows the plans of) exactly what a scan runs.
@@ -249,12 +256,10 @@ public sealed class SupervisionScanner(
             .OrderBy(w => w.DueAt)
             .Take(batchSize);
 
-    /// <summary>Running work items past their due date, counted per department (the overdue gauge).</summary>
-    public static IQueryable<OverdueCount> OverdueByDepartment(WorkflowDbContext db, DateTimeOffset now) =>
-        db.WorkItems
-            .Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress) && w.DueAt != null && w.DueAt < now)
-            .GroupBy(w => w.Department)
-            .Select(g => new OverdueCount(g.Key, g.LongCount()));
+    /// <summary>Running work items of <paramref name="department"/> past their due date (counted for the overdue gauge).</summary>
+    public static IQueryable<WorkItem> Overdue(WorkflowDbContext db, Department department, DateTimeOffset now) =>
+        db.WorkItems.IgnoreAutoIncludes().Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress)
+            && w.Department == department && w.DueAt != null && w.DueAt < now);
 
     /// <summary>Items loaded for a batch of timers (by id).</summary>
     public static IQueryable<WorkItem> TimerItems(WorkflowDbContext db, IReadOnlyCollection<Guid> ids) =>

@@ -498,7 +498,7 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.HasIndex(new[] { "DueAt", "OpenedAt" }, "IX_WorkItems_Open_DueAt_OpenedAt")
                         .HasFilter("[Status] IN (N'Open', N'InProgress', N'Paused')");
 
-                    b.HasIndex(new[] { "DueAt", "Department", "Status" }, "IX_WorkItems_Running_DueAt_Department")
+                    b.HasIndex(new[] { "Department", "DueAt", "Status" }, "IX_WorkItems_Running_Department_DueAt")
                         .HasFilter("[Status] IN (N'Open', N'InProgress')");
 
                     b.ToTable("WorkItems", (string)null);

@@ -440,7 +440,7 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.Sqlite
                     b.HasIndex(new[] { "DueAt", "OpenedAt" }, "IX_WorkItems_Open_DueAt_OpenedAt")
                         .HasFilter("\"Status\" IN ('Open', 'InProgress', 'Paused') OR \"Status\" = 'Open' OR \"Status\" = 'InProgress' OR \"Status\" = 'Paused'");
 
-                    b.HasIndex(new[] { "DueAt", "Department", "Status" }, "IX_WorkItems_Running_DueAt_Department")
+                    b.HasIndex(new[] { "Department", "DueAt", "Status" }, "IX_WorkItems_Running_Department_DueAt")
                         .HasFilter("\"Status\" IN ('Open', 'InProgress') OR \"Status\" = 'Open' OR \"Status\" = 'InProgress'");
 
                     b.ToTable("WorkItems", (string)null);
