@@ -23,6 +23,12 @@ public sealed class ProgressPhase
     public Dictionary<string, int> Statuses { get; } = [];
     public List<string> Errors { get; } = [];
     public string LoadAtStart { get; set; } = "";
+
+    /// <summary>p50 and p99 of the requests sent in each 5-second window, in order.</summary>
+    public List<(double P50, double P99)> Windows { get; } = [];
+
+    /// <summary>What the service's own metrics saw during the phase.</summary>
+    public ProgressServerView? Server { get; set; }
     public string LoadAtEnd { get; set; } = "";
 
     public double AchievedRate => Requested / Math.Max(0.001, SendSeconds);
@@ -102,6 +108,12 @@ public static class ProgressLoad
         phase.Ok = ok.Count(x => x);
         phase.Failed = phase.Requested - phase.Ok;
         phase.LatenciesMs = latencies.Where((_, i) => ok[i]).ToArray();
+        var perWindow = (int)Math.Max(1, Math.Round(phase.Rate * 5));
+        for (var start = 0; start < phase.Requested; start += perWindow)
+        {
+            var window = Enumerable.Range(start, Math.Min(perWindow, phase.Requested - start)).Where(i => ok[i]).Select(i => latencies[i]).ToArray();
+            phase.Windows.Add((ProgressPhase.Percentile(window, 0.50), ProgressPhase.Percentile(window, 0.99)));
+        }
         phase.LagMs = lags.Take(phase.Requested).ToArray();
         foreach (var (k, v) in outcomes) phase.CacheOutcomes[k] = v;
         foreach (var (k, v) in statuses) phase.Statuses[k] = v;

@@ -28,7 +28,7 @@ public static class ProgressReport
         L($"| .NET | {r.Machine.DotnetVersion} |");
         L($"| git commit | {r.Machine.GitCommit} |");
         L($"| build outputs run | {o.Configuration} |");
-        L($"| load average (1/5/15 min) at start / end | {r.LoadAtStart} / {r.LoadAtEnd} |");
+        L($"| load average (1/5/15 min) at start → end | {r.LoadAtStart} → {r.LoadAtEnd} |");
         L();
         L("| parameters | |");
         L("|---|---|");
@@ -67,6 +67,23 @@ public static class ProgressReport
                 var request = p.Name == ProgressScenario.Details ? "`GET /api/applications/{id}`" : "`GET /api/applications/{id}/progress`";
                 L($"| **{p.Name}** | {request} | {p.Target} | {p.Description} | {p.Requested:N0} | {F(p.AchievedRate, "0")} /s | {p.Ok:N0} | {p.Failed} | {F(p.P50)} | {F(p.P95)} | {F(p.P99)} | {F(p.Max, "0.0")} | " +
                   $"{string.Join(", ", p.CacheOutcomes.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:N0}"))} | {F(p.LagP99)} | {p.LoadAtEnd} |");
+            }
+            L();
+            L("Over time (p50 / p99 of the requests sent in each 5-second window) and what the service saw (its own");
+            L("`http.server.request.duration` of the route, Kestrel in → response out, as histogram bounds; GC and CPU from its /metrics):");
+            L();
+            L("| phase | p50 / p99 per 5-s window (ms) | server: requests | ≤ 1 ms | ≤ 5 ms | ≤ 10 ms | p50 ≤ | p99 ≤ | GC gen0/1/2 | GC pause | service CPU per request |");
+            L("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+            foreach (var p in r.Phases)
+            {
+                var windows = string.Join(" · ", p.Windows.Select(w => $"{F(w.P50, "0.0")}/{F(w.P99, "0.0")}"));
+                var v = p.Server;
+                string Share(double seconds) => v is null || double.IsNaN(v.ShareWithin(seconds)) ? "?" : $"{F(v.ShareWithin(seconds) * 100, "0.0")} %";
+                string Bound(double q) => v?.PercentileBound(q) is { } b ? $"{F(b * 1000, "0.#")} ms" : "?";
+                var gc = v is null ? "?" : string.Join("/", new[] { "gen0", "gen1", "gen2" }.Select(g => F(v.GcCollections.GetValueOrDefault(g), "0")));
+                var pause = v is null || double.IsNaN(v.GcPauseSeconds) ? "?" : $"{F(v.GcPauseSeconds * 1000, "0")} ms";
+                var cpu = v is null || double.IsNaN(v.CpuSeconds) || p.Ok == 0 ? "?" : $"{F(v.CpuSeconds * 1000 / p.Ok, "0.00")} ms";
+                L($"| {p.Name} | {windows} | {(v is null ? "?" : F(v.Requests, "0"))} | {Share(0.001)} | {Share(0.005)} | {Share(0.01)} | {Bound(0.5)} | {Bound(0.99)} | {gc} | {pause} | {cpu} |");
             }
             L();
             foreach (var p in r.Phases.Where(p => p.Errors.Count > 0))

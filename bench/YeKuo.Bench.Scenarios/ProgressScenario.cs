@@ -48,6 +48,7 @@ public static class ProgressScenario
 {
     public const string Cold = "cold";
     public const string Warm = "warm";
+    public const string WarmStaff = "warm-staff";
     public const string Details = "details";
     public const string Off = "off";
     public const string WarmGateway = "warm-gateway";
@@ -129,6 +130,12 @@ public static class ProgressScenario
             var applications = run.Seed.Applications;
             var tokens = applications.Select(a => PrometheusResourceExtensions.CreateLocalJwt(signingKey, YeKuoGraph.JwtIssuer, YeKuoGraph.JwtAudience,
                 a.CustomerId, TimeSpan.FromHours(6), new Dictionary<string, string> { ["role"] = "customer" })).ToArray();
+            // The service's /metrics (server-side durations, GC, CPU) before and after each phase.
+            var platformToken = PrometheusResourceExtensions.CreateLocalJwt(signingKey, YeKuoGraph.JwtIssuer, YeKuoGraph.JwtAudience,
+                "bench-platform", TimeSpan.FromHours(6), new Dictionary<string, string> { ["role"] = "platform" });
+            // Acceptance staff read any application's progress without the ownership lookup a customer's read makes.
+            var staffToken = PrometheusResourceExtensions.CreateLocalJwt(signingKey, YeKuoGraph.JwtIssuer, YeKuoGraph.JwtAudience,
+                "bench-staff", TimeSpan.FromHours(6), new Dictionary<string, string> { ["role"] = "staff", ["department"] = "Acceptance" });
             var perPhase = (int)Math.Round(options.Rate * options.DurationSeconds);
             var warmupCount = (int)Math.Round(options.Rate * options.WarmupSeconds);
             // Distinct applications: warm-up first, then the cold phase's, each read once.
@@ -154,7 +161,10 @@ public static class ProgressScenario
             async Task<ProgressPhase> PhaseAsync(HttpClient http, string name, string description, string target, Func<int, (string, string)> request)
             {
                 var phase = new ProgressPhase { Name = name, Description = description, Target = target, Rate = options.Rate, Seconds = options.DurationSeconds };
+                var before = await ProgressMetrics.ScrapeAsync(direct, platformToken, cancellationToken);
                 await ProgressLoad.RunAsync(http, phase, request, cancellationToken);
+                var after = await ProgressMetrics.ScrapeAsync(direct, platformToken, cancellationToken, Path.Combine(stateDirectory, $"metrics-after-{name}.txt"));
+                phase.Server = ProgressMetrics.Between(before, after, name == Details ? "/api/applications/{id:guid}" : "/api/applications/{id:guid}/progress");
                 run.Phases.Add(phase);
                 log($"progress: {name,-12} sent {phase.Requested} at {phase.AchievedRate:0} /s, ok {phase.Ok}, p50 {phase.P50:0.00} ms, p95 {phase.P95:0.00} ms, " +
                     $"p99 {phase.P99:0.00} ms, max {phase.Max:0.0} ms; cache {string.Join(" ", phase.CacheOutcomes.Select(c => $"{c.Key}={c.Value}"))}; " +
@@ -185,6 +195,8 @@ public static class ProgressScenario
             var warmPick = new Random(options.Seed + 1);
             var warmIds = Enumerable.Range(0, perPhase).Select(_ => coldIds[warmPick.Next(coldIds.Length)]).ToArray();
             await PhaseAsync(direct, Warm, "random applications read in the cold phase (cached)", "acceptance (direct)", i => Progress(warmIds[i]));
+            await PhaseAsync(direct, WarmStaff, "as warm, read by Acceptance staff: no ownership lookup in the database", "acceptance (direct)",
+                i => ($"/api/applications/{applications[warmIds[(i * 11 + 5) % warmIds.Length]].Id}/progress", staffToken));
 
             if (options.ThroughGateway)
             {

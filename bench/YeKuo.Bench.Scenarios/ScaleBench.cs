@@ -19,7 +19,7 @@ public sealed class ScaleBench : IBenchScenario
           --max-seconds S        stop a query's repetitions after this long (default 20)
           --seed S               random seed (default 8)
           --state-dir DIR        where the database goes (default /tmp/yekuo-bench/scale-<stamp>)
-          --keep-state           keep the database (about 2 GB at 1M items)
+          --keep-state           keep the database (about 4 GB at 1M items)
           --results DIR          where the result file goes (default <repo>/bench/results)
         Target: one deadline scan over 1,000,000 open items ≤ 100 ms (p99).
         """;

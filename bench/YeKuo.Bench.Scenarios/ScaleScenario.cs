@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using YeKuo.Contracts;
 using YeKuo.Hosting;
 using YeKuo.Messaging.Persistence;
 using YeKuo.ServiceDefaults.Security;
@@ -57,7 +58,7 @@ public static class ScaleScenario
         [Scan] = "**one deadline scan** (`SupervisionScanner.ScanOnceAsync`, clock +5 s per scan)",
         [DueTimers] = "scan query 1: due unfired timers (one batch of 200)",
         [Unsupervised] = "scan query 2: running items without timers (one batch of 200; the catch-up, on the scans after a start until none is left)",
-        [Overdue] = "scan query 3: overdue running items per department (the gauge)",
+        [Overdue] = "scan query 3: overdue running items, one COUNT per department (the gauge; rows = departments with any)",
     };
 
     public static async Task<ScaleRun> RunAsync(ScaleOptions options, CancellationToken cancellationToken)
@@ -188,15 +189,22 @@ public static class ScaleScenario
                     return (long)(await SupervisionScanner.UnsupervisedItems(db, batchSize).AsNoTracking().ToListAsync(cancellationToken)).Count;
                 }));
 
-                plans[Overdue] = await PlanAsync(host, db => SupervisionScanner.OverdueByDepartment(db, clock.Now), cancellationToken);
+                plans[Overdue] = await PlanAsync(host, db => SupervisionScanner.Overdue(db, Department.SupplyScheme, clock.Now), cancellationToken, count: true);
                 long overdueItems = 0;
                 var overdue = await MeasureAsync(Overdue, size, options, log, async _ =>
                 {
+                    // As the scanner counts: one COUNT per department.
                     await using var scope = host.Services.CreateAsyncScope();
                     var db = scope.ServiceProvider.GetRequiredService<SupplySchemeDbContext>();
-                    var counts = await SupervisionScanner.OverdueByDepartment(db, clock.Now).ToListAsync(cancellationToken);
-                    overdueItems = counts.Sum(c => c.Count);
-                    return (long)counts.Count;
+                    long departments = 0, items = 0;
+                    foreach (var department in Enum.GetValues<Department>())
+                    {
+                        var count = await SupervisionScanner.Overdue(db, department, clock.Now).LongCountAsync(cancellationToken);
+                        departments += count > 0 ? 1 : 0;
+                        items += count;
+                    }
+                    overdueItems = items;
+                    return departments;
                 });
                 run.Results.Add(overdue with { Note = $"{overdueItems:N0} overdue running items counted ({overdueItems * 100.0 / size:0.0} % of the open items)" });
             }
@@ -267,17 +275,19 @@ public static class ScaleScenario
         return result;
     }
 
-    private static async Task<ScalePlan> PlanAsync<T>(IHost host, Func<SupplySchemeDbContext, IQueryable<T>> query, CancellationToken cancellationToken)
+    /// <summary>The SQL of <paramref name="query"/> (with <paramref name="count"/>: of its COUNT(*), as EF sends it for LongCountAsync) and its plan.</summary>
+    private static async Task<ScalePlan> PlanAsync<T>(IHost host, Func<SupplySchemeDbContext, IQueryable<T>> query, CancellationToken cancellationToken, bool count = false)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupplySchemeDbContext>();
         var queryable = query(db);
-        var sql = queryable.ToQueryString();
+        string Counted(string text) => count ? "SELECT COUNT(*)" + text[text.IndexOf("\nFROM ", StringComparison.Ordinal)..] : text;
+        var sql = Counted(queryable.ToQueryString());
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = queryable.CreateDbCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            command.CommandText = "EXPLAIN QUERY PLAN " + Counted(command.CommandText);
             var depth = new Dictionary<long, int>();
             var lines = new List<string>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

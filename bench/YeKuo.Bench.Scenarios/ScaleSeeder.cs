@@ -19,7 +19,7 @@ public sealed record ScaleSeedBatch(int OpenItems, int ClosedItems, long Timers,
 /// Fills the SupplyScheme service's database (its WorkItems, WorkItemPauses and SupervisionTimers) with work items as
 /// the service itself would hold them: 现场勘查, 供电方案答复 (sharing the 方案答复 clock) and the customer's 客户确认方案
 /// (customer time, no due date) of every customer class of the policy in force, 40 % unclaimed, 52 % in progress, 8 %
-/// paused for the customer; clocks started so that the time used is spread from 0 to 120 % of each limit (≈ 10 %
+/// paused for the customer; clocks started so that the time used is spread from 0 to 120 % of each limit (≈ 6 %
 /// overdue, due dates from a few days ago to four weeks ahead); the supervision timers each item would have
 /// (<see cref="SupervisionPlanner.Moments"/>): those due before now fired, the rest pending; paused items keep only the
 /// levels that fired before the pause. Closed history (completed or cancelled items with their fired timers) is added
@@ -123,6 +123,12 @@ public sealed class ScaleSeeder(DeadlinePlanner deadlines, SupervisionPlanner su
         }
 
         transaction.Commit();
+        // The load went through the WAL: fold it into the database now, not in the first measured commit.
+        using (var checkpoint = connection.CreateCommand())
+        {
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.ExecuteNonQuery();
+        }
         return new ScaleSeedBatch(openItems, closedItems, timers.Rows, pending, pauses.Rows, stopwatch.Elapsed.TotalSeconds);
     }
 
