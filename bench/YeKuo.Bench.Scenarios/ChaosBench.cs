@@ -17,7 +17,7 @@ public sealed class ChaosBench : IBenchScenario
           --keep-state           keep the state directory (it is always kept when a check fails)
           --results DIR          where the result file goes (default <repo>/bench/results)
           --handoff-timeout S    longest wait for one handoff or action (default 120)
-          --settle-timeout S     longest wait for notices/outboxes to settle after the drive (default 120)
+          --settle-timeout S     after the drive, give up settling when nothing moved for S seconds (default 120)
           --stall-timeout S      abandon the drive when no step completes for this long, then check (default 150)
         """;
 

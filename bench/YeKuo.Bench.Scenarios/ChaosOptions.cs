@@ -46,7 +46,7 @@ public sealed class ChaosOptions
     /// <summary>Longest wait for one handoff (the next step's work item to open).</summary>
     public TimeSpan HandoffTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
-    /// <summary>Longest wait, after the last completion, for notices, timelines and outboxes to settle.</summary>
+    /// <summary>After the drive, how long the checks wait with nothing moving (no application settled, no outbox row sent) before judging.</summary>
     public TimeSpan SettleTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
     /// <summary>When no step at all completes for this long the drive is abandoned and the checks run at once (they say

@@ -241,8 +241,12 @@ public static class ChaosScenario
     {
         var submitted = cases.Where(c => c.Id != Guid.Empty).ToList();
         var observed = submitted.ToDictionary(c => c.Id, _ => new Observed());
-        var deadline = DateTime.UtcNow + (report.Stall is null ? options.SettleTimeout : TimeSpan.FromSeconds(Math.Min(30, options.SettleTimeout.TotalSeconds)));
+        // Slow is not lost: the wait ends when everything settled, or when nothing moved (no application settled, no
+        // outbox row sent) for the settle timeout; a loaded machine drains late, a real loss stops moving.
+        var window = report.Stall is null ? options.SettleTimeout : TimeSpan.FromSeconds(Math.Min(30, options.SettleTimeout.TotalSeconds));
+        var deadline = DateTime.UtcNow + window;
         var unsent = new Dictionary<string, long>();
+        (int Unsettled, long Unsent) last = (int.MaxValue, long.MaxValue);
         while (true)
         {
             var pending = submitted.Where(c => !observed[c.Id].Settled).ToList();
@@ -255,7 +259,14 @@ public static class ChaosScenario
             })).ConfigureAwait(false);
             unsent = CountUnsentOutbox(app.StateDirectory);
             var unsettled = submitted.Count(c => !observed[c.Id].Settled);
-            if ((unsettled == 0 && unsent.Values.All(v => v == 0)) || DateTime.UtcNow > deadline) break;
+            var unsentTotal = unsent.Values.Where(v => v > 0).Sum();
+            if (unsettled == 0 && unsent.Values.All(v => v == 0)) break;
+            if (unsettled < last.Unsettled || unsentTotal < last.Unsent)
+            {
+                last = (Math.Min(unsettled, last.Unsettled), Math.Min(unsentTotal, last.Unsent));
+                deadline = DateTime.UtcNow + window;
+            }
+            if (DateTime.UtcNow > deadline) break;
             log($"chaos: settling: {unsettled} application(s) not yet complete, unsent outbox rows {unsent.Values.Sum()}");
             await Task.Delay(1000, ct).ConfigureAwait(false);
         }
@@ -272,7 +283,8 @@ public static class ChaosScenario
             $"{report.Completed}/{cases.Count} PowerConnected; {notSubmitted.Count} not submitted; {notCompleted.Count} not completed",
             notSubmitted.Select(c => $"application {c.Index} ({c.CustomerClass}) never submitted: {c.DriveError}")
                 .Concat(notCompleted.Select(c => $"{c.Number} ({c.CustomerClass}, {c.Id}) status {observed[c.Id].Status ?? "unknown"}; " +
-                    $"steps done by the actor {c.Steps.Count}/{c.Plan.Count}{(c.DriveError is null ? "" : "; actor stopped: " + c.DriveError)}"))
+                    $"steps done by the actor {c.Steps.Count}/{c.Plan.Count}{(c.DriveError is null ? "" : "; actor stopped: " + c.DriveError)}; " +
+                    TracePowerConnected(app.StateDirectory, c.Id)))
                 .ToList()));
 
         // 2. Each step of the plan exactly once in the timeline: no duplicate (step, round), none missing.
@@ -446,6 +458,59 @@ public static class ChaosScenario
         {
             return "(details unavailable: " + e.Message + ")";
         }
+    }
+
+    /// <summary>
+    /// Where an application's 接电 handoff is: its PowerConnected row in metering's outbox (absent, unsent, sent) and
+    /// whether acceptance's inbox consumed that message id, so a failed run tells a slow drain from a lost message.
+    /// </summary>
+    public static string TracePowerConnected(string stateDirectory, Guid applicationId)
+    {
+        try
+        {
+            using var metering = OpenReadOnly(Path.Combine(stateDirectory, "metering.db"));
+            using var outbox = metering.CreateCommand();
+            outbox.CommandText = "SELECT MessageId, SentAt, Attempts, LastError FROM OutboxMessages " +
+                "WHERE upper(ApplicationId) = $id AND MessageType LIKE '%PowerConnected%' ORDER BY Sequence";
+            outbox.Parameters.AddWithValue("$id", applicationId.ToString().ToUpperInvariant());
+            var rows = new List<(string MessageId, string State)>();
+            using (var reader = outbox.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var sent = reader.IsDBNull(1) ? $"unsent after {reader.GetInt64(2)} attempt(s){(reader.IsDBNull(3) ? "" : ": " + reader.GetString(3))}"
+                        : "sent " + new DateTime(reader.GetInt64(1), DateTimeKind.Utc).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + " UTC";
+                    rows.Add((reader.GetString(0), sent));
+                }
+            }
+            if (rows.Count == 0) return "metering's outbox holds no PowerConnected for it";
+            using var acceptance = OpenReadOnly(Path.Combine(stateDirectory, "acceptance.db"));
+            return string.Join("; ", rows.Select(r =>
+            {
+                using var inbox = acceptance.CreateCommand();
+                inbox.CommandText = "SELECT ProcessedAt FROM InboxMessages WHERE upper(MessageId) = $id AND Consumer = 'PowerConnectedConsumer'";
+                inbox.Parameters.AddWithValue("$id", r.MessageId.ToUpperInvariant());
+                var consumed = inbox.ExecuteScalar() is null ? "not consumed by acceptance" : "consumed by acceptance";
+                return $"PowerConnected {r.MessageId} {r.State}, {consumed}";
+            }));
+        }
+        catch (Exception e) when (e is SqliteException or InvalidCastException)
+        {
+            return "(PowerConnected trace unavailable: " + e.Message + ")";
+        }
+    }
+
+    private static SqliteConnection OpenReadOnly(string file)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = file,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 10,
+        }.ToString());
+        connection.Open();
+        return connection;
     }
 
     /// <summary>Relay latency per service from the outbox rows themselves (CreatedAt and SentAt are UTC ticks).</summary>
