@@ -145,6 +145,26 @@ public sealed class ProgressCacheTests(RedisApp app) : IClassFixture<RedisApp>
     }
 
     [Fact]
+    public async Task A_cached_progress_is_served_to_its_customer_and_its_manager_and_to_no_other_customer_or_manager()
+    {
+        var j = await app.AcceptedAsync(CustomerClass.Residential, "manager-chen", At(3, 25, 11));
+        var path = $"/api/applications/{j.ApplicationId}/progress";
+        Assert.Equal(HttpStatusCode.OK, (await app.ClientAs(j.CustomerId).GetAsync(path)).StatusCode);
+
+        var own = await app.ClientAs(j.CustomerId).GetAsync(path);
+        var otherCustomer = await app.ClientAs("cust-someone-else").GetAsync(path);
+        var manager = await app.ClientAs("manager-chen").GetAsync(path);
+        var otherManager = await app.ClientAs("manager-zhou").GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal("hit", own.Headers.GetValues(ProgressApi.CacheHeader).Single());
+        Assert.Equal(HttpStatusCode.OK, manager.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherCustomer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, otherManager.StatusCode);
+        Assert.False(otherCustomer.Headers.Contains(ProgressApi.CacheHeader));
+    }
+
+    [Fact]
     public async Task The_progress_of_an_unknown_application_is_not_found()
     {
         var response = await app.CreateClient().GetAsync($"/api/applications/{Guid.NewGuid()}/progress");

@@ -27,13 +27,13 @@ public static class ProgressApi
     public static async Task<Results<Ok<CustomerProgress>, ProblemHttpResult>> GetProgress(
         Guid id, ProgressCache cache, ProgressReader reader, AcceptanceDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!await CanSeeAsync(db, http, id, cancellationToken))
+        var (cached, outcome) = await cache.GetAsync(id, reader, cancellationToken);
+        if (cached is null || !await CanSeeAsync(db, http, id, cached, cancellationToken))
         {
             return NotFound(id);
         }
-        var (progress, outcome) = await cache.GetAsync(id, reader, cancellationToken);
         http.Response.Headers[CacheHeader] = outcome.ToString().ToLowerInvariant();
-        return progress is null ? NotFound(id) : TypedResults.Ok(progress);
+        return TypedResults.Ok(cached.Progress);
     }
 
     public static async Task<Results<Ok<DeviationReport>, ProblemHttpResult>> GetDeviation(
@@ -71,16 +71,23 @@ public static class ProgressApi
         return TypedResults.Ok(await worklist.ForAsync(manager, cancellationToken));
     }
 
-    /// <summary>Customers see only their own applications, 客户经理 only their customers' (others: 404, not 403).</summary>
-    private static async Task<bool> CanSeeAsync(AcceptanceDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Customers see only their own applications, 客户经理 only their customers' (others: 404, not 403). The owner in
+    /// the cache is exact (an application's customer never changes), so a customer's read costs no database query; the
+    /// 客户经理 is assigned at acceptance and may change, so a manager's read checks the database.
+    /// </summary>
+    private static async Task<bool> CanSeeAsync(AcceptanceDbContext db, HttpContext http, Guid id, CachedProgress cached, CancellationToken cancellationToken)
     {
-        if (!CurrentUser.IsCustomer(http.User) && !CurrentUser.IsManagerOnly(http.User))
+        if (CurrentUser.IsCustomer(http.User))
+        {
+            return CurrentUser.CanSee(http.User, cached.CustomerId);
+        }
+        if (!CurrentUser.IsManagerOnly(http.User))
         {
             return true;
         }
-        var owner = await db.Applications.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { a.CustomerId, a.CustomerManager }).FirstOrDefaultAsync(cancellationToken);
-        return owner is not null && CurrentUser.CanSee(http.User, owner.CustomerId, owner.CustomerManager);
+        var manager = await db.Applications.AsNoTracking().Where(a => a.Id == id).Select(a => a.CustomerManager).FirstOrDefaultAsync(cancellationToken);
+        return CurrentUser.CanSee(http.User, cached.CustomerId, manager);
     }
 
     private static ProblemHttpResult NotFound(Guid id) => TypedResults.Problem(new ProblemDetails

@@ -38,11 +38,12 @@ public sealed class ProgressCache(
 {
     private IDatabase? Redis => options.Value.Enabled ? services.GetService<IConnectionMultiplexer>()?.GetDatabase() : null;
 
-    public static string KeyOf(Guid applicationId) => $"yekuo:acceptance:progress:{applicationId:N}";
+    /// <summary>v2: the value is a <see cref="CachedProgress"/> (view and owner); v1 keys held the view alone.</summary>
+    public static string KeyOf(Guid applicationId) => $"yekuo:acceptance:progress:v2:{applicationId:N}";
 
     public bool Enabled => options.Value.Enabled && services.GetService<IConnectionMultiplexer>() is not null;
 
-    public async Task<(CustomerProgress? Progress, CacheOutcome Outcome)> GetAsync(Guid applicationId, ProgressReader reader, CancellationToken cancellationToken)
+    public async Task<(CachedProgress? Progress, CacheOutcome Outcome)> GetAsync(Guid applicationId, ProgressReader reader, CancellationToken cancellationToken)
     {
         var redis = Redis;
         if (redis is not null)
@@ -52,7 +53,7 @@ public sealed class ProgressCache(
                 var cached = await redis.StringGetAsync(KeyOf(applicationId));
                 if (cached.HasValue)
                 {
-                    return (JsonSerializer.Deserialize<CustomerProgress>(cached.ToString(), MessageJson.Options), CacheOutcome.Hit);
+                    return (JsonSerializer.Deserialize<CachedProgress>(cached.ToString(), MessageJson.Options), CacheOutcome.Hit);
                 }
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException or ObjectDisposedException)
@@ -67,7 +68,7 @@ public sealed class ProgressCache(
         {
             return (null, redis is null ? CacheOutcome.Bypass : CacheOutcome.Miss);
         }
-        var progress = ProgressReader.ToCustomerView(snapshot);
+        var progress = ToCached(snapshot);
         if (redis is not null && await TryWriteAsync(redis, progress))
         {
             return (progress, CacheOutcome.Miss);
@@ -92,7 +93,7 @@ public sealed class ProgressCache(
                 await redis.KeyDeleteAsync(KeyOf(applicationId));
                 return;
             }
-            await TryWriteAsync(redis, ProgressReader.ToCustomerView(snapshot));
+            await TryWriteAsync(redis, ToCached(snapshot));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -109,11 +110,15 @@ public sealed class ProgressCache(
         }
     }
 
-    private async Task<bool> TryWriteAsync(IDatabase redis, CustomerProgress progress)
+    private static CachedProgress ToCached(ProgressSnapshot snapshot) =>
+        new(snapshot.Application.CustomerId, ProgressReader.ToCustomerView(snapshot));
+
+    private async Task<bool> TryWriteAsync(IDatabase redis, CachedProgress cached)
     {
+        var progress = cached.Progress;
         try
         {
-            await redis.StringSetAsync(KeyOf(progress.ApplicationId), JsonSerializer.Serialize(progress, MessageJson.Options), options.Value.TimeToLive);
+            await redis.StringSetAsync(KeyOf(progress.ApplicationId), JsonSerializer.Serialize(cached, MessageJson.Options), options.Value.TimeToLive);
             return true;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
