@@ -39,7 +39,7 @@ public static class ProgressReport
         }
         L($"| rate | {F(o.Rate, "0")} requests/s, open loop (sent on schedule whether or not earlier requests answered) |");
         L($"| duration | {o.DurationSeconds} s per phase, after {o.WarmupSeconds} s of untimed warm-up at the rate once started/restarted |");
-        L("| caller | customers, each asking for their own application (JWT bearer signed with this run's key; the service checks ownership: one indexed read of the application's owner per request, cache or not) |");
+        L("| caller | customers, each asking for their own application (JWT bearer signed with this run's key; the service checks ownership: on a hit against the owner cached with the view, on a miss against the database) |");
         L($"| path | **straight to the acceptance service** (Kestrel, loopback){(o.ThroughGateway ? "; also through the gateway (YARP) for the warm phase" : "; not through the gateway")} |");
         L($"| system | acceptance from the AppHost graph ({(o.ThroughGateway ? "the whole system" : "with RabbitMQ, Redis and its SQLite file only")}), ASPNETCORE_ENVIRONMENT=Production, span export {(o.Traces ? "on" : "off (the trace collector would run inside the bench process)")} |");
         L("| client | the bench's HttpClient on the same 2 cores (its own CPU competes with the service, Redis and RabbitMQ) |");

@@ -133,7 +133,7 @@ public static class ProgressScenario
             // The service's /metrics (server-side durations, GC, CPU) before and after each phase.
             var platformToken = PrometheusResourceExtensions.CreateLocalJwt(signingKey, YeKuoGraph.JwtIssuer, YeKuoGraph.JwtAudience,
                 "bench-platform", TimeSpan.FromHours(6), new Dictionary<string, string> { ["role"] = "platform" });
-            // Acceptance staff read any application's progress without the ownership lookup a customer's read makes.
+            // Acceptance staff read any application's progress without an ownership check (a comparison for the customers' reads).
             var staffToken = PrometheusResourceExtensions.CreateLocalJwt(signingKey, YeKuoGraph.JwtIssuer, YeKuoGraph.JwtAudience,
                 "bench-staff", TimeSpan.FromHours(6), new Dictionary<string, string> { ["role"] = "staff", ["department"] = "Acceptance" });
             var perPhase = (int)Math.Round(options.Rate * options.DurationSeconds);
@@ -195,7 +195,7 @@ public static class ProgressScenario
             var warmPick = new Random(options.Seed + 1);
             var warmIds = Enumerable.Range(0, perPhase).Select(_ => coldIds[warmPick.Next(coldIds.Length)]).ToArray();
             await PhaseAsync(direct, Warm, "random applications read in the cold phase (cached)", "acceptance (direct)", i => Progress(warmIds[i]));
-            await PhaseAsync(direct, WarmStaff, "as warm, read by Acceptance staff: no ownership lookup in the database", "acceptance (direct)",
+            await PhaseAsync(direct, WarmStaff, "as warm, read by Acceptance staff: no ownership check", "acceptance (direct)",
                 i => ($"/api/applications/{applications[warmIds[(i * 11 + 5) % warmIds.Length]].Id}/progress", staffToken));
 
             if (options.ThroughGateway)
