@@ -410,14 +410,7 @@ public static class ChaosScenario
             }
             try
             {
-                using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-                {
-                    DataSource = file,
-                    Mode = SqliteOpenMode.ReadOnly,
-                    Pooling = false,
-                    DefaultTimeout = 10,
-                }.ToString());
-                connection.Open();
+                using var connection = OpenReadOnly(file);
                 using var command = connection.CreateCommand();
                 command.CommandText = "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL";
                 result[service] = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -435,13 +428,7 @@ public static class ChaosScenario
     {
         try
         {
-            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-            {
-                DataSource = Path.Combine(stateDirectory, service + ".db"),
-                Mode = SqliteOpenMode.ReadOnly,
-                Pooling = false,
-            }.ToString());
-            connection.Open();
+            using var connection = OpenReadOnly(Path.Combine(stateDirectory, service + ".db"));
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT MIN(CreatedAt), MAX(CreatedAt), MAX(Attempts), (SELECT MAX(SentAt) FROM OutboxMessages), " +
                 "(SELECT LastError FROM OutboxMessages WHERE SentAt IS NULL AND LastError IS NOT NULL ORDER BY Sequence LIMIT 1), " +
@@ -523,14 +510,7 @@ public static class ChaosScenario
             if (!File.Exists(file)) continue;
             try
             {
-                using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-                {
-                    DataSource = file,
-                    Mode = SqliteOpenMode.ReadOnly,
-                    Pooling = false,
-                    DefaultTimeout = 10,
-                }.ToString());
-                connection.Open();
+                using var connection = OpenReadOnly(file);
                 using var command = connection.CreateCommand();
                 command.CommandText = "SELECT CreatedAt, SentAt, Attempts FROM OutboxMessages WHERE SentAt IS NOT NULL";
                 using var reader = command.ExecuteReader();
