@@ -49,14 +49,7 @@ public static class GatewayReportWriter
         L();
         L($"Command: `{command}`");
         L();
-        L("| machine | |");
-        L("|---|---|");
-        L($"| CPU | {r.Machine.CpuModel} |");
-        L($"| cores | {r.Machine.Cores} |");
-        L($"| memory | {r.Machine.Memory} |");
-        L($"| OS | {r.Machine.Os} |");
-        L($"| .NET | {r.Machine.DotnetVersion} |");
-        L($"| git commit | {r.Machine.GitCommit} |");
+        foreach (var row in r.Machine.TableRows()) L(row);
         L($"| build outputs run | {r.Configuration} |");
         L($"| load average (1/5/15 min) at start / end | {r.LoadAtStart} / {r.LoadAtEnd} |");
         L();

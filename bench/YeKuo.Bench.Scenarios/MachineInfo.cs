@@ -14,6 +14,19 @@ public sealed record MachineInfo(string CpuModel, int Cores, string Memory, stri
         $"{RuntimeInformation.FrameworkDescription} (SDK {Run("dotnet", "--version", repositoryRoot) ?? "?"})",
         ReadGitCommit(repositoryRoot));
 
+    /// <summary>The head of every result's machine table (header and the rows above), one markdown line each.</summary>
+    public IEnumerable<string> TableRows()
+    {
+        yield return "| machine | |";
+        yield return "|---|---|";
+        yield return $"| CPU | {CpuModel} |";
+        yield return $"| cores | {Cores} |";
+        yield return $"| memory | {Memory} |";
+        yield return $"| OS | {Os} |";
+        yield return $"| .NET | {DotnetVersion} |";
+        yield return $"| git commit | {GitCommit} |";
+    }
+
     /// <summary>1/5/15-minute load averages now (other work on the machine skews the numbers).</summary>
     public static string LoadAverage()
     {
