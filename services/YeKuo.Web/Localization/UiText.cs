@@ -24,17 +24,7 @@ public sealed partial class UiText
     public string Department(string? department) => department is null ? "" : this[DepartmentNames.GetValueOrDefault(department, department)];
 
     /// <summary>The department's short name (charts).</summary>
-    public string DepartmentShort(string? department) => department switch
-    {
-        null => "",
-        "Acceptance" => this["受理"],
-        "SupplyScheme" => this["供电方案"],
-        "Inspection" => this["工程检查"],
-        "Metering" => this["计量接电"],
-        "Notification" => this["通知"],
-        "Customer" => this["客户"],
-        _ => department,
-    };
+    public string DepartmentShort(string? department) => department is null ? "" : this[DepartmentShortNames.GetValueOrDefault(department, department)];
 
     public string CustomerClass(string? customerClass) => customerClass is null ? "" : this[ClassNames.GetValueOrDefault(customerClass, customerClass)];
 
@@ -71,6 +61,16 @@ public sealed partial class UiText
         ["Inspection"] = "运检部（工程检查）",
         ["Metering"] = "计量中心（计量接电）",
         ["Notification"] = "客户服务中心（通知）",
+        ["Customer"] = "客户",
+    };
+
+    public static readonly IReadOnlyDictionary<string, string> DepartmentShortNames = new Dictionary<string, string>
+    {
+        ["Acceptance"] = "受理",
+        ["SupplyScheme"] = "供电方案",
+        ["Inspection"] = "工程检查",
+        ["Metering"] = "计量接电",
+        ["Notification"] = "通知",
         ["Customer"] = "客户",
     };
 
