@@ -20,7 +20,8 @@ public sealed class MigrationTests
                 // The migrations cover the whole model (this service's tables and the shared work-item base).
                 Assert.False(db.Database.HasPendingModelChanges(), "The model has changes without a migration: regenerate the SupplyScheme migrations.");
                 await db.Database.MigrateAsync();
-                Assert.Contains(await db.Database.GetAppliedMigrationsAsync(), m => m.EndsWith("_SchemeReview", StringComparison.Ordinal));
+                Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+                Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             }
 
             await using var connection = new SqliteConnection($"Data Source={path}");

@@ -1,0 +1,365 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace YeKuo.SupplyScheme.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Baseline : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TargetId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequestId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    TraceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    StatusBefore = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    StatusAfter = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClosedApplications",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClosedApplications", x => x.ApplicationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TraceParent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TraceState = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SchemeReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerClass = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    SchemeReplyWorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    VoltageKv = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
+                    SourceCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CapacityKva = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
+                    MeteringMethod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DraftedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DraftedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reviewers = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MeetingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MeetingAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MeetingApproved = table.Column<bool>(type: "INTEGER", nullable: true),
+                    MeetingComments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MeetingDecidedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    MeetingDecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepliedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RepliedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CustomerComments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CustomerAnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SchemeReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CustomerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CustomerClass = table.Column<string>(type: "TEXT", maxLength: 48, nullable: false),
+                    PolicyVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Plan = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Assignee = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ClockStartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LimitWorkingDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", nullable: false),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OpenedTraceParent = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItems", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewOpinions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Approve = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Comments = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Reviewer = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    GivenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewOpinions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewOpinions_SchemeReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "SchemeReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionTimers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicationNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FireAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionTimers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionTimers_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkItemPauses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PausedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResumedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkItemPauses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkItemPauses_WorkItems_WorkItemId",
+                        column: x => x.WorkItemId,
+                        principalTable: "WorkItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ApplicationId",
+                table: "AuditEntries",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OccurredAt",
+                table: "AuditEntries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_RequestId",
+                table: "AuditEntries",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Subject_OccurredAt",
+                table: "AuditEntries",
+                columns: new[] { "Subject", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_TargetId",
+                table: "AuditEntries",
+                column: "TargetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_MessageId",
+                table: "OutboxMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_Sequence",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_ReviewId_Department",
+                table: "ReviewOpinions",
+                columns: new[] { "ReviewId", "Department" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchemeReviews_ApplicationId_Revision",
+                table: "SchemeReviews",
+                columns: new[] { "ApplicationId", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchemeReviews_MeetingDate",
+                table: "SchemeReviews",
+                column: "MeetingDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchemeReviews_SchemeReplyWorkItemId",
+                table: "SchemeReviews",
+                column: "SchemeReplyWorkItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchemeReviews_Status_DraftedAt",
+                table: "SchemeReviews",
+                columns: new[] { "Status", "DraftedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionTimers_FiredAt_FireAt",
+                table: "SupervisionTimers",
+                columns: new[] { "FiredAt", "FireAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionTimers_WorkItemId_Level",
+                table: "SupervisionTimers",
+                columns: new[] { "WorkItemId", "Level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItemPauses_WorkItemId",
+                table: "WorkItemPauses",
+                column: "WorkItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_ApplicationId_Step_Round",
+                table: "WorkItems",
+                columns: new[] { "ApplicationId", "Step", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_Closed_Status_DueAt_OpenedAt",
+                table: "WorkItems",
+                columns: new[] { "Status", "DueAt", "OpenedAt" },
+                filter: "\"Status\" IN ('Completed', 'Cancelled') OR \"Status\" = 'Completed' OR \"Status\" = 'Cancelled'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_Open_DueAt_OpenedAt",
+                table: "WorkItems",
+                columns: new[] { "DueAt", "OpenedAt" },
+                filter: "\"Status\" IN ('Open', 'InProgress', 'Paused') OR \"Status\" = 'Open' OR \"Status\" = 'InProgress' OR \"Status\" = 'Paused'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkItems_Running_Department_DueAt",
+                table: "WorkItems",
+                columns: new[] { "Department", "DueAt", "Status" },
+                filter: "\"Status\" IN ('Open', 'InProgress') OR \"Status\" = 'Open' OR \"Status\" = 'InProgress'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ClosedApplications");
+
+            migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ReviewOpinions");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionTimers");
+
+            migrationBuilder.DropTable(
+                name: "WorkItemPauses");
+
+            migrationBuilder.DropTable(
+                name: "SchemeReviews");
+
+            migrationBuilder.DropTable(
+                name: "WorkItems");
+        }
+    }
+}
