@@ -3,8 +3,9 @@ using Yarp.ReverseProxy.Configuration;
 namespace YeKuo.Gateway;
 
 /// <summary>
-/// Which path prefix goes to which service. Addresses come from Aspire-style service discovery variables
-/// (<c>services__{name}__http__0</c>), so any orchestrator can run the gateway.
+/// Which path prefix goes to which service. Destinations are service names (<c>http://acceptance</c>) that Aspire's service
+/// discovery resolves from <c>services__{name}__http__0</c> (injected by the AppHost's references, or set by a deployment),
+/// so no address is written here.
 /// </summary>
 public static class GatewayRoutes
 {
@@ -69,8 +70,9 @@ public static class GatewayRoutes
             }))
             .ToArray();
 
-        if (OptionalAddressOf(configuration, WebService) is { } web)
+        if (IsConfigured(configuration, WebService))
         {
+            var web = AddressOf(configuration, WebService);
             clusters = [.. clusters, new ClusterConfig
             {
                 ClusterId = WebService,
@@ -97,11 +99,11 @@ public static class GatewayRoutes
     /// </summary>
     public static readonly IReadOnlyList<string> ReservedPrefixes = ["/api", "/admin", "/auth"];
 
-    private static string? OptionalAddressOf(IConfiguration configuration, string service) =>
-        configuration[$"services:{service}:http:0"] ?? configuration[$"services:{service}:https:0"];
+    private static bool IsConfigured(IConfiguration configuration, string service) =>
+        configuration.GetSection($"services:{service}").GetChildren().Any();
 
-    private static string AddressOf(IConfiguration configuration, string service) =>
-        configuration[$"services:{service}:http:0"]
-        ?? configuration[$"services:{service}:https:0"]
-        ?? throw new InvalidOperationException($"services__{service}__http__0 is not set: the gateway does not know where {service} runs.");
+    /// <summary>The logical address service discovery resolves (<c>https+http://</c>: https when the service has it).</summary>
+    private static string AddressOf(IConfiguration configuration, string service) => IsConfigured(configuration, service)
+        ? $"https+http://{service}"
+        : throw new InvalidOperationException($"services__{service}__http__0 is not set: the gateway does not know where {service} runs.");
 }

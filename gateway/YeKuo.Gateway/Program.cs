@@ -9,7 +9,7 @@ builder.AddDefaultSecurity();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 var devTokens = DevTokenIssuer.IsEnabled(builder);
 var (routes, clusters) = GatewayRoutes.Build(builder.Configuration);
-builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters);
+builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
 app.UseMiddleware<SecurityHeadersMiddleware>();

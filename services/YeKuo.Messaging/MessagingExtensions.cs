@@ -26,6 +26,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton<ErrorQueueAdmin>();
         builder.Services.AddSingleton<CloudEventPublisher>();
+        builder.Services.AddHealthChecks().AddCheck<PartnerExchangeHealthCheck>("partner-exchange", tags: ["ready"]);
 
         builder.Services.AddMassTransit(bus =>
         {

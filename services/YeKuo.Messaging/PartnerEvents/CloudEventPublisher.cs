@@ -49,6 +49,25 @@ public sealed class CloudEventPublisher(IConfiguration configuration, ILogger<Cl
         }
     }
 
+    /// <summary>Declares <see cref="Exchange"/> (idempotent), so partners can bind before the first event is published.</summary>
+    public async Task EnsureExchangeAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await ChannelAsync(cancellationToken);
+        }
+        catch
+        {
+            await ResetAsync();
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public static Dictionary<string, object?> ToCloudEvent(PartnerEvent partnerEvent, string id, string? traceParent, string source)
     {
         var cloudEvent = new Dictionary<string, object?>

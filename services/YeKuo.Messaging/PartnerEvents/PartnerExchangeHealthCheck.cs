@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace YeKuo.Messaging.PartnerEvents;
+
+/// <summary>
+/// Not ready until the public exchange <c>yekuo.events</c> has been declared once, so a partner that binds its queue as
+/// soon as the system reports healthy finds the exchange (declared by the first publish only, a partner got 404). The
+/// exchange is durable: once declared, broker outages are the broker check's to report, not this one's.
+/// </summary>
+public sealed class PartnerExchangeHealthCheck(CloudEventPublisher publisher) : IHealthCheck
+{
+    private volatile bool _declared;
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (_declared)
+        {
+            return HealthCheckResult.Healthy($"{CloudEventPublisher.Exchange} declared");
+        }
+        try
+        {
+            await publisher.EnsureExchangeAsync(cancellationToken);
+            _declared = true;
+            return HealthCheckResult.Healthy($"{CloudEventPublisher.Exchange} declared");
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"{CloudEventPublisher.Exchange} not declared yet", e);
+        }
+    }
+}
