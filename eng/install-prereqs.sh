@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the local orchestrator and the integration tests need on a Debian machine, once:
-#   rabbitmq-server and redis-server (run by YeKuo.Hosting as private child processes, never as system services),
+#   rabbitmq-server and redis-server (run by the Aspire AppHost as private executable resources, never as system services),
 #   chromium and a Chinese font (fonts-wqy-microhei) with --with-chromium (the web front end's browser tests and screenshots).
 # Idempotent: does nothing when everything is there. Uses sudo when not root.
 set -euo pipefail

@@ -29,7 +29,6 @@ internal sealed class StartupSummary(ResourceNotificationService notifications, 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var clock = Stopwatch.StartNew();
         try
         {
             await notifications.WaitForResourceHealthyAsync(gateway.Name, stoppingToken);
@@ -61,7 +60,7 @@ internal sealed class StartupSummary(ResourceNotificationService notifications, 
         {
             Console.WriteLine($"[yekuo] {line}");
         }
-        Console.WriteLine($"[yekuo] ready: every service healthy after {clock.Elapsed.TotalSeconds:0.0} s. Ctrl+C stops everything.");
+        Console.WriteLine($"[yekuo] ready: every service healthy {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:0.0} s after the AppHost started. Ctrl+C stops everything.");
         Console.WriteLine();
     }
 

@@ -1,4 +1,4 @@
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 
@@ -52,7 +52,7 @@ public sealed class ChaosBench : IBenchScenario
         var command = BenchArguments.CommandLine(Name, args);
         Console.WriteLine();
         Console.WriteLine(ReportWriter.ToMarkdown(report, command));
-        resultsDirectory ??= Path.Combine(DistributedApplicationBuilder.FindRepositoryRoot(), "bench", "results");
+        resultsDirectory ??= Path.Combine(RepositoryRoot.Find(), "bench", "results");
         var path = ReportWriter.Write(report, resultsDirectory, command);
         Console.WriteLine($"Result appended to {path} (started {stamp:HH:mm:ss}).");
         return report.Passed ? 0 : 1;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 
@@ -10,7 +10,7 @@ public sealed record ChaosEvent(string Kind, string Target, double AtSeconds, do
 /// SIGKILLs random department services and restarts the broker at random moments of the run. Moments are drawn as
 /// fractions of the completed steps (so they always fall inside the run, whatever its pace); one action at a time.
 /// </summary>
-public sealed class ChaosMonkey(DistributedApplication app, ChaosOptions options, Random random, Func<double> progress, Stopwatch clock, Action<string> log)
+public sealed class ChaosMonkey(YeKuoSystem app, ChaosOptions options, Random random, Func<double> progress, Stopwatch clock, Action<string> log)
 {
     private readonly List<ChaosEvent> _events = [];
 

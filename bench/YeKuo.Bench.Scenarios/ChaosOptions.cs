@@ -1,4 +1,3 @@
-using YeKuo.Hosting;
 
 namespace YeKuo.Bench.Scenarios;
 
@@ -64,5 +63,5 @@ public sealed class ChaosOptions
     public Action<string>? Log { get; set; }
 
     /// <summary>Where the services' output goes (default: one file per resource under <c>&lt;state&gt;/logs</c>).</summary>
-    public IResourceLogSink? ResourceLogSink { get; set; }
+    public Action<string, string>? ResourceLogSink { get; set; }
 }

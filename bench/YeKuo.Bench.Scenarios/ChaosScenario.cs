@@ -5,13 +5,12 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using YeKuo.AppHost;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 
 /// <summary>
-/// The chaos scenario: starts the whole system from the AppHost graph (<c>AddYeKuo(developerRun: false)</c>) in a fresh
+/// The chaos scenario: starts the whole system from the AppHost graph (<see cref="YeKuoSystem"/>) in a fresh
 /// state directory, lets <see cref="ChaosOptions.Workers"/> department actors drive <see cref="ChaosOptions.Applications"/>
 /// applications of mixed classes through every step via the gateway while a monkey SIGKILLs department services and
 /// restarts the broker, then checks that nothing was lost or done twice.
@@ -36,21 +35,15 @@ public static class ChaosScenario
             ?? "Release";
         var fileSink = options.ResourceLogSink is null ? new FileLogSink(Path.Combine(stateDirectory, "logs")) : null;
 
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        var systemOptions = new SystemOptions
         {
             StateDirectory = stateDirectory,
-            GatewayPort = FreePort(),
-            Configuration = configuration,
-            EnvironmentName = "Development",
-            LogSink = options.ResourceLogSink ?? fileSink,
-            PrintResourceTable = false,
+            LogSink = options.ResourceLogSink ?? fileSink!.Write,
             // A restart during chaos on a loaded 2-core machine can take a minute (RabbitMQ measured 60.7 s at load 40);
             // slow is not lost, so the monkey waits longer than a developer's start-up would.
-            InfrastructureStartupTimeout = TimeSpan.FromMinutes(3),
-            ProjectStartupTimeout = TimeSpan.FromMinutes(3),
-        });
-        builder.AddYeKuo(developerRun: false);
-        var app = builder.Build();
+            StartTimeout = TimeSpan.FromMinutes(3),
+        };
+        YeKuoSystem? app = null;
 
         var counters = new ActorCounters();
         var report = new ChaosReport
@@ -59,7 +52,7 @@ public static class ChaosScenario
             Seed = seed,
             StateDirectory = stateDirectory,
             Configuration = configuration,
-            Machine = MachineInfo.Collect(app.RepositoryRoot),
+            Machine = MachineInfo.Collect(RepositoryRoot.Find()),
             StartedAt = DateTimeOffset.Now,
             Counters = counters,
         };
@@ -72,11 +65,11 @@ public static class ChaosScenario
             var startup = Stopwatch.StartNew();
             try
             {
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                app = await YeKuoSystem.StartAsync(systemOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                report.StartupError = $"{e.Message}\n{app.FormatLogs(30)}";
+                report.StartupError = e.Message;
                 log("chaos: the system did not start: " + e.Message);
                 return report;
             }
@@ -189,7 +182,7 @@ public static class ChaosScenario
             report.TotalSeconds = total.Elapsed.TotalSeconds;
             report.LoadAtEnd = MachineInfo.LoadAverage();
             fileSink?.Flush();
-            await app.DisposeAsync().ConfigureAwait(false);
+            if (app is not null) await app.DisposeAsync().ConfigureAwait(false);
             fileSink?.Dispose();
             if (report.Passed && !options.KeepState)
             {
@@ -236,7 +229,7 @@ public static class ChaosScenario
         public bool Settled;
     }
 
-    private static async Task CheckAsync(DistributedApplication app, GatewayActor actor, List<AppCase> cases, ChaosReport report,
+    private static async Task CheckAsync(YeKuoSystem app, GatewayActor actor, List<AppCase> cases, ChaosReport report,
         ChaosOptions options, Action<string> log, CancellationToken ct)
     {
         var submitted = cases.Where(c => c.Id != Guid.Empty).ToList();
@@ -534,7 +527,7 @@ public static class ChaosScenario
         return result;
     }
 
-    private static async Task CheckErrorQueuesAsync(DistributedApplication app, ChaosReport report, CancellationToken ct)
+    private static async Task CheckErrorQueuesAsync(YeKuoSystem app, ChaosReport report, CancellationToken ct)
     {
         var problems = new List<string>();
         long total = 0;
@@ -620,5 +613,4 @@ public static class ChaosScenario
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static int FreePort() => LoopbackPorts.Free();
 }

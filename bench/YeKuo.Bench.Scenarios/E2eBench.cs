@@ -1,5 +1,5 @@
 using System.Globalization;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 
@@ -70,7 +70,7 @@ public sealed class E2eBench : IBenchScenario
         var command = BenchArguments.CommandLine(Name, args);
         Console.WriteLine();
         Console.WriteLine(E2eReportWriter.ToMarkdown(report, command));
-        resultsDirectory ??= Path.Combine(DistributedApplicationBuilder.FindRepositoryRoot(), "bench", "results");
+        resultsDirectory ??= Path.Combine(RepositoryRoot.Find(), "bench", "results");
         var path = E2eReportWriter.Write(report, resultsDirectory, command);
         Console.WriteLine($"Result appended to {path}.");
         return report.Passed ? 0 : 1;

@@ -23,8 +23,13 @@ public static class E2eScenario
         var log = options.Log;
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var stateDirectory = options.StateDirectory is { } dir ? Path.GetFullPath(dir) : E2eSystem.NewStateDirectory("e2e");
-        var configuration = options.Configuration ?? E2eSystem.DefaultConfiguration;
-        var repositoryRoot = YeKuo.Hosting.DistributedApplicationBuilder.FindRepositoryRoot();
+        var configuration = E2eSystem.DefaultConfiguration;
+        if (options.Configuration is { } wanted && wanted != configuration)
+        {
+            // The AppHost runs the services in the configuration it was built in: build the bench in the wanted one.
+            throw new ArgumentException($"This bench was built in {configuration}; run it with -c {wanted} to measure {wanted} outputs.");
+        }
+        var repositoryRoot = RepositoryRoot.Find();
         var report = new E2eReport
         {
             Options = options,
@@ -53,7 +58,7 @@ public static class E2eScenario
         E2eSystem system;
         try
         {
-            system = await E2eSystem.StartAsync(stateDirectory, configuration, options.KeepState, environment, cancellationToken).ConfigureAwait(false);
+            system = await E2eSystem.StartAsync(stateDirectory, options.KeepState, environment, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {
@@ -184,7 +189,7 @@ public static class E2eScenario
 
         // ---- baselines on the same broker, at the same rate ------------------------------------------------------
         var rate = options.BaselineRate ?? Math.Max(1, report.HandoffsPerSecond);
-        var amqp = new Uri(system.App.GetConnectionString("messaging"));
+        var amqp = new Uri(await system.App.GetConnectionStringAsync("messaging"));
         log($"e2e: baselines at {rate:0.0} msg/s for {options.BaselineSeconds} s each on {amqp.Host}:{amqp.Port}");
         report.LoadBeforeBaselines = MachineInfo.LoadAverage();
         try

@@ -1,16 +1,13 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
-using YeKuo.AppHost;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 
 /// <summary>
-/// The whole system for the e2e and gateway benches, started from the AppHost graph (<c>AddYeKuo(developerRun: false)</c>)
-/// the way <see cref="ChaosScenario"/> starts it: a fresh state directory under <c>/tmp/yekuo-bench/</c>, every resource's
-/// output in <c>&lt;state&gt;/logs</c>, a free gateway port, the bench's own build configuration.
+/// The whole system for the e2e and gateway benches, started from the AppHost graph (<see cref="YeKuoSystem"/>) the way
+/// <see cref="ChaosScenario"/> starts it: a fresh state directory under <c>/tmp/yekuo-bench/</c>, every resource's output in
+/// <c>&lt;state&gt;/logs</c>, a free gateway port, the bench's own build configuration.
 /// </summary>
 public sealed class E2eSystem : IAsyncDisposable
 {
@@ -22,24 +19,25 @@ public sealed class E2eSystem : IAsyncDisposable
     private readonly FileLogSink _sink;
     private readonly bool _keepState;
 
-    private E2eSystem(DistributedApplication app, FileLogSink sink, bool keepState)
+    private E2eSystem(YeKuoSystem app, FileLogSink sink, bool keepState)
     {
         App = app;
         _sink = sink;
         _keepState = keepState;
     }
 
-    public DistributedApplication App { get; }
+    public YeKuoSystem App { get; }
 
     public string StateDirectory => App.StateDirectory;
 
-    public Uri Gateway => App.GetEndpoint("gateway");
+    public Uri Gateway => App.Gateway;
 
-    public double StartupSeconds { get; private set; }
+    public double StartupSeconds => App.StartupSeconds;
 
     /// <summary>Whether the state directory is removed on dispose (set false to keep it, e.g. after a failure).</summary>
     public bool RemoveState { get; set; } = true;
 
+    /// <summary>The configuration the AppHost (built with the bench) runs the services in.</summary>
     public static string DefaultConfiguration =>
         typeof(E2eSystem).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
@@ -48,47 +46,28 @@ public sealed class E2eSystem : IAsyncDisposable
 
     /// <summary>Builds and starts the graph. <paramref name="environment"/> adds variables per project resource
     /// (resource name → key → value), applied after the graph's own.</summary>
-    public static async Task<E2eSystem> StartAsync(string stateDirectory, string configuration, bool keepState,
+    public static async Task<E2eSystem> StartAsync(string stateDirectory, bool keepState,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> environment, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(stateDirectory);
         var sink = new FileLogSink(Path.Combine(stateDirectory, "logs"));
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            StateDirectory = stateDirectory,
-            GatewayPort = FreePort(),
-            Configuration = configuration,
-            EnvironmentName = "Development",
-            LogSink = sink,
-            PrintResourceTable = false,
-            // Shared 2-core machines under other people's builds start RabbitMQ and the services slowly.
-            InfrastructureStartupTimeout = TimeSpan.FromSeconds(180),
-            ProjectStartupTimeout = TimeSpan.FromSeconds(180),
-        });
-        builder.AddYeKuo(developerRun: false);
-        foreach (var (resource, variables) in environment)
-        {
-            var project = builder.Resources.OfType<ProjectResource>().SingleOrDefault(r => r.Name == resource)
-                ?? throw new ArgumentException($"No project resource '{resource}' in the graph.");
-            var projectBuilder = new ProjectBuilder(builder, project);
-            foreach (var (key, value) in variables) projectBuilder.WithEnvironment(key, value);
-        }
-        var app = builder.Build();
-        var system = new E2eSystem(app, sink, keepState);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var app = await YeKuoSystem.StartAsync(new SystemOptions
+            {
+                StateDirectory = stateDirectory,
+                Environment = environment,
+                LogSink = sink.Write,
+                // Shared 2-core machines under other people's builds start RabbitMQ and the services slowly.
+                StartTimeout = TimeSpan.FromMinutes(3),
+            }, cancellationToken).ConfigureAwait(false);
+            return new E2eSystem(app, sink, keepState);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch
         {
-            var logs = app.FormatLogs(30);
-            system.RemoveState = false;
-            await system.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"The system did not start: {e.Message}\n{logs}", e);
+            sink.Dispose();
+            throw;
         }
-        system.StartupSeconds = clock.Elapsed.TotalSeconds;
-        return system;
     }
 
     public async ValueTask DisposeAsync()
@@ -103,36 +82,20 @@ public sealed class E2eSystem : IAsyncDisposable
             catch (UnauthorizedAccessException) { }
         }
     }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>Lets the bench add environment variables to a resource the graph declared (WithEnvironment needs a builder).</summary>
-    private sealed class ProjectBuilder(DistributedApplicationBuilder applicationBuilder, ProjectResource resource) : IResourceBuilder<ProjectResource>
-    {
-        public DistributedApplicationBuilder ApplicationBuilder { get; } = applicationBuilder;
-        public ProjectResource Resource { get; } = resource;
-    }
 }
 
-/// <summary>CPU time per resource (all processes of its group, from <c>/proc/&lt;pid&gt;/stat</c>) and of the bench itself.</summary>
+/// <summary>CPU time per resource (all processes of its tree, from <c>/proc/&lt;pid&gt;/stat</c>) and of the bench itself.</summary>
 public static class E2eCpu
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
     /// <summary>Seconds of CPU (user + system) used so far by each resource's live processes, plus "bench" (this process).</summary>
-    public static Dictionary<string, double> Sample(DistributedApplication app)
+    public static Dictionary<string, double> Sample(YeKuoSystem app)
     {
         var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var resource in app.Resources)
+        foreach (var resource in YeKuoSystem.HealthCheckedResources)
         {
-            double seconds = 0;
-            foreach (var pid in app.GetProcessIds(resource.Name)) seconds += ProcessSeconds(pid);
-            result[resource.Name] = seconds;
+            result[resource] = app.GetProcessIds(resource).Sum(ProcessTree.CpuSeconds);
         }
         result["bench"] = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         return result;
@@ -152,22 +115,6 @@ public static class E2eCpu
         catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
         {
             return (0, 0);
-        }
-    }
-
-    private static double ProcessSeconds(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // Fields after the command (which may contain spaces) start after the last ')'.
-            var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // rest[0] is field 3 (state); utime is field 14, stime field 15.
-            return (double.Parse(rest[11], CultureInfo.InvariantCulture) + double.Parse(rest[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
-        }
-        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException)
-        {
-            return 0;
         }
     }
 

@@ -1,20 +1,19 @@
 using System.Collections.Concurrent;
-using YeKuo.Hosting;
 
 namespace YeKuo.Bench.Scenarios;
 
 /// <summary>Every resource's output to <c>&lt;dir&gt;/&lt;resource&gt;.log</c> (kept for diagnosis), nothing on the console.</summary>
-public sealed class FileLogSink(string directory) : IResourceLogSink, IDisposable
+public sealed class FileLogSink(string directory) : IDisposable
 {
     private readonly ConcurrentDictionary<string, StreamWriter> _writers = new();
     private bool _disposed;
 
     public string Directory { get; } = directory;
 
-    public void Write(ResourceLogLine line)
+    public void Write(string resource, string line)
     {
         if (_disposed) return;
-        var writer = _writers.GetOrAdd(line.Resource, name =>
+        var writer = _writers.GetOrAdd(resource, name =>
         {
             System.IO.Directory.CreateDirectory(Directory);
             return new StreamWriter(Path.Combine(Directory, name + ".log"), append: true) { AutoFlush = false };
@@ -22,10 +21,9 @@ public sealed class FileLogSink(string directory) : IResourceLogSink, IDisposabl
         lock (writer)
         {
             if (_disposed) return;
-            writer.Write(line.Timestamp.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture));
-            writer.Write(line.IsError ? " ERR " : " ");
-            writer.WriteLine(line.Text);
-            if (line.IsError || line.Resource == "apphost") writer.Flush();
+            writer.Write(DateTime.Now.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture));
+            writer.Write(' ');
+            writer.WriteLine(line);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 
@@ -22,7 +22,7 @@ public sealed class GatewayBench : IBenchScenario
           --rounds R             rounds of (direct, gateway), the order swapped every round (default 6)
           --path P               the GET (default {DefaultPath}, Acceptance's public calendar)
           --service NAME         the service that answers it (default acceptance)
-          --env KEY=VALUE        environment variable for the service and the gateway (repeatable), e.g. Telemetry__ZipkinEndpoint= (no span export)
+          --env KEY=VALUE        environment variable for the service and the gateway (repeatable), e.g. OTEL_TRACES_SAMPLER=always_off (no spans)
           --state-dir DIR        state directory (default /tmp/yekuo-bench/gateway-<stamp>)
           --keep-state           keep the state directory
           --results DIR          where the result file goes (default <repo>/bench/results)
@@ -63,7 +63,7 @@ public sealed class GatewayBench : IBenchScenario
         var markdown = GatewayReportWriter.ToMarkdown(report, command);
         Console.WriteLine();
         Console.WriteLine(markdown);
-        resultsDirectory ??= Path.Combine(DistributedApplicationBuilder.FindRepositoryRoot(), "bench", "results");
+        resultsDirectory ??= Path.Combine(RepositoryRoot.Find(), "bench", "results");
         var path = E2eReportWriter.AppendResult(resultsDirectory, "gateway", "gateway scenario results", markdown, report.StartedAt);
         Console.WriteLine($"Result appended to {path}.");
         return report.Error is null ? 0 : 1;
@@ -78,7 +78,7 @@ public sealed class GatewayBench : IBenchScenario
             Options = options,
             Configuration = configuration,
             StateDirectory = stateDirectory,
-            Machine = MachineInfo.Collect(DistributedApplicationBuilder.FindRepositoryRoot()),
+            Machine = MachineInfo.Collect(RepositoryRoot.Find()),
             StartedAt = DateTimeOffset.Now,
             LoadAtStart = MachineInfo.LoadAverage(),
         };
@@ -92,7 +92,7 @@ public sealed class GatewayBench : IBenchScenario
         E2eSystem system;
         try
         {
-            system = await E2eSystem.StartAsync(stateDirectory, configuration, options.KeepState, environment, ct).ConfigureAwait(false);
+            system = await E2eSystem.StartAsync(stateDirectory, options.KeepState, environment, ct).ConfigureAwait(false);
         }
         catch (InvalidOperationException e)
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 
@@ -62,7 +62,7 @@ public sealed class ProgressBench : IBenchScenario
         var markdown = ProgressReport.ToMarkdown(report, command);
         Console.WriteLine();
         Console.WriteLine(markdown);
-        resultsDirectory ??= Path.Combine(DistributedApplicationBuilder.FindRepositoryRoot(), "bench", "results");
+        resultsDirectory ??= Path.Combine(RepositoryRoot.Find(), "bench", "results");
         var path = ProgressReport.Write(report, markdown, resultsDirectory);
         Console.WriteLine($"Result appended to {path}.");
         return report.Passed ? 0 : 1;

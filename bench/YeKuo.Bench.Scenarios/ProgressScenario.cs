@@ -4,9 +4,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using YeKuo.AppHost;
-using YeKuo.Hosting;
-using YeKuo.Hosting.Telemetry;
+using YeKuo.AppHost.Infrastructure;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 
@@ -62,38 +64,34 @@ public static class ProgressScenario
         var fileSink = new FileLogSink(Path.Combine(stateDirectory, "logs"));
         var cacheMode = "on";
 
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        // This run's signing key (the bench signs customer tokens with it), given to the graph's parameter.
+        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        var systemOptions = new SystemOptions
         {
             StateDirectory = stateDirectory,
-            GatewayPort = FreePort(),
-            Configuration = options.Configuration,
-            EnvironmentName = "Production",
-            LogSink = fileSink,
-            PrintResourceTable = false,
-            OnlyResources = options.ThroughGateway ? null : ["acceptance"],
-        });
-        builder.AddYeKuo(developerRun: false);
-        // This run's signing key (the graph makes a random one it does not hand out): the bench signs customer tokens with it.
-        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
-        foreach (var project in builder.Resources.OfType<ProjectResource>())
-        {
-            var resource = new Builder<ProjectResource>(builder, project);
-            resource.WithEnvironment("Jwt__SigningKey", signingKey);
-            if (!options.Traces)
+            Dashboard = options.Traces,
+            LogSink = fileSink.Write,
+            Arguments = [$"--Parameters:jwt-signing-key={signingKey}"],
+            Configure = builder =>
             {
-                resource.WithEnvironment("Telemetry__ZipkinEndpoint", "");
-            }
-            if (project.Name == "gateway")
-            {
-                // Production refuses the development token issuer; the bench signs its own tokens.
-                resource.WithEnvironment("DevTokens__Enabled", "false");
-            }
-        }
-        var acceptance = new Builder<ProjectResource>(builder, builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "acceptance"));
-        acceptance.WithEnvironment("Progress__Cache", () => cacheMode);
-        var app = builder.Build();
+                if (!options.ThroughGateway)
+                {
+                    // Acceptance alone (with the broker, the cache and its database): nothing else takes CPU.
+                    string[] keep = ["acceptance", "acceptancedb", "messaging", "messaging-epmd", "cache", "jwt-signing-key"];
+                    foreach (var resource in builder.Resources.Where(r => !keep.Contains(r.Name)).ToList()) builder.Resources.Remove(resource);
+                }
+                foreach (var project in builder.Resources.OfType<ProjectResource>())
+                {
+                    // Measured as in production (no development-only settings); the bench signs its own tokens.
+                    builder.CreateResourceBuilder(project).WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production").WithEnvironment("DevTokens__Enabled", "false");
+                }
+                builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "acceptance"))
+                    .WithEnvironment(context => context.EnvironmentVariables["Progress__Cache"] = cacheMode);
+            },
+        };
+        YeKuoSystem? app = null;
 
-        var repositoryRoot = app.RepositoryRoot;
+        var repositoryRoot = RepositoryRoot.Find();
         var run = new ProgressRun
         {
             Options = options,
@@ -107,7 +105,7 @@ public static class ProgressScenario
         try
         {
             log("progress: seeding the Acceptance database...");
-            run.Seed = await ProgressSeeder.SeedAsync(app.GetConnectionString("acceptancedb"), options.Applications, DateTimeOffset.UtcNow, options.Seed, cancellationToken);
+            run.Seed = await ProgressSeeder.SeedAsync($"Data Source={Path.Combine(stateDirectory, "acceptance.db")}", options.Applications, DateTimeOffset.UtcNow, options.Seed, cancellationToken);
             SqliteConnection.ClearAllPools();
             log($"progress: seeded {run.Seed.Applications.Count:N0} applications, {run.Seed.TimelineEntries:N0} timeline entries, {run.Seed.Pauses:N0} pauses " +
                 $"in {run.Seed.Seconds:0.0} s ({ProgressSeeder.Describe(run.Seed)})");
@@ -115,11 +113,11 @@ public static class ProgressScenario
             var startup = Stopwatch.StartNew();
             try
             {
-                await app.StartAsync(cancellationToken);
+                app = await YeKuoSystem.StartAsync(systemOptions, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                run.Error = $"The system did not start: {e.Message}\n{app.FormatLogs(30)}";
+                run.Error = $"The system did not start: {e.Message}";
                 log("progress: " + run.Error);
                 return run;
             }
@@ -128,13 +126,13 @@ public static class ProgressScenario
 
             var random = new Random(options.Seed);
             var applications = run.Seed.Applications;
-            var tokens = applications.Select(a => PrometheusResourceExtensions.CreateLocalJwt(signingKey, YeKuoGraph.JwtIssuer, YeKuoGraph.JwtAudience,
+            var tokens = applications.Select(a => LocalJwt.Create(signingKey, LocalSettings.JwtIssuer, LocalSettings.JwtAudience,
                 a.CustomerId, TimeSpan.FromHours(6), new Dictionary<string, string> { ["role"] = "customer" })).ToArray();
             // The service's /metrics (server-side durations, GC, CPU) before and after each phase.
-            var platformToken = PrometheusResourceExtensions.CreateLocalJwt(signingKey, YeKuoGraph.JwtIssuer, YeKuoGraph.JwtAudience,
+            var platformToken = LocalJwt.Create(signingKey, LocalSettings.JwtIssuer, LocalSettings.JwtAudience,
                 "bench-platform", TimeSpan.FromHours(6), new Dictionary<string, string> { ["role"] = "platform" });
             // Acceptance staff read any application's progress without an ownership check (a comparison for the customers' reads).
-            var staffToken = PrometheusResourceExtensions.CreateLocalJwt(signingKey, YeKuoGraph.JwtIssuer, YeKuoGraph.JwtAudience,
+            var staffToken = LocalJwt.Create(signingKey, LocalSettings.JwtIssuer, LocalSettings.JwtAudience,
                 "bench-staff", TimeSpan.FromHours(6), new Dictionary<string, string> { ["role"] = "staff", ["department"] = "Acceptance" });
             var perPhase = (int)Math.Round(options.Rate * options.DurationSeconds);
             var warmupCount = (int)Math.Round(options.Rate * options.WarmupSeconds);
@@ -186,7 +184,7 @@ public static class ProgressScenario
             // JIT, connection pool, SQLite and Redis connections: untimed load on applications the phases do not use.
             await WarmupAsync(direct, i => Progress(warmupIds[i % warmupIds.Length]));
 
-            var redis = app.GetConnectionString("cache");
+            var redis = await app.GetConnectionStringAsync("cache");
             await RedisAsync(redis, "FLUSHALL", cancellationToken);
             await PhaseAsync(direct, Cold, "Redis flushed; each request a different application, never read before", "acceptance (direct)",
                 i => Progress(coldIds[i % coldIds.Length]));
@@ -232,7 +230,7 @@ public static class ProgressScenario
             run.TotalSeconds = total.Elapsed.TotalSeconds;
             run.LoadAtEnd = MachineInfo.LoadAverage();
             fileSink.Flush();
-            await app.DisposeAsync();
+            if (app is not null) await app.DisposeAsync();
             fileSink.Dispose();
             SqliteConnection.ClearAllPools();
             if (run.Error is null && !options.KeepState)
@@ -257,21 +255,5 @@ public static class ProgressScenario
         var read = await stream.ReadAsync(buffer, cancellationToken);
         var reply = Encoding.ASCII.GetString(buffer, 0, read).Split("\r\n")[0];
         return reply.StartsWith('-') ? throw new InvalidOperationException($"Redis {command}: {reply}") : reply;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>A builder over a resource the graph already declared (to add environment after <c>AddYeKuo</c>; later values win).</summary>
-    private sealed class Builder<T>(DistributedApplicationBuilder applicationBuilder, T resource) : IResourceBuilder<T>
-        where T : IResource
-    {
-        public DistributedApplicationBuilder ApplicationBuilder { get; } = applicationBuilder;
-
-        public T Resource { get; } = resource;
     }
 }

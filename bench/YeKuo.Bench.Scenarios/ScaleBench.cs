@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Reflection;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 
@@ -69,7 +69,7 @@ public sealed class ScaleBench : IBenchScenario
         Console.WriteLine();
         var markdown = ScaleReport.ToMarkdown(report, command);
         Console.WriteLine(markdown);
-        resultsDirectory ??= Path.Combine(DistributedApplicationBuilder.FindRepositoryRoot(), "bench", "results");
+        resultsDirectory ??= Path.Combine(RepositoryRoot.Find(), "bench", "results");
         var path = ScaleReport.Write(report, markdown, resultsDirectory);
         Console.WriteLine($"Result appended to {path}.");
         return report.Passed ? 0 : 1;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using YeKuo.Contracts;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 using YeKuo.Messaging.Persistence;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.SupplyScheme.Infrastructure;
@@ -69,7 +69,7 @@ public static class ScaleScenario
         Directory.CreateDirectory(stateDirectory);
         var databasePath = Path.Combine(stateDirectory, "supplyscheme.db");
         var connectionString = $"Data Source={databasePath}";
-        var repositoryRoot = DistributedApplicationBuilder.FindRepositoryRoot();
+        var repositoryRoot = RepositoryRoot.Find();
         var run = new ScaleRun
         {
             Options = options,

@@ -67,21 +67,7 @@ public static class Extensions
                 // Last: identity and phone numbers never leave the process in a span.
                 .AddProcessor(new YeKuo.ServiceDefaults.Security.PiiRedactionProcessor()));
 
-        // Zipkin JSON v2 to a local receiver (the AppHost's trace view, the integration tests' span capture).
-        var zipkin = builder.Configuration["ZIPKIN_ENDPOINT"] ?? builder.Configuration["Telemetry:ZipkinEndpoint"];
-        if (!string.IsNullOrWhiteSpace(zipkin) && Uri.TryCreate(zipkin, UriKind.Absolute, out var zipkinEndpoint))
-        {
-            // Zipkin is deprecated upstream in favour of OTLP, but its JSON v2 body is what a dependency-free local
-            // receiver can read (no OTLP proto classes are available here); OTLP stays the production path above.
-#pragma warning disable CS0618
-            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddZipkinExporter(zipkinOptions =>
-            {
-                zipkinOptions.Endpoint = zipkinEndpoint;
-                zipkinOptions.BatchExportProcessorOptions = new BatchExportActivityProcessorOptions { ScheduledDelayMilliseconds = 1000 };
-            }));
-#pragma warning restore CS0618
-        }
-
+        // OTLP to the Aspire dashboard locally (the AppHost injects OTEL_EXPORTER_OTLP_ENDPOINT), to a collector in production.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();

@@ -1,105 +1,168 @@
-using YeKuo.Hosting;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using YeKuo.AppHost.Infrastructure;
 
 namespace YeKuo.AppHost.Tests;
 
-/// <summary>Graph declaration and environment composition, without starting anything.</summary>
+/// <summary>The graph the AppHost declares, read from Aspire's application model without starting anything.</summary>
 public sealed class GraphTests
 {
-    private static DistributedApplicationBuilder Builder(params string[] args) =>
-        DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+    private static readonly string[] Departments = ["acceptance", "supplyscheme", "inspection", "metering", "notification"];
+
+    private static async Task<IDistributedApplicationTestingBuilder> GraphAsync(params string[] args) =>
+        await DistributedApplicationTestingBuilder.CreateAsync<Projects.YeKuo_AppHost>(
+            ["--YeKuo:StateDirectory=/tmp/yekuo-graph-test", "--YeKuo:Ephemeral=true", .. args]);
+
+    private static IResource Resource(IDistributedApplicationTestingBuilder builder, string name) =>
+        builder.Resources.SingleOrDefault(r => r.Name == name) ?? throw new Xunit.Sdk.XunitException($"no resource '{name}' in the graph");
+
+    private static IEnumerable<string> WaitsOf(IResource resource) =>
+        resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name);
+
+    [Fact]
+    public async Task The_graph_has_the_broker_the_cache_five_departments_with_their_databases_the_gateway_and_the_web_front_end()
+    {
+        await using var builder = await GraphAsync();
+
+        Assert.IsType<RabbitMQNodeResource>(Resource(builder, "messaging"));
+        Assert.IsType<ErlangPortMapperResource>(Resource(builder, "messaging-epmd"));
+        Assert.IsType<RedisServerResource>(Resource(builder, "cache"));
+        foreach (var name in Departments.Append("gateway").Append("web"))
         {
-            Args = args,
-            StateDirectory = Path.Combine(Path.GetTempPath(), "yekuo-graph-" + Guid.NewGuid().ToString("N")),
-            LogSink = ResourceLogSinks.None,
-        });
-
-    [Fact]
-    public async Task Project_environment_follows_Aspire_conventions()
-    {
-        var builder = Builder("--otlp-endpoint", "http://127.0.0.1:4317", "--environment", "Staging");
-        var messaging = builder.AddRabbitMQ("messaging");
-        var cache = builder.AddRedis("cache");
-        var db = builder.AddSqlite("acceptancedb");
-        var acceptance = builder.AddProject("acceptance", "services/YeKuo.Acceptance/YeKuo.Acceptance.csproj")
-            .WithReference(messaging).WithReference(cache).WithReference(db).WaitFor(messaging);
-        var gateway = builder.AddProject("gateway", "gateway/YeKuo.Gateway/YeKuo.Gateway.csproj")
-            .WithReference(acceptance).WithHttpEndpoint(port: 5080).WithEnvironment("K", "V");
-        await using var app = builder.Build();
-        var context = new OrchestrationContext(builder.Options, app.RepositoryRoot, app.StateDirectory, app.Configuration, _ => { });
-
-        var env = acceptance.Resource.BuildEnvironment(context);
-        Assert.Equal($"amqp://guest:guest@127.0.0.1:{messaging.Resource.AmqpPort}/", env["ConnectionStrings__messaging"]);
-        Assert.Equal($"127.0.0.1:{cache.Resource.Port}", env["ConnectionStrings__cache"]);
-        Assert.Equal($"Data Source={Path.Combine(app.StateDirectory, "acceptance.db")}", env["ConnectionStrings__acceptancedb"]);
-        Assert.Equal($"http://127.0.0.1:{acceptance.Resource.Port}", env["ASPNETCORE_URLS"]);
-        Assert.Equal("Staging", env["ASPNETCORE_ENVIRONMENT"]);
-        Assert.Equal("Staging", env["DOTNET_ENVIRONMENT"]);
-        Assert.Equal("acceptance", env["OTEL_SERVICE_NAME"]);
-        Assert.Equal($"service.instance.id={acceptance.Resource.InstanceId}", env["OTEL_RESOURCE_ATTRIBUTES"]);
-        Assert.Equal("http://127.0.0.1:4317", env["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        Assert.Equal(app.StateDirectory, env[OrchestratorProcesses.MarkerVariable]);
-
-        var gatewayEnv = gateway.Resource.BuildEnvironment(context);
-        Assert.Equal($"http://127.0.0.1:{acceptance.Resource.Port}", gatewayEnv["services__acceptance__http__0"]);
-        Assert.Equal("http://127.0.0.1:5080", gatewayEnv["ASPNETCORE_URLS"]);
-        Assert.Equal(new Uri("http://127.0.0.1:5080"), app.GetEndpoint("gateway"));
-        Assert.Equal("V", gatewayEnv["K"]);
-        Assert.False(gatewayEnv.ContainsKey("ConnectionStrings__messaging"));
-        Assert.Equal(Path.Combine(app.RepositoryRoot, "gateway", "YeKuo.Gateway", "bin", app.Configuration, "net10.0", "YeKuo.Gateway.dll"),
-            gateway.Resource.GetOutputAssembly(app.Configuration));
+            Assert.IsType<ProjectResource>(Resource(builder, name));
+        }
+        foreach (var department in Departments)
+        {
+            Assert.IsAssignableFrom<IResourceWithConnectionString>(Resource(builder, $"{department}db"));
+        }
+        Assert.DoesNotContain(builder.Resources, r => r is ContainerResource);
     }
 
     [Fact]
-    public async Task Without_OTLP_endpoint_none_is_passed_and_inherited_Aspire_variables_are_cleared()
+    public async Task Every_department_waits_for_the_broker_and_the_cache_and_the_gateway_for_every_department()
     {
-        var builder = Builder();
-        var sample = builder.AddProject("sample", TestSupport.SampleProject);
-        await using var app = builder.Build();
-        var context = new OrchestrationContext(builder.Options, app.RepositoryRoot, app.StateDirectory, app.Configuration, _ => { });
-        var env = sample.Resource.BuildEnvironment(context);
-        Assert.False(env.TryGetValue("OTEL_EXPORTER_OTLP_ENDPOINT", out var otlp) && otlp is not null);
-        Assert.Equal("Development", env["ASPNETCORE_ENVIRONMENT"]);
+        await using var builder = await GraphAsync();
+
+        foreach (var department in Departments)
+        {
+            Assert.Equal(["cache", "messaging"], WaitsOf(Resource(builder, department)).Order());
+        }
+        Assert.Equal(Departments.Order(), WaitsOf(Resource(builder, "gateway")).Order());
+        Assert.Equal(["messaging-epmd"], WaitsOf(Resource(builder, "messaging")));
+        // The web front end needs the gateway only when a user acts, and the gateway must not wait for it (a cycle).
+        Assert.Empty(WaitsOf(Resource(builder, "web")));
     }
 
     [Fact]
-    public async Task Only_keeps_the_named_resources_and_what_they_need()
+    public async Task Every_host_and_every_server_has_a_readiness_check_so_waiting_means_serving()
     {
-        var builder = Builder("--only", "acceptance");
-        var messaging = builder.AddRabbitMQ("messaging");
-        var cache = builder.AddRedis("cache");
-        var db = builder.AddSqlite("acceptancedb");
-        builder.AddSqlite("meteringdb");
-        var acceptance = builder.AddProject("acceptance", "services/YeKuo.Acceptance/YeKuo.Acceptance.csproj")
-            .WithReference(cache).WithReference(db).WaitFor(messaging);
-        builder.AddProject("gateway", "gateway/YeKuo.Gateway/YeKuo.Gateway.csproj").WithReference(acceptance);
-        await using var app = builder.Build();
-        Assert.Equal(["messaging", "cache", "acceptancedb", "acceptance"], app.Resources.Select(r => r.Name));
+        await using var builder = await GraphAsync();
+
+        foreach (var name in YeKuo.Testing.YeKuoSystem.HealthCheckedResources.Append("messaging-epmd"))
+        {
+            Assert.True(Resource(builder, name).Annotations.OfType<HealthCheckAnnotation>().Any(), $"{name} has no health check");
+        }
     }
 
     [Fact]
-    public void Only_with_an_unknown_name_fails()
+    public async Task Services_get_every_connection_string_and_service_address_they_read_from_the_graph()
     {
-        var builder = Builder("--only", "nope");
-        builder.AddRedis("cache");
-        Assert.Throws<DistributedApplicationException>(() => builder.Build());
+        await using var builder = await GraphAsync("--publisher", "manifest", "--output-path", "/tmp/yekuo-graph-test/manifest.json");
+
+        foreach (var department in Departments)
+        {
+            var env = await ((ProjectResource)Resource(builder, department)).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+            Assert.Equal("{messaging.connectionString}", env["ConnectionStrings__messaging"]);
+            Assert.Equal("{cache.connectionString}", env["ConnectionStrings__cache"]);
+            Assert.Equal($"{{{department}db.connectionString}}", env[$"ConnectionStrings__{department}db"]);
+            Assert.Equal("SqlServer", env["Database__Provider"]);
+            Assert.Equal("{jwt-signing-key.value}", env["Jwt__SigningKey"]);
+            Assert.Equal("yekuo-local", env["Jwt__Issuer"]);
+        }
+        var gateway = await ((ProjectResource)Resource(builder, "gateway")).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+        foreach (var service in Departments.Append("web"))
+        {
+            Assert.Equal($"{{{service}.bindings.http.url}}", gateway[$"services__{service}__http__0"]);
+        }
+        var web = await ((ProjectResource)Resource(builder, "web")).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+        Assert.Equal("{gateway.bindings.http.url}", web["services__gateway__http__0"]);
     }
 
     [Fact]
-    public async Task Configuration_defaults_to_the_callers_and_root_is_the_repository()
+    public async Task Development_switches_are_set_locally_and_never_published()
     {
-        var builder = Builder("--gateway-port", "6090");
-        Assert.Equal(6090, builder.Options.GatewayPort);
-        await using var app = builder.Build();
-        Assert.Equal(TestSupport.Configuration, app.Configuration);
-        Assert.True(File.Exists(Path.Combine(app.RepositoryRoot, "Directory.Packages.props")));
+        await using var local = await GraphAsync();
+        await using var published = await GraphAsync("--publisher", "manifest", "--output-path", "/tmp/yekuo-graph-test/manifest.json");
+
+        string[] developmentOnly = ["DevTokens__Enabled", "DevSignIn__Enabled", "SchemeReview__AllowDecisionBeforeMeeting", "Notification__Webhooks__AllowLoopback"];
+        var publishedNames = new HashSet<string>();
+        foreach (var project in published.Resources.OfType<ProjectResource>())
+        {
+            publishedNames.UnionWith((await project.GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish)).Keys);
+        }
+        Assert.Empty(developmentOnly.Intersect(publishedNames));
+        // Locally they are annotations of the graph (evaluated at start).
+        foreach (var (resource, variable) in new[] { ("gateway", "DevTokens__Enabled"), ("web", "DevSignIn__Enabled"), ("supplyscheme", "SchemeReview__AllowDecisionBeforeMeeting") })
+        {
+            var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
+            foreach (var callback in Resource(local, resource).Annotations.OfType<EnvironmentCallbackAnnotation>())
+            {
+                try { await callback.Callback(context); }
+                catch (Exception e) when (e is InvalidOperationException or NullReferenceException) { /* callbacks that need a running app */ }
+            }
+            Assert.Equal("true", context.EnvironmentVariables[variable]?.ToString());
+        }
     }
 
     [Fact]
-    public void Sqlite_file_name_drops_the_db_suffix()
+    public async Task The_gateway_listens_on_5080_unless_told_otherwise_and_every_other_host_on_a_free_port_without_a_proxy()
     {
-        var builder = Builder();
-        Assert.Equal("acceptance.db", builder.AddSqlite("acceptancedb").Resource.FileName);
-        Assert.Equal("cache.db", builder.AddSqlite("cache").Resource.FileName);
-        Assert.Equal("x.sqlite", builder.AddSqlite("other", "x.sqlite").Resource.FileName);
+        await using var defaults = await GraphAsync();
+        await using var anyPort = await GraphAsync("--YeKuo:GatewayPort=0");
+
+        Assert.Equal(5080, Endpoint(defaults, "gateway").Port);
+        Assert.Null(Endpoint(anyPort, "gateway").Port);
+        foreach (var name in Departments.Append("web"))
+        {
+            Assert.Null(Endpoint(defaults, name).Port);
+        }
+        Assert.All(defaults.Resources.SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()), e => Assert.False(e.IsProxied, $"{e.Name} is proxied"));
+
+        static EndpointAnnotation Endpoint(IDistributedApplicationTestingBuilder builder, string name) =>
+            Resource(builder, name).Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http");
+    }
+
+    [Fact]
+    public async Task A_developer_run_keeps_state_under_the_repository_and_offers_the_management_UI_an_ephemeral_one_does_not()
+    {
+        await using var developer = await DistributedApplicationTestingBuilder.CreateAsync<Projects.YeKuo_AppHost>([]);
+        await using var ephemeral = await GraphAsync();
+
+        var node = (RabbitMQNodeResource)Resource(developer, "messaging");
+        Assert.Equal(Path.Combine(YeKuo.Testing.RepositoryRoot.Find(), ".yekuo", "messaging"), node.DataDirectory);
+        Assert.Contains(node.Annotations.OfType<EndpointAnnotation>(), e => e.Name == RabbitMQNodeResource.ManagementEndpointName);
+        Assert.DoesNotContain(Resource(ephemeral, "messaging").Annotations.OfType<EndpointAnnotation>(), e => e.Name == RabbitMQNodeResource.ManagementEndpointName);
+        Assert.Equal("/tmp/yekuo-graph-test/cache", ((RedisServerResource)Resource(ephemeral, "cache")).DataDirectory);
+    }
+
+    [Fact]
+    public async Task Redis_keeps_an_append_only_file_for_a_developer_and_nothing_for_a_test()
+    {
+        await using var developer = await DistributedApplicationTestingBuilder.CreateAsync<Projects.YeKuo_AppHost>([]);
+        await using var ephemeral = await GraphAsync();
+
+        Assert.Contains("--appendonly yes", await ArgumentsAsync(developer));
+        Assert.Contains("--appendonly no --save ", await ArgumentsAsync(ephemeral));
+
+        static async Task<string> ArgumentsAsync(IDistributedApplicationTestingBuilder builder)
+        {
+            var context = new CommandLineArgsCallbackContext([]) { ExecutionContext = new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run) };
+            foreach (var callback in Resource(builder, "cache").Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+            {
+                await callback.Callback(context);
+            }
+            return string.Join(" ", context.Args.OfType<string>());
+        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class BackupRestoreTests(SystemFixture system)
         Assert.True(new FileInfo(file).Length > 0);
 
         // Restore: stop the service, put the copy in place of its database (and drop the old WAL), start it again.
-        var database = system.App.GetConnectionString("inspectiondb")!["Data Source=".Length..];
+        var database = (await system.App.GetConnectionStringAsync("inspectiondb"))["Data Source=".Length..];
         await system.App.StopResourceAsync("inspection");
         File.Copy(file, database, overwrite: true);
         File.Delete(database + "-wal");

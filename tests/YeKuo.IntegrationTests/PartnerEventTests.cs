@@ -18,10 +18,9 @@ public sealed class PartnerEventTests(SystemFixture system)
     public async Task A_plain_AMQP_partner_receives_schema_valid_CloudEvents_for_a_whole_application()
     {
         var received = new ConcurrentQueue<(string RoutingKey, string ContentType, string Body)>();
-        var factory = new ConnectionFactory { Uri = new Uri(system.App.GetConnectionString("messaging")!) };
+        var factory = new ConnectionFactory { Uri = new Uri(await system.App.GetConnectionStringAsync("messaging")) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync("yekuo.events", ExchangeType.Topic, durable: true);
         var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
         await channel.QueueBindAsync(queue, "yekuo.events", "cn.yekuo.#");
         var consumer = new AsyncEventingBasicConsumer(channel);
@@ -72,12 +71,44 @@ public sealed class PartnerEventTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task A_withdrawn_application_is_announced_as_cancelled()
+    public async Task A_partner_that_bound_to_yekuo_events_as_soon_as_the_system_was_healthy_receives_the_next_applications_events()
     {
-        var factory = new ConnectionFactory { Uri = new Uri(system.App.GetConnectionString("messaging")!) };
+        // Bound by the fixture right after start-up, before any application and without declaring the exchange.
+        Assert.True(system.EarlyPartnerQueue is not null, "binding to yekuo.events right after start-up failed: " + system.EarlyBindError);
+        var factory = new ConnectionFactory { Uri = new Uri(await system.App.GetConnectionStringAsync("messaging")) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync("yekuo.events", ExchangeType.Topic, durable: true);
+
+        var gateway = system.Gateway;
+        var submitted = await gateway.SubmitAsync("customer-early-partner", CustomerClass.LowVoltageNonResidential);
+        var number = submitted.GetProperty("number").GetString()!;
+        using (var response = await gateway.CompleteStepAsync(submitted.GetProperty("id").GetGuid(), Step.Acceptance, "staff-acceptance"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var types = new List<string>();
+        await GatewayClient.WaitUntilAsync(async () =>
+        {
+            while (await channel.BasicGetAsync(system.EarlyPartnerQueue, autoAck: true) is { } message)
+            {
+                var cloudEvent = JsonDocument.Parse(message.Body).RootElement;
+                if (cloudEvent.GetProperty("subject").GetString() == number)
+                {
+                    types.Add(cloudEvent.GetProperty("type").GetString()!);
+                }
+            }
+            return types.Contains("cn.yekuo.application.accepted.v1") && types.Contains("cn.yekuo.step.completed.v1");
+        }, "the application's events in the early partner's queue");
+        await channel.QueueDeleteAsync(system.EarlyPartnerQueue);
+    }
+
+    [Fact]
+    public async Task A_withdrawn_application_is_announced_as_cancelled()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(await system.App.GetConnectionStringAsync("messaging")) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
         var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
         await channel.QueueBindAsync(queue, "yekuo.events", "cn.yekuo.application.cancelled.v1");
 

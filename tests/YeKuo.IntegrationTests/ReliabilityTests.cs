@@ -21,12 +21,21 @@ public sealed class ReliabilityTests(SystemFixture system)
         try
         {
             using var http = new HttpClient { BaseAddress = system.App.GetEndpoint("acceptance") };
-            await GatewayClient.WaitUntilAsync(async () =>
+            var last = "";
+            try
             {
-                using var health = await http.GetAsync("/health");
-                var body = await health.Content.ReadFromJsonAsync<JsonElement>();
-                return health.StatusCode == HttpStatusCode.OK && body.GetProperty("status").GetString() == "Degraded";
-            }, "acceptance to report Degraded health", TimeSpan.FromSeconds(30));
+                await GatewayClient.WaitUntilAsync(async () =>
+                {
+                    using var health = await http.GetAsync("/health");
+                    last = $"{(int)health.StatusCode} {await health.Content.ReadAsStringAsync()}";
+                    var body = JsonDocument.Parse(last[4..]).RootElement;
+                    return health.StatusCode == HttpStatusCode.OK && body.GetProperty("status").GetString() == "Degraded";
+                }, "acceptance to report Degraded health", TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"{e.Message} Last answer: {last}", e);
+            }
 
             // The write succeeds: its events wait in the outbox.
             using var accepted = await gateway.CompleteStepAsync(id, Step.Acceptance, "staff-acceptance");
@@ -58,7 +67,8 @@ public sealed class ReliabilityTests(SystemFixture system)
 
         // 装表接电 reported before the application was even accepted: Acceptance cannot apply it, retries, gives up.
         var messageId = NewId.NextGuid();
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(new Uri(system.App.GetConnectionString("messaging")!.Replace("amqp://", "rabbitmq://"))));
+        var broker = new Uri((await system.App.GetConnectionStringAsync("messaging")).Replace("amqp://", "rabbitmq://"));
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit => rabbit.Host(broker));
         await bus.StartAsync();
         try
         {

@@ -1,56 +1,60 @@
-using System.Net.Sockets;
-using YeKuo.AppHost;
-using YeKuo.Hosting;
+using RabbitMQ.Client;
+using YeKuo.Testing;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
 namespace YeKuo.IntegrationTests;
 
 /// <summary>
-/// The whole system (private RabbitMQ and Redis, five services, the gateway) as real processes, started once for the
-/// collection from the AppHost's own graph, in a fresh state directory that is removed afterwards.
+/// The whole system (private RabbitMQ and Redis, five services, the gateway, the web front end, the Aspire dashboard) as
+/// the AppHost runs it, started once for the collection in a fresh state directory that is removed afterwards.
 /// </summary>
-public sealed class SystemFixture : IAsyncLifetime
+public sealed class SystemFixture : YeKuoSystemFixture
 {
-    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "yekuo-it", Guid.NewGuid().ToString("N")[..12]);
-
-    public DistributedApplication App { get; private set; } = null!;
-
     public GatewayClient Gateway { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// A partner's queue bound to <c>yekuo.events</c> the moment the system reported healthy, before any test submitted an
+    /// application, without declaring the exchange (a partner does not own it): null when the bind failed, see
+    /// <see cref="EarlyBindError"/>.
+    /// </summary>
+    public string? EarlyPartnerQueue { get; private set; }
+
+    public string? EarlyBindError { get; private set; }
+
+    /// <summary>With the dashboard: the trace and PII tests read what the services exported over OTLP.</summary>
+    protected override SystemOptions Options => new() { Dashboard = true };
+
+    public override async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_stateDirectory);
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            StateDirectory = _stateDirectory,
-            GatewayPort = FreePort(),
-            EnvironmentName = "Development",
-            LogSink = ResourceLogSinks.None,
-            PrintResourceTable = false,
-        });
-        builder.AddYeKuo(developerRun: false);
-        App = builder.Build();
+        await base.InitializeAsync();
+        await BindEarlyPartnerAsync();
+        Gateway = new GatewayClient(App.Gateway);
+    }
+
+    private async Task BindEarlyPartnerAsync()
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(await App.GetConnectionStringAsync("messaging")) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var queue = $"partner-early-{Guid.NewGuid():N}";
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
         try
         {
-            await App.StartAsync();
+            await channel.QueueBindAsync(queue, "yekuo.events", "cn.yekuo.#");
+            EarlyPartnerQueue = queue;
         }
-        catch (Exception ex)
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e)
         {
-            throw new InvalidOperationException($"The system did not start: {ex.Message}\n{App.FormatLogs()}", ex);
+            EarlyBindError = e.Message;
         }
-        Gateway = new GatewayClient(App.GetEndpoint("gateway"));
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        await App.DisposeAsync();
-        try { Directory.Delete(_stateDirectory, recursive: true); }
-        catch (IOException) { }
+        await base.DisposeAsync();
     }
-
-    private static int FreePort() => LoopbackPorts.Free();
 }
 
 [CollectionDefinition(Name)]

@@ -169,7 +169,7 @@ public sealed class FuzzTests(SystemFixture system)
         var last = "";
         for (var attempt = 0; attempt < 60; attempt++)
         {
-            var now = Counts();
+            var now = await CountsAsync();
             if (now == last)
             {
                 return now;
@@ -180,12 +180,12 @@ public sealed class FuzzTests(SystemFixture system)
         return last;
     }
 
-    private string Counts()
+    private async Task<string> CountsAsync()
     {
         var lines = new List<string>();
         foreach (var database in Databases)
         {
-            var connectionString = system.App.GetConnectionString(database)!;
+            var connectionString = await system.App.GetConnectionStringAsync(database);
             using var connection = new SqliteConnection(connectionString + ";Mode=ReadOnly");
             connection.Open();
             using var tables = connection.CreateCommand();

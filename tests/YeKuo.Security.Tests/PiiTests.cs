@@ -5,7 +5,7 @@ using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using YeKuo.Contracts;
-using YeKuo.Hosting.Telemetry;
+using YeKuo.Testing;
 using YeKuo.IntegrationTests;
 
 namespace YeKuo.Security.Tests;
@@ -30,10 +30,9 @@ public sealed class PiiTests(SystemFixture system)
         var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999).ToString();
 
         var partnerEvents = new ConcurrentQueue<string>();
-        var factory = new ConnectionFactory { Uri = new Uri(system.App.GetConnectionString("messaging")!) };
+        var factory = new ConnectionFactory { Uri = new Uri(await system.App.GetConnectionStringAsync("messaging")) };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync("yekuo.events", ExchangeType.Topic, durable: true);
         var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true)).QueueName;
         await channel.QueueBindAsync(queue, "yekuo.events", "#");
         var consumer = new AsyncEventingBasicConsumer(channel);
@@ -68,14 +67,14 @@ public sealed class PiiTests(SystemFixture system)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var collector = system.App.Resources.OfType<TraceCollectorResource>().Single().Collector;
-        await GatewayClient.WaitUntilAsync(() => Task.FromResult(
+        var dashboard = system.App.Telemetry!;
+        await GatewayClient.WaitUntilAsync(async () =>
             partnerEvents.Any(e => e.Contains(number) && e.Contains("power.connected"))
-            && collector.Spans.Any(s => s.Tag("yekuo.application.id") == id.ToString())), "the partner events and spans of the application");
+            && (await dashboard.GetSpansAsync()).Any(s => s.Attribute("yekuo.application.id") == id.ToString()), "the partner events and spans of the application");
         await Task.Delay(TimeSpan.FromSeconds(3)); // the last spans and log lines of the run
 
         var secrets = new[] { identityNumber, phone };
-        foreach (var resource in system.App.Resources.Select(r => r.Name))
+        foreach (var resource in YeKuoSystem.HealthCheckedResources)
         {
             var logs = system.App.GetLogs(resource);
             foreach (var secret in secrets)
@@ -86,10 +85,16 @@ public sealed class PiiTests(SystemFixture system)
             Assert.True(logs.Count > 0 || resource is not ("acceptance" or "supplyscheme" or "inspection" or "metering" or "notification" or "gateway"),
                 $"No log lines were captured for {resource}.");
         }
-        foreach (var span in collector.Spans)
+        // What left the processes over OTLP: every span and every structured log record the dashboard received.
+        foreach (var span in await dashboard.GetSpansAsync())
         {
-            var text = span.ToString() + string.Join(";", span.Tags.Select(t => $"{t.Key}={t.Value}"));
+            var text = span.ToString() + string.Join(";", span.Attributes.Select(t => $"{t.Key}={t.Value}"));
             Assert.False(secrets.Any(s => text.Contains(s, StringComparison.Ordinal)), $"A span shows the number: {text}");
+        }
+        foreach (var log in await dashboard.GetLogsAsync())
+        {
+            var text = log.Body + string.Join(";", log.Attributes.Select(t => $"{t.Key}={t.Value}"));
+            Assert.False(secrets.Any(s => text.Contains(s, StringComparison.Ordinal)), $"An exported log record of {log.Service} shows the number: {text}");
         }
         foreach (var body in partnerEvents)
         {

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 namespace YeKuo.Web.Tests;
 
@@ -8,7 +8,7 @@ public sealed class Screenshots
 {
     private int _next = 1;
 
-    public static string Directory { get; } = Path.Combine(DistributedApplicationBuilder.FindRepositoryRoot(), "docs", "screenshots");
+    public static string Directory { get; } = Path.Combine(RepositoryRoot.Find(), "docs", "screenshots");
 
     public List<string> Saved { get; } = [];
 

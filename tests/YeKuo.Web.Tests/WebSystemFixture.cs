@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Playwright;
-using YeKuo.AppHost;
-using YeKuo.Hosting;
+using YeKuo.Testing;
 
 [assembly: CollectionBehavior(DisableTestParallelization = true)]
 
@@ -15,7 +13,7 @@ namespace YeKuo.Web.Tests;
 /// gateway, the web app) in a fresh state directory under /tmp, and Debian's chromium driven by Playwright. Everything
 /// is stopped and removed afterwards.
 /// </summary>
-public sealed class WebSystemFixture : IAsyncLifetime
+public sealed class WebSystemFixture : YeKuoSystemFixture
 {
     /// <summary>Debian's chromium (eng/install-prereqs.sh --with-chromium); <c>YEKUO_CHROMIUM</c> overrides.</summary>
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("YEKUO_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -24,18 +22,15 @@ public sealed class WebSystemFixture : IAsyncLifetime
     private static readonly string[] ChromiumFlags =
         ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
-    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "yekuo-web", Guid.NewGuid().ToString("N")[..12]);
     private HttpClient? _api;
     private IPlaywright? _playwright;
-
-    public DistributedApplication App { get; private set; } = null!;
 
     /// <summary>The gateway: the only address the browser uses.</summary>
     public Uri Gateway { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -47,26 +42,8 @@ public sealed class WebSystemFixture : IAsyncLifetime
         }
         Assertions.SetDefaultExpectTimeout(60_000);
 
-        Directory.CreateDirectory(_stateDirectory);
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            StateDirectory = _stateDirectory,
-            GatewayPort = FreePort(),
-            EnvironmentName = "Development",
-            LogSink = ResourceLogSinks.None,
-            PrintResourceTable = false,
-        });
-        builder.AddYeKuo(developerRun: false);
-        App = builder.Build();
-        try
-        {
-            await App.StartAsync();
-        }
-        catch (Exception ex)
-        {
-            throw new InvalidOperationException($"The system did not start: {ex.Message}\n{App.FormatLogs()}", ex);
-        }
-        Gateway = App.GetEndpoint("gateway");
+        await base.InitializeAsync();
+        Gateway = App.Gateway;
         _api = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
 
         try
@@ -133,7 +110,7 @@ public sealed class WebSystemFixture : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -141,15 +118,8 @@ public sealed class WebSystemFixture : IAsyncLifetime
         }
         _playwright?.Dispose();
         _api?.Dispose();
-        if (App is not null)
-        {
-            await App.DisposeAsync();
-        }
-        try { Directory.Delete(_stateDirectory, recursive: true); }
-        catch (IOException) { }
+        await base.DisposeAsync();
     }
-
-    private static int FreePort() => LoopbackPorts.Free();
 }
 
 [CollectionDefinition(Name)]

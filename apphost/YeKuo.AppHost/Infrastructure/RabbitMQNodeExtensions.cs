@@ -36,7 +36,7 @@ public static class RabbitMQNodeExtensions
                 context.Args.Add("-address");
                 context.Args.Add("127.0.0.1");
             })
-            .WithTcpHealthCheck(resource => resource.Endpoint);
+            .WithEpmdHealthCheck();
 
         var node = builder.AddResource(new RabbitMQNodeResource(name, dataDirectory))
             .WithEndpoint(name: RabbitMQNodeResource.AmqpEndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
@@ -76,6 +76,9 @@ public static class RabbitMQNodeExtensions
     private static Dictionary<string, string> NodeEnvironment(string dataDirectory, string nodeName) => new()
     {
         ["HOME"] = Path.Combine(dataDirectory, "home"),
+        // The script then execs the Erlang VM (as under systemd) instead of waiting for it behind a signal trap, so the stop
+        // signal DCP sends reaches the node itself and the VM never outlives its resource.
+        ["RUNNING_UNDER_SYSTEMD"] = "true",
         ["RABBITMQ_NODENAME"] = nodeName,
         ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
         ["ERL_EPMD_ADDRESS"] = "127.0.0.1",

@@ -9,24 +9,28 @@ namespace YeKuo.AppHost.Infrastructure;
 /// <summary>Readiness checks for executables that are not HTTP servers, so <c>WaitFor</c> waits until they serve.</summary>
 public static class ReadinessChecks
 {
-    /// <summary>Healthy once the endpoint accepts a TCP connection on 127.0.0.1.</summary>
-    public static IResourceBuilder<T> WithTcpHealthCheck<T>(this IResourceBuilder<T> resource, Func<T, EndpointReference> endpoint)
-        where T : IResource
+    /// <summary>Healthy once the Erlang port mapper answers a NAMES request (a bare connect would make it log a partial packet).</summary>
+    public static IResourceBuilder<ErlangPortMapperResource> WithEpmdHealthCheck(this IResourceBuilder<ErlangPortMapperResource> epmd)
     {
-        var key = $"{resource.Resource.Name}-tcp";
-        resource.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(key, async cancellationToken =>
+        var key = $"{epmd.Resource.Name}-names";
+        epmd.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(key, async cancellationToken =>
         {
             try
             {
-                using var client = await ConnectAsync(endpoint(resource.Resource), cancellationToken);
-                return HealthCheckResult.Healthy();
+                using var client = await ConnectAsync(epmd.Resource.Endpoint, cancellationToken);
+                var stream = client.GetStream();
+                // EPMD_NAMES_REQ: length 1, code 110; the answer starts with epmd's own port (4 bytes).
+                await stream.WriteAsync(new byte[] { 0, 1, 110 }, cancellationToken);
+                var buffer = new byte[4];
+                var read = await stream.ReadAsync(buffer, cancellationToken);
+                return read == 4 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("no NAMES answer");
             }
             catch (Exception e) when (e is SocketException or IOException or InvalidOperationException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 return HealthCheckResult.Unhealthy("not listening yet", e);
             }
         });
-        return resource.WithHealthCheck(key);
+        return epmd.WithHealthCheck(key);
     }
 
     /// <summary>Healthy once Redis answers <c>PING</c> with <c>+PONG</c> (it refuses commands while loading its data).</summary>

@@ -19,6 +19,9 @@ public sealed class CloudEventPublisher(IConfiguration configuration, ILogger<Cl
     private IConnection? _connection;
     private IChannel? _channel;
 
+    /// <summary>Whether <see cref="Exchange"/> was declared once by this process (it is durable: it stays).</summary>
+    public bool ExchangeDeclared { get; private set; }
+
     public string Source { get; } = "/yekuo/" + (configuration["OTEL_SERVICE_NAME"] ?? AppDomain.CurrentDomain.FriendlyName.Replace("YeKuo.", "").ToLowerInvariant());
 
     /// <param name="id">Stable per event (derived from the outbox message id) so a re-publish is recognisable.</param>
@@ -105,6 +108,7 @@ public sealed class CloudEventPublisher(IConfiguration configuration, ILogger<Cl
         _channel = await _connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
         await _channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        ExchangeDeclared = true;
         return _channel;
     }
 

@@ -9,18 +9,15 @@ namespace YeKuo.Messaging.PartnerEvents;
 /// </summary>
 public sealed class PartnerExchangeHealthCheck(CloudEventPublisher publisher) : IHealthCheck
 {
-    private volatile bool _declared;
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (_declared)
+        if (publisher.ExchangeDeclared)
         {
             return HealthCheckResult.Healthy($"{CloudEventPublisher.Exchange} declared");
         }
         try
         {
             await publisher.EnsureExchangeAsync(cancellationToken);
-            _declared = true;
             return HealthCheckResult.Healthy($"{CloudEventPublisher.Exchange} declared");
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

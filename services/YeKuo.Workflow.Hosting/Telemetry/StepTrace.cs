@@ -6,7 +6,7 @@ namespace YeKuo.Workflow.Hosting.Telemetry;
 /// <summary>
 /// Ties a human step's work back to the handoff that opened it. The completion runs days later in its own trace;
 /// its request span gets an <see cref="ActivityLink"/> to the trace context stored on the work item when it opened
-/// (<see cref="WorkItem.OpenedTraceParent"/>) and the handoff tags. Exporters without links (Zipkin v2) still see the
+/// (<see cref="WorkItem.OpenedTraceParent"/>) and the handoff tags. Tools that do not show links still see the
 /// link as the tag <c>yekuo.opened.traceparent</c>.
 /// </summary>
 public static class StepTrace

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace YeKuo.Testing;
+
+/// <summary>Processes below a pid, from <c>/proc</c> (a project runs as <c>dotnet run</c> with the service as its child).</summary>
+public static class ProcessTree
+{
+    /// <summary>The pid and every live descendant.</summary>
+    public static IReadOnlyList<int> Of(int root)
+    {
+        var children = new Dictionary<int, List<int>>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (ParentOf(pid) is { } parent)
+            {
+                (children.TryGetValue(parent, out var list) ? list : children[parent] = []).Add(pid);
+            }
+        }
+        var result = new List<int>();
+        var pending = new Stack<int>([root]);
+        while (pending.TryPop(out var pid))
+        {
+            if (!Directory.Exists($"/proc/{pid}")) continue;
+            result.Add(pid);
+            foreach (var child in children.GetValueOrDefault(pid) ?? []) pending.Push(child);
+        }
+        return result;
+    }
+
+    public static int? ParentOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // Fields after the command (which may contain spaces) start after the last ')': state, ppid, ...
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[1], CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>CPU seconds (user + system) a process used so far; 0 when it is gone.</summary>
+    public static double CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // rest[0] is field 3 (state); utime is field 14, stime field 15; USER_HZ = 100.
+            return (double.Parse(rest[11], CultureInfo.InvariantCulture) + double.Parse(rest[12], CultureInfo.InvariantCulture)) / 100;
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    public static void Kill(IEnumerable<int> pids)
+    {
+        foreach (var pid in pids)
+        {
+            try { System.Diagnostics.Process.GetProcessById(pid).Kill(); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+        }
+    }
+}
