@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
 

@@ -15,12 +15,13 @@ public static class RedisServerExtensions
 
         var dataDirectory = settings.DirectoryOf(name);
         var server = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists) ?? "redis-server";
-        var redis = builder.AddResource(new RedisServerResource(name, server, dataDirectory))
+        var resource = new RedisServerResource(name, server, dataDirectory);
+        var redis = builder.AddResource(resource)
             .WithEndpoint(name: RedisServerResource.EndpointName, scheme: "tcp", isProxied: false)
             .WithArgs(context =>
             {
                 context.Args.Add("--port");
-                context.Args.Add(((RedisServerResource)context.Resource).Endpoint.Property(EndpointProperty.TargetPort));
+                context.Args.Add(resource.Endpoint.Property(EndpointProperty.TargetPort));
                 foreach (var arg in (string[])["--bind", "127.0.0.1", "--daemonize", "no", "--dir", dataDirectory, "--logfile", ""])
                 {
                     context.Args.Add(arg);
