@@ -22,7 +22,6 @@ public sealed class YeKuoSystem : IAsyncDisposable
         ["messaging", "cache", "acceptance", "supplyscheme", "inspection", "metering", "notification", "gateway", "web"];
 
     private const int LinesKept = 2000;
-    private const string DashboardResource = "aspire-dashboard";
     private readonly SystemOptions _options;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -103,12 +102,13 @@ public sealed class YeKuoSystem : IAsyncDisposable
             telemetry = new DashboardTelemetry(new Uri(dashboardUrl), apiKey!);
         }
         var system = new YeKuoSystem(options, stateDirectory, app, telemetry);
-        system.WatchLogs(builder.Resources.Select(r => r.Name).Concat(options.Dashboard ? [DashboardResource] : []));
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.StartTimeout);
             await app.StartAsync(timeout.Token);
+            // After the start: only then does each resource know its DCP instances, whose output the watch follows.
+            system.WatchLogs();
             foreach (var name in HealthCheckedResources.Where(running.Contains))
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
@@ -120,6 +120,11 @@ public sealed class YeKuoSystem : IAsyncDisposable
         }
         catch (Exception e)
         {
+            if (system._logWatchers.Count == 0)
+            {
+                system.WatchLogs();
+                await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+            }
             var logs = system.FormatLogs(40);
             await system.DisposeAsync();
             throw new InvalidOperationException($"The system did not become healthy within {options.StartTimeout}: {e.Message}\n{logs}", e);
@@ -214,17 +219,19 @@ public sealed class YeKuoSystem : IAsyncDisposable
         return text.ToString();
     }
 
-    private void WatchLogs(IEnumerable<string> resources)
+    /// <summary>Follows every resource's output (all its replicas and restarts: the resource overload, not a DCP name).</summary>
+    private void WatchLogs()
     {
         var logger = App.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var name in resources)
+        foreach (var resource in App.Services.GetRequiredService<DistributedApplicationModel>().Resources)
         {
+            var name = resource.Name;
             var lines = _logs.GetOrAdd(name, _ => new ConcurrentQueue<string>());
             _logWatchers.Add(Task.Run(async () =>
             {
                 try
                 {
-                    await foreach (var batch in logger.WatchAsync(name).WithCancellation(_stopping.Token))
+                    await foreach (var batch in logger.WatchAsync(resource).WithCancellation(_stopping.Token))
                     {
                         foreach (var line in batch)
                         {
