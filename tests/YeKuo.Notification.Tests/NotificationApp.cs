@@ -23,51 +23,23 @@ namespace YeKuo.Notification.Tests;
 /// The notification service in-process: a temp SQLite file, MassTransit's in-memory test harness instead of RabbitMQ,
 /// and a recording SMS/e-mail sender.
 /// </summary>
-public class NotificationApp : WebApplicationFactory<Program>
+public class NotificationApp : ServiceHost<Program>
 {
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
-
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"yekuo-notification-tests-{Guid.NewGuid():N}.db");
+    public NotificationApp() : base("notificationdb", "Notification", clockStart: null)
+    {
+    }
 
     public RecordingNoticeSender Sender { get; } = new();
 
     public RecordingStaffNoticeSender StaffSender { get; } = new();
 
-    /// <summary>Counts every consumption (the harness's own lists keep one entry per message id, hiding redeliveries).</summary>
-    public ConsumeCounter Consumptions { get; } = new();
-
-    public ITestHarness Harness => Services.GetTestHarness();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        // AddMessaging requires a broker address; the harness below replaces the transport, so nothing connects to it.
-        builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672/");
-        builder.UseSetting("ConnectionStrings:notificationdb", $"Data Source={_databasePath}");
+    protected override void ConfigureSettings(IWebHostBuilder builder) =>
         builder.UseSetting("Notification:Delivery:PollInterval", "00:00:00.100");
-        builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
-        ConfigureSettings(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<IStaffNoticeSender>(StaffSender);
-            services.AddMassTransitTestHarness(harness => harness.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(5)));
-            services.AddSingleton<INoticeSender>(Sender);
-            services.AddConsumeObserver(_ => Consumptions);
-        });
-    }
 
-    /// <summary>Every client starts as the test operator (an admin); <see cref="ClientAs"/> picks someone else.</summary>
-    protected override void ConfigureClient(HttpClient client)
+    protected override void ConfigureServices(IServiceCollection services)
     {
-        base.ConfigureClient(client);
-        client.As(TestTokens.Operator, "Notification");
-    }
-
-    /// <summary>A client acting as <paramref name="user"/> with a signed token (role from the name, see <see cref="TestIdentities.IdentityOf"/>).</summary>
-    public HttpClient ClientAs(string user) => CreateClient().As(user, "Notification");
-
-    /// <summary>Settings a derived fixture adds (e.g. staff SMS channels).</summary>
-    protected virtual void ConfigureSettings(IWebHostBuilder builder)
-    {
+        services.AddSingleton<IStaffNoticeSender>(StaffSender);
+        services.AddSingleton<INoticeSender>(Sender);
     }
 
     /// <summary>Runs <paramref name="query"/> against the service's database.</summary>
@@ -84,14 +56,6 @@ public class NotificationApp : WebApplicationFactory<Program>
             .Select(m => m.Body)
             .ToListAsync());
 
-    /// <summary>Waits until the outbox relay has published a <typeparamref name="TEvent"/> matching <paramref name="match"/>, and returns it.</summary>
-    public async Task<TEvent> PublishedAsync<TEvent>(Func<TEvent, bool> match) where TEvent : class
-    {
-        TEvent? Find() => Harness.Published.Select<TEvent>().Select(m => m.Context.Message).FirstOrDefault(match);
-        await WaitUntilAsync(() => Find() is not null, $"No {typeof(TEvent).Name} was published.");
-        return Find()!;
-    }
-
     /// <summary>The field names of a ValidationProblemDetails answer (asserting status 400 and that shape).</summary>
     public static async Task<string[]> FieldErrorsAsync(HttpResponseMessage response)
     {
@@ -102,76 +66,10 @@ public class NotificationApp : WebApplicationFactory<Program>
         return errors.EnumerateObject().Select(e => e.Name).Order().ToArray();
     }
 
-    /// <summary>Publishes <paramref name="message"/> with the given message id and waits until its consumer has finished with it.</summary>
-    public async Task PublishAsync<T>(T message, Guid? messageId = null) where T : class
-    {
-        // Make sure the host (and with it the bus) runs before publishing.
-        _ = Server;
-        var id = messageId ?? NewId.NextGuid();
-        var before = Consumptions.Finished(id);
-        // Every consumer of T must be done (StepCompleted has two: customer notices and partner webhooks); waiting for the
-        // first only made assertions race the other.
-        var consumers = Services.GetServices<MassTransit.Configuration.IConsumerRegistration>()
-            .Count(r => typeof(IConsumer<T>).IsAssignableFrom(r.Type));
-        Assert.True(consumers > 0, $"No consumer of {typeof(T).Name} is registered.");
-        await Harness.Bus.Publish(message, context => context.MessageId = id);
-        await WaitUntilAsync(() => Consumptions.Finished(id) >= before + consumers, $"{typeof(T).Name} {id} was not consumed by all {consumers} consumers");
-        Assert.Equal(0, Consumptions.Faulted(id));
-    }
-
     public async Task<NoticeDto[]> NoticesOfApplicationAsync(Guid applicationId) =>
         await CreateClient().GetFromJsonAsync<NoticeDto[]>($"/api/notifications?applicationId={applicationId}") ?? [];
-
-    public static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + WaitLimit;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail(failure);
-            }
-            await Task.Delay(25);
-        }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
 }
 
-/// <summary>How often each message id was consumed to the end, and how often it faulted.</summary>
-public sealed class ConsumeCounter : IConsumeObserver
-{
-    private readonly ConcurrentDictionary<Guid, int> _finished = new();
-    private readonly ConcurrentDictionary<Guid, int> _faulted = new();
-
-    public int Finished(Guid messageId) => _finished.GetValueOrDefault(messageId) + Faulted(messageId);
-
-    public int Faulted(Guid messageId) => _faulted.GetValueOrDefault(messageId);
-
-    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
-    {
-        _finished.AddOrUpdate(context.MessageId ?? Guid.Empty, 1, (_, n) => n + 1);
-        return Task.CompletedTask;
-    }
-
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
-    {
-        _faulted.AddOrUpdate(context.MessageId ?? Guid.Empty, 1, (_, n) => n + 1);
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>Records what would have gone out by SMS and e-mail.</summary>
 public sealed class RecordingNoticeSender : INoticeSender
 {
     private readonly ConcurrentQueue<(NoticeChannel Channel, Guid NoticeId)> _sent = new();
@@ -202,6 +100,9 @@ public sealed class RecordingStaffNoticeSender : IStaffNoticeSender
 /// <summary>The service configured to send staff notices by SMS as well.</summary>
 public sealed class StaffSmsNotificationApp : NotificationApp
 {
-    protected override void ConfigureSettings(IWebHostBuilder builder) =>
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        base.ConfigureSettings(builder);
         builder.UseSetting("Notification:Delivery:StaffChannels:0", "Sms");
+    }
 }

@@ -19,7 +19,7 @@ namespace YeKuo.Acceptance.Reports.Tests.Support;
 /// Acceptance in-process: a temp SQLite file, MassTransit's in-memory harness instead of RabbitMQ, a fake clock, and
 /// (when <see cref="RedisConnection"/> is set) a Redis cache.
 /// </summary>
-public class AcceptanceApp : WebApplicationFactory<Program>
+public class AcceptanceApp : ServiceHost<Program>
 {
     /// <summary>Wed 2026-03-25 10:00 in China.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 25, 2, 0, 0, TimeSpan.Zero);
@@ -29,25 +29,9 @@ public class AcceptanceApp : WebApplicationFactory<Program>
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(20);
-
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"yekuo-acceptance-reports-tests-{Guid.NewGuid():N}.db");
-
-    public FakeTimeProvider Clock { get; } = new(Now);
-
-    public ConsumeCounter Consumptions { get; } = new();
-
-    public ITestHarness Harness => Services.GetTestHarness();
-
-    /// <summary>Every client starts as the test operator (an admin); <see cref="ClientAs"/> picks someone else.</summary>
-    protected override void ConfigureClient(HttpClient client)
+    public AcceptanceApp() : base("acceptancedb", "Acceptance", Now)
     {
-        base.ConfigureClient(client);
-        client.As(TestTokens.Operator, "Acceptance");
     }
-
-    /// <summary>A client acting as <paramref name="user"/> with a signed token (role from the name, see <see cref="TestIdentities.IdentityOf"/>).</summary>
-    public HttpClient ClientAs(string user) => CreateClient().As(user, "Acceptance");
 
     /// <summary>host:port of the Redis to use, or null for none.</summary>
     protected virtual string? RedisConnection => null;
@@ -55,22 +39,13 @@ public class AcceptanceApp : WebApplicationFactory<Program>
     /// <summary>Progress:Cache (on/off).</summary>
     protected virtual string ProgressCache => "on";
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureSettings(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:5672/");
-        builder.UseSetting("ConnectionStrings:acceptancedb", $"Data Source={_databasePath}");
         builder.UseSetting("Progress:Cache", ProgressCache);
-        builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
         if (RedisConnection is { } redis)
         {
             builder.UseSetting("ConnectionStrings:cache", redis);
         }
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddMassTransitTestHarness(harness => harness.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(5)));
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddConsumeObserver(_ => Consumptions);
-        });
     }
 
     /// <summary>Stores an accepted application as 受理 would have (the timeline then comes from the departments' events).</summary>
@@ -96,39 +71,9 @@ public class AcceptanceApp : WebApplicationFactory<Program>
     /// <summary>Publishes each message (a new message id each) and waits until Acceptance has consumed it without a fault.</summary>
     public async Task PublishAsync(params object[] messages)
     {
-        _ = Server;
         foreach (var message in messages)
         {
-            var id = NewId.NextGuid();
-            await Harness.Bus.Publish(message, message.GetType(), context => context.MessageId = id);
-            await WaitUntilAsync(() => Consumptions.Finished(id) > 0, $"{message.GetType().Name} {id} was not consumed");
-            Assert.Equal(0, Consumptions.Faulted(id));
-        }
-    }
-
-    public static async Task WaitUntilAsync(Func<bool> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + WaitLimit;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail(failure);
-            }
-            await Task.Delay(25);
-        }
-    }
-
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + WaitLimit;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail(failure);
-            }
-            await Task.Delay(50);
+            await PublishAsync(message, message.GetType());
         }
     }
 
@@ -138,40 +83,5 @@ public class AcceptanceApp : WebApplicationFactory<Program>
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {body}");
         return JsonSerializer.Deserialize<T>(body, Json)!;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
-}
-
-/// <summary>Counts every consumption by message id; a message is finished once some consumer ran it to the end (or faulted).</summary>
-public sealed class ConsumeCounter : IConsumeObserver
-{
-    private readonly ConcurrentDictionary<Guid, int> _finished = new();
-    private readonly ConcurrentDictionary<Guid, int> _faulted = new();
-
-    public int Finished(Guid messageId) => _finished.GetValueOrDefault(messageId) + Faulted(messageId);
-
-    public int Faulted(Guid messageId) => _faulted.GetValueOrDefault(messageId);
-
-    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
-
-    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
-    {
-        _finished.AddOrUpdate(context.MessageId ?? Guid.Empty, 1, (_, n) => n + 1);
-        return Task.CompletedTask;
-    }
-
-    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class
-    {
-        _faulted.AddOrUpdate(context.MessageId ?? Guid.Empty, 1, (_, n) => n + 1);
-        return Task.CompletedTask;
     }
 }
