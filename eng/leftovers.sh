@@ -5,10 +5,16 @@
 set -uo pipefail
 state=$1
 apphost=${2:-}
+# This script and whoever called it (run.sh may carry --state-dir on its command line) are not leftovers.
+ancestors=" "
+pid=$$
+while [ -n "$pid" ] && [ "$pid" -gt 1 ] 2>/dev/null; do
+  ancestors+="$pid "
+  pid=$(awk '{ print $4 }' "/proc/$pid/stat" 2>/dev/null)
+done
 for dir in /proc/[0-9]*; do
   pid=${dir#/proc/}
-  [ "$pid" = "$$" ] && continue
-  [ "$pid" = "$PPID" ] && continue
+  [[ "$ancestors" == *" $pid "* ]] && continue
   if grep -qsF -- "$state" "$dir/environ" "$dir/cmdline" 2>/dev/null \
     || [[ "$(readlink "$dir/cwd" 2>/dev/null)" == "$state"* ]] \
     || { [ -n "$apphost" ] && tr '\0' ' ' <"$dir/cmdline" 2>/dev/null | grep -qF -- "--monitor $apphost"; }; then

@@ -167,4 +167,106 @@ public sealed class GraphTests
             return string.Join(" ", context.Args.Select(a => a as string ?? "<port>"));
         }
     }
+
+    private static IEnumerable<string> ReferencesOf(IResource resource) =>
+        resource.Annotations.OfType<ResourceRelationshipAnnotation>().Where(r => r.Type == "Reference").Select(r => r.Resource.Name);
+
+    private static async Task<Dictionary<string, object>> LocalEnvironmentAsync(IResource resource)
+    {
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run));
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            try { await callback.Callback(context); }
+            catch (Exception e) when (e is InvalidOperationException or NullReferenceException) { /* callbacks that need a running app */ }
+        }
+        return context.EnvironmentVariables;
+    }
+
+    [Fact]
+    public async Task Each_department_references_the_broker_the_cache_and_its_own_database_only()
+    {
+        await using var builder = await GraphAsync();
+
+        foreach (var department in Departments)
+        {
+            Assert.Equal(new[] { "cache", $"{department}db", "messaging" }, ReferencesOf(Resource(builder, department)).Where(r => r != "jwt-signing-key").Order());
+        }
+    }
+
+    [Fact]
+    public async Task The_gateway_and_the_web_front_end_reference_each_other_and_the_gateway_every_department()
+    {
+        await using var builder = await GraphAsync();
+
+        Assert.Equal(Departments.Append("web").Order(), ReferencesOf(Resource(builder, "gateway")).Where(r => r != "jwt-signing-key").Order());
+        Assert.Equal(["gateway"], ReferencesOf(Resource(builder, "web")));
+    }
+
+    [Fact]
+    public async Task The_signing_key_is_one_generated_secret_every_service_and_the_gateway_validate_with()
+    {
+        await using var builder = await GraphAsync();
+
+        var key = Assert.IsType<ParameterResource>(Resource(builder, "jwt-signing-key"));
+        Assert.True(key.Secret);
+        foreach (var host in Departments.Append("gateway"))
+        {
+            var env = await LocalEnvironmentAsync(Resource(builder, host));
+            Assert.Same(key, env["Jwt__SigningKey"]);
+            Assert.Equal("yekuo-local", env["Jwt__Issuer"]);
+            Assert.Equal("yekuo-api", env["Jwt__Audience"]);
+        }
+    }
+
+    [Fact]
+    public async Task The_broker_binds_loopback_only_keeps_every_file_in_its_folder_and_runs_its_VM_directly()
+    {
+        await using var builder = await GraphAsync();
+
+        var env = await LocalEnvironmentAsync(Resource(builder, "messaging"));
+        Assert.Equal("127.0.0.1", env["RABBITMQ_NODE_IP_ADDRESS"]);
+        Assert.Equal("127.0.0.1", env["ERL_EPMD_ADDRESS"]);
+        Assert.Equal("true", env["RUNNING_UNDER_SYSTEMD"]);
+        foreach (var variable in new[] { "HOME", "RABBITMQ_MNESIA_BASE", "RABBITMQ_LOG_BASE", "RABBITMQ_CONFIG_FILE", "RABBITMQ_ENABLED_PLUGINS_FILE", "RABBITMQ_PID_FILE" })
+        {
+            Assert.StartsWith("/tmp/yekuo-graph-test/messaging/", env[variable].ToString());
+        }
+        Assert.Matches("^yekuo-messaging-[0-9a-f]{8}@localhost$", env["RABBITMQ_NODENAME"].ToString());
+        Assert.IsType<EndpointReferenceExpression>(env["ERL_EPMD_PORT"]);
+    }
+
+    [Fact]
+    public async Task The_gateway_port_can_come_from_YEKUO_GATEWAY_PORT_as_before()
+    {
+        await using var builder = await GraphAsync("--YEKUO_GATEWAY_PORT=5099");
+
+        Assert.Equal(5099, Resource(builder, "gateway").Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").Port);
+    }
+
+    [Fact]
+    public async Task Prometheus_is_part_of_a_developer_run_only_when_Debian_s_prometheus_is_installed()
+    {
+        await using var developer = await DistributedApplicationTestingBuilder.CreateAsync<Projects.YeKuo_AppHost>([]);
+        await using var ephemeral = await GraphAsync();
+
+        var installed = File.Exists("/usr/bin/prometheus") || File.Exists("/usr/local/bin/prometheus");
+        Assert.Equal(installed, developer.Resources.Any(r => r.Name == "prometheus"));
+        Assert.DoesNotContain(ephemeral.Resources, r => r.Name == "prometheus");
+    }
+
+    [Fact]
+    public void A_deployment_is_asked_for_the_broker_the_cache_and_each_database_as_secrets()
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(YeKuo.Testing.RepositoryRoot.Find(), "apphost", "aspire-manifest.json")));
+        var resources = manifest.RootElement.GetProperty("resources");
+        foreach (var name in Departments.Select(d => $"{d}db").Append("messaging").Append("cache"))
+        {
+            var resource = resources.GetProperty(name);
+            Assert.Equal("parameter.v0", resource.GetProperty("type").GetString());
+            Assert.Equal($"{{{name}.value}}", resource.GetProperty("connectionString").GetString());
+            Assert.True(resource.GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean(), $"{name} is not a secret");
+        }
+        // Nothing of the local infrastructure is published.
+        Assert.False(resources.TryGetProperty("messaging-epmd", out _));
+    }
 }
