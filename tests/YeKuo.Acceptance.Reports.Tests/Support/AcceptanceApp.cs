@@ -73,7 +73,7 @@ public class AcceptanceApp : ServiceHost<Program>
     {
         foreach (var message in messages)
         {
-            await PublishAsync(message, message.GetType());
+            await base.PublishAsync(message, message.GetType());
         }
     }
 
