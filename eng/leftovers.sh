@@ -17,7 +17,7 @@ for dir in /proc/[0-9]*; do
   [[ "$ancestors" == *" $pid "* ]] && continue
   if grep -qsF -- "$state" "$dir/environ" "$dir/cmdline" 2>/dev/null \
     || [[ "$(readlink "$dir/cwd" 2>/dev/null)" == "$state"* ]] \
-    || { [ -n "$apphost" ] && tr '\0' ' ' <"$dir/cmdline" 2>/dev/null | grep -qF -- "--monitor $apphost"; }; then
+    || { [ -n "$apphost" ] && { tr '\0' ' ' <"$dir/cmdline"; } 2>/dev/null | grep -qF -- "--monitor $apphost"; }; then
     echo "$pid"
   fi
 done
