@@ -189,7 +189,7 @@ public sealed class GraphTests
 
         foreach (var department in Departments)
         {
-            Assert.Equal(new[] { "cache", $"{department}db", "messaging" }, ReferencesOf(Resource(builder, department)).Where(r => r != "jwt-signing-key").Order());
+            Assert.Equal(new[] { "cache", $"{department}db", "messaging" }.Order(), ReferencesOf(Resource(builder, department)).Where(r => r != "jwt-signing-key").Order());
         }
     }
 
