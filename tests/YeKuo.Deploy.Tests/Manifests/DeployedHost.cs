@@ -57,6 +57,31 @@ public sealed record DeployedHost(Overlay Overlay, HostProject Project)
         return environment;
     }
 
+    /// <summary>
+    /// The manifest's environment on one machine without the cluster: SQL Server becomes a SQLite file in
+    /// <paramref name="dataDirectory"/> (named after the connection), the broker and Redis addresses where nothing
+    /// listens (a host must come up without them), and no telemetry collector.
+    /// </summary>
+    public Dictionary<string, string> LocalEnvironment(string dataDirectory)
+    {
+        var environment = Environment(key => key switch
+        {
+            "rabbitmq" => "amqp://guest:guest@127.0.0.1:1/",
+            "redis" => "127.0.0.1:1",
+            _ => "",
+        }).ToDictionary();
+        foreach (var variable in Container.Env.Where(e => e.ValueFrom?.SecretKeyRef?.Key == "sqlserver"))
+        {
+            environment[variable.Name] = $"Data Source={dataDirectory.TrimEnd('/')}/{variable.Name.Split("__")[^1]}.db";
+        }
+        if (environment.ContainsKey("Database__Provider"))
+        {
+            environment["Database__Provider"] = "Sqlite";
+        }
+        environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+        return environment;
+    }
+
     public static V1ConfigMap ConfigMap(string name) =>
         Overlay.Everywhere<V1ConfigMap>().SingleOrDefault(c => c.Metadata.Name == name)
         ?? throw new InvalidOperationException($"No overlay defines the ConfigMap {name}.");
