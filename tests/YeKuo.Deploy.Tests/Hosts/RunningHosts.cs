@@ -34,6 +34,8 @@ public sealed partial class RunningHosts : IAsyncLifetime
             {
                 var environment = host.LocalEnvironment(_data);
                 environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+                // The broker that is not there would fill the test log with retries.
+                environment["Logging__LogLevel__Default"] = "Error";
                 foreach (var key in environment.Keys.Where(k => ServiceAddress().IsMatch(k)).ToList())
                 {
                     if (_hosts.SingleOrDefault(r => r.Project.Name == ServiceAddress().Match(key).Groups[1].Value) is { } target)
