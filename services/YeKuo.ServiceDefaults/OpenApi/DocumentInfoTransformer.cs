@@ -13,7 +13,7 @@ internal sealed class DocumentInfoTransformer(IHostEnvironment environment) : IO
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        var assembly = Assembly.GetEntryAssembly();
+        var assembly = Assembly.Load(new AssemblyName(environment.ApplicationName));
         document.Info.Title = environment.ApplicationName;
         document.Info.Description = assembly?.GetCustomAttribute<AssemblyDescriptionAttribute>()?.Description;
         document.Info.Version = context.DocumentName;

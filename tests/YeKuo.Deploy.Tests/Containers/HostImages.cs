@@ -35,25 +35,52 @@ public sealed class HostImages : IAsyncLifetime
         _registry = await LocalRegistry.StartAsync();
         _timings.Add($"base image built or reused and pushed to {Registry}: {watch.Elapsed.TotalSeconds:F1} s");
 
-        var images = new Dictionary<HostProject, string>();
-        foreach (var project in HostProject.All)
+        // Two at a time: the machine's two cores (measured: 7 images 101 s one by one, see the test output for this run).
+        using var slots = new SemaphoreSlim(2);
+        var published = await Task.WhenAll(HostProject.All.Select(async project =>
         {
-            var step = Stopwatch.StartNew();
-            await Command.RunAsync("dotnet",
-                [
-                    "publish", project.ProjectPath, "-c", "Release", "-t:PublishContainer",
-                    $"-p:ContainerBaseImage={_registry.BaseImage}", $"-p:ContainerRegistry={Registry}", $"-p:ContainerImageTag={Tag}",
-                    "--disable-build-servers", "-nodeReuse:false", "-nologo", "-v:q",
-                ],
-                new Dictionary<string, string> { ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = Registry },
-                RepositoryRoot.Path, TimeSpan.FromMinutes(5));
-            var image = $"{Registry}/{project.Repository}:{Tag}";
-            await Podman.PullAsync(image);
-            images[project] = image;
-            _timings.Add($"{project.Repository}: published and pulled in {step.Elapsed.TotalSeconds:F1} s");
-        }
+            await slots.WaitAsync();
+            try
+            {
+                var step = Stopwatch.StartNew();
+                var image = await PublishAsync(project);
+                await Podman.PullAsync(image);
+                lock (_timings)
+                {
+                    _timings.Add($"{project.Repository}: published and pulled in {step.Elapsed.TotalSeconds:F1} s");
+                }
+                return (project, image);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+        var images = published.ToDictionary(p => p.project, p => p.image);
         Images = images;
         _timings.Add($"all images: {watch.Elapsed.TotalSeconds:F1} s");
+    }
+
+    /// <summary>The configuration these tests were built in (bin/Release/… or bin/Debug/…): the hosts' libraries are built in it too.</summary>
+    private static string Configuration =>
+        AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar).SkipWhile(s => s != "bin").Skip(1).FirstOrDefault() ?? "Release";
+
+    /// <summary>
+    /// <c>dotnet publish -t:PublishContainer</c> onto the local base, pushed to the local registry; returns the image.
+    /// The libraries it references were built with these tests (BuildProjectReferences=false), so two publishes never
+    /// write the same files and can run side by side.
+    /// </summary>
+    private async Task<string> PublishAsync(HostProject project)
+    {
+        await Command.RunAsync("dotnet",
+            [
+                "publish", project.ProjectPath, "-c", Configuration, "-t:PublishContainer", "-p:BuildProjectReferences=false",
+                $"-p:ContainerBaseImage={_registry!.BaseImage}", $"-p:ContainerRegistry={Registry}", $"-p:ContainerImageTag={Tag}",
+                "--disable-build-servers", "-nodeReuse:false", "-nologo", "-v:q",
+            ],
+            new Dictionary<string, string> { ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = Registry },
+            RepositoryRoot.Path, TimeSpan.FromMinutes(5));
+        return $"{Registry}/{project.Repository}:{Tag}";
     }
 
     public async Task DisposeAsync()
