@@ -46,6 +46,8 @@ public static class OpenApiExtensions
             {
                 options.WithTitle(app.Environment.ApplicationName)
                     .WithOpenApiRoutePattern(DocumentPath)
+                    // Everything from the host itself (the UI's script is in the package): no fonts from a CDN.
+                    .DisableDefaultFonts()
                     .AddPreferredSecuritySchemes(BearerSecuritySchemeTransformer.SchemeName);
                 foreach (var document in otherDocuments ?? [])
                 {
