@@ -32,9 +32,15 @@ public sealed class HostProbe
     /// <summary>Why the host did not get to its start (a missing setting, a failed validation), or null.</summary>
     public Exception? Failure { get; private set; }
 
-    /// <summary>Whether the host reads <paramref name="environmentVariable"/> (an env name as a manifest spells it).</summary>
-    public bool Reads(string environmentVariable) =>
-        KeysRead.Contains(EntryPoint.ConfigurationKeyOf(environmentVariable)) || SectionsRead.Contains(EntryPoint.ConfigurationKeyOf(environmentVariable));
+    /// <summary>
+    /// Whether the host reads <paramref name="environmentVariable"/> (an env name as a manifest spells it): it looked the
+    /// key up, or it enumerated a section holding it (binding options, finding the services it is given).
+    /// </summary>
+    public bool Reads(string environmentVariable)
+    {
+        var key = EntryPoint.ConfigurationKeyOf(environmentVariable);
+        return KeysRead.Contains(key) || SectionsRead.Any(s => key.Equals(s, StringComparison.OrdinalIgnoreCase) || key.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase));
+    }
 
     public static HostProbe Run(HostProject project, IReadOnlyDictionary<string, string> environment)
     {
