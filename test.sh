@@ -7,6 +7,8 @@ cd "$(dirname "$0")"
 # Debian's chromium for the web front end's browser tests (tests/YeKuo.Web.Tests, Playwright). Without it those tests
 # fail with a message saying so; every other test still runs.
 ./eng/install-prereqs.sh --with-chromium || echo "test.sh: chromium could not be installed: the web tests (tests/YeKuo.Web.Tests) will fail" >&2
+# Debian's container tooling for the image tests (tests/YeKuo.Deploy.Tests builds and starts every host's image).
+./eng/install-prereqs.sh --with-containers || echo "test.sh: the container tooling could not be installed: the image tests (tests/YeKuo.Deploy.Tests) will fail" >&2
 
 results="TestResults/run-$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$results"

@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the local orchestrator and the integration tests need on a Debian machine, once:
 #   rabbitmq-server and redis-server (run by the Aspire AppHost as private executable resources, never as system services),
-#   chromium and a Chinese font (fonts-wqy-microhei) with --with-chromium (the web front end's browser tests and screenshots).
+#   chromium and a Chinese font (fonts-wqy-microhei) with --with-chromium (the web front end's browser tests and screenshots),
+#   container tooling with --with-containers (building and running the hosts' images without Docker, eng/container-base.sh
+#   and tests/YeKuo.Deploy.Tests): debootstrap, umoci, skopeo, docker-registry, podman and runc.
 # Idempotent: does nothing when everything is there. Uses sudo when not root.
 set -euo pipefail
 
 with_chromium=false
+with_containers=false
 for arg in "$@"; do
   case "$arg" in
     --with-chromium) with_chromium=true ;;
-    -h|--help) echo "usage: eng/install-prereqs.sh [--with-chromium]"; exit 0 ;;
+    --with-containers) with_containers=true ;;
+    -h|--help) echo "usage: eng/install-prereqs.sh [--with-chromium] [--with-containers]"; exit 0 ;;
     *) echo "install-prereqs: unknown option '$arg'" >&2; exit 2 ;;
   esac
 done
@@ -20,6 +24,11 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if $with_chromium && ! command -v chromium >/dev/null 2>&1; then missing+=(chromium); fi
 # Without a CJK font the pages' Chinese renders as empty boxes in headless screenshots.
 if $with_chromium && [ ! -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then missing+=(fonts-wqy-microhei); fi
+if $with_containers; then
+  for tool in debootstrap umoci skopeo docker-registry podman runc; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
@@ -51,7 +60,7 @@ export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 
 # Whatever was started anyway (systemd without policy-rc.d support, an earlier install): stop it and keep it off.
-for service in rabbitmq-server redis-server; do
+for service in rabbitmq-server redis-server docker-registry; do
   if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
     "${sudo_cmd[@]}" systemctl disable --now "$service" >/dev/null 2>&1 || true
   elif command -v service >/dev/null 2>&1 && [ -e "/etc/init.d/$service" ]; then

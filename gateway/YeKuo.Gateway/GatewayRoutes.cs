@@ -36,11 +36,18 @@ public static class GatewayRoutes
     private static (string? Authorization, string? RateLimit) SecurityOf(string prefix) =>
         PublicPrefixes.Contains(prefix) ? ("anonymous", Security.GatewayRateLimits.Public) : (YeKuo.ServiceDefaults.Security.Policies.Authenticated, null);
 
+    /// <summary>The services behind the gateway, each once.</summary>
+    public static IEnumerable<string> Services => Table.Select(t => t.Service).Distinct();
+
+    /// <summary>
+    /// Each service's OpenAPI document at <c>/openapi/{service}.json</c> (the service's own <c>/openapi/v1.json</c>), for
+    /// anyone, rate-limited like the other public routes; the gateway's API reference UI lists them (Development).
+    /// </summary>
+    public static string DocumentPathOf(string service) => OpenApiExtensions.DocumentPath.Replace("{documentName}", service);
+
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(IConfiguration configuration)
     {
-        var clusters = Table
-            .Select(t => t.Service)
-            .Distinct()
+        var clusters = Services
             .Select(service => new ClusterConfig
             {
                 ClusterId = service,
@@ -67,6 +74,15 @@ public static class GatewayRoutes
                 Match = new RouteMatch { Path = t.Prefix },
                 AuthorizationPolicy = SecurityOf(t.Prefix).Authorization,
                 RateLimiterPolicy = SecurityOf(t.Prefix).RateLimit,
+            }))
+            .Concat(Services.Select(service => new RouteConfig
+            {
+                RouteId = $"{service}-openapi",
+                ClusterId = service,
+                Match = new RouteMatch { Path = DocumentPathOf(service) },
+                AuthorizationPolicy = "anonymous",
+                RateLimiterPolicy = Security.GatewayRateLimits.Public,
+                Transforms = [new Dictionary<string, string> { ["PathSet"] = OpenApiExtensions.DocumentPath.Replace("{documentName}", OpenApiExtensions.DocumentName) }],
             }))
             .ToArray();
 

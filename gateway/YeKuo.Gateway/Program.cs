@@ -4,6 +4,7 @@ using YeKuo.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
 // Tokens are validated here (401 before anything is proxied) and again by every service (403/404 by role and owner).
 builder.AddDefaultSecurity();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
@@ -15,6 +16,8 @@ var app = builder.Build();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<RequestIdMiddleware>();
 app.MapDefaultEndpoints();
+// Its own document and, in the reference UI, every service's (proxied by the routes of GatewayRoutes).
+app.MapDefaultOpenApi(GatewayRoutes.Services);
 app.UseRateLimiter();
 if (devTokens)
 {
@@ -23,7 +26,7 @@ if (devTokens)
 foreach (var reserved in GatewayRoutes.ReservedPrefixes)
 {
     // Needs a token like any non-public route; then nothing is there.
-    app.Map(reserved + "/{**rest}", () => Results.NotFound());
+    app.Map(reserved + "/{**rest}", () => Results.NotFound()).ExcludeFromDescription();
 }
 app.MapReverseProxy();
 app.Run();

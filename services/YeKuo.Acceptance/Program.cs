@@ -5,11 +5,13 @@ using YeKuo.Acceptance.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
 builder.AddDefaultSecurity();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapDefaultOpenApi();
 // Operator endpoints (/admin/messaging, /admin/database): admins only.
 app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
 app.MapApplicationsApi();

@@ -6,11 +6,13 @@ using YeKuo.Workflow.Hosting.Apis;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
 builder.AddDefaultSecurity();
 builder.AddApplicationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapDefaultOpenApi();
 // Operator endpoints (/admin/messaging, /admin/database): admins only.
 app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
 app.MapWorkItemsApi<InspectionDbContext>("/api/inspection", Departments.Inspection);

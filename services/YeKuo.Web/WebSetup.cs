@@ -67,7 +67,7 @@ public static class WebSetup
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription(); // a page's language switch, not an API
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -13,7 +12,7 @@ namespace YeKuo.Messaging.PartnerEvents;
 public sealed class CloudEventPublisher(IConfiguration configuration, ILogger<CloudEventPublisher> logger) : IAsyncDisposable
 {
     public const string Exchange = "yekuo.events";
-    public const string ContentType = "application/cloudevents+json";
+    public const string ContentType = PartnerCloudEvents.ContentType;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
@@ -27,7 +26,7 @@ public sealed class CloudEventPublisher(IConfiguration configuration, ILogger<Cl
     /// <param name="id">Stable per event (derived from the outbox message id) so a re-publish is recognisable.</param>
     public async Task PublishAsync(PartnerEvent partnerEvent, string id, string? traceParent, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(ToCloudEvent(partnerEvent, id, traceParent, Source), MessageJson.Options);
+        var body = PartnerCloudEvents.Encode(partnerEvent, id, traceParent, Source);
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -69,27 +68,6 @@ public sealed class CloudEventPublisher(IConfiguration configuration, ILogger<Cl
         {
             _gate.Release();
         }
-    }
-
-    public static Dictionary<string, object?> ToCloudEvent(PartnerEvent partnerEvent, string id, string? traceParent, string source)
-    {
-        var cloudEvent = new Dictionary<string, object?>
-        {
-            ["specversion"] = "1.0",
-            ["id"] = id,
-            ["source"] = source,
-            ["type"] = partnerEvent.Type,
-            ["subject"] = partnerEvent.Subject,
-            ["time"] = partnerEvent.Time.ToUniversalTime(),
-            ["datacontenttype"] = "application/json",
-            ["data"] = partnerEvent.Data,
-        };
-        if (traceParent is not null)
-        {
-            // CloudEvents distributed-tracing extension: partners continue our trace.
-            cloudEvent["traceparent"] = traceParent;
-        }
-        return cloudEvent;
     }
 
     private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using System.Text;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts;
@@ -37,7 +37,7 @@ public abstract class WebhookEventConsumer<TMessage>(NotificationDbContext db, T
         foreach (var partnerEvent in partnerEvents)
         {
             var id = $"{context.MessageId}/{partnerEvent.Type}";
-            var body = JsonSerializer.Serialize(CloudEventPublisher.ToCloudEvent(partnerEvent, id, traceParent, SourceOf(message)), MessageJson.Options);
+            var body = Encoding.UTF8.GetString(PartnerCloudEvents.Encode(partnerEvent, id, traceParent, SourceOf(message)).Span);
             foreach (var subscription in subscriptions.Where(s => s.Wants(partnerEvent.Type)))
             {
                 Db.WebhookDeliveries.Add(WebhookDelivery.Create(subscription.Id, id, partnerEvent.Type, partnerEvent.Subject, body, now));
