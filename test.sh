@@ -46,6 +46,10 @@ for trx in "$results"/*.trx; do
   skipped=$(( skipped + $(counter notExecuted) ))
 done
 echo
+# The names of the failed tests last, where a log's tail shows them.
+for trx in "$results"/*.trx; do
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/FAILED: \1/p' || true
+done
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -eq 0 ] && [ "$failed" -gt 0 ]; then status=1; fi
 exit "$status"

@@ -32,7 +32,9 @@ var gateway = builder.AddHost<Projects.YeKuo_Gateway>("gateway", settings.Gatewa
     .WithReference(supplyScheme).WaitFor(supplyScheme)
     .WithReference(inspection).WaitFor(inspection)
     .WithReference(metering).WaitFor(metering)
-    .WithReference(notification).WaitFor(notification);
+    .WithReference(notification).WaitFor(notification)
+    // One click from the dashboard to every service's API (the gateway's Scalar page lists each OpenAPI document).
+    .WithUrlForEndpoint("http", _ => new ResourceUrlAnnotation { Url = "/scalar", DisplayText = "API reference (Scalar)" });
 
 // The web front end: browsers reach it through the gateway (its catch-all route) and it calls every API through the
 // gateway with the signed-in user's token; its development sign-in asks the gateway's token issuer.
