@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using YeKuo.Contracts;
 using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
@@ -607,8 +608,9 @@ public static class ChaosScenario
         }
     }
 
-    private static int StepOrder(string step) => Array.IndexOf(
-        ["Acceptance", "SiteSurvey", "SchemeReply", "SchemeConfirmation", "DesignReview", "IntermediateInspection", "CompletionAcceptance", "SupplyContract", "PowerConnection"], step);
+    /// <summary>Process order: the step catalogue lists the steps in it.</summary>
+    private static int StepOrder(string step) =>
+        StepCatalogue.TryGet(step, out var definition) ? StepCatalogue.All.ToList().IndexOf(definition) : -1;
 
     public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];

@@ -1,3 +1,5 @@
+using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 namespace YeKuo.Bench.Scenarios;
 
 /// <summary>The customer classes the scenario mixes, with a valid submission and valid step completions for each.</summary>
@@ -45,38 +47,27 @@ public static class CustomerClasses
         };
     }
 
-    /// <summary>The service path prefix that hosts a step's work items.</summary>
-    public static string PrefixOf(string step) => step switch
-    {
-        "Acceptance" => "/api/applications",
-        "SiteSurvey" or "SchemeReply" or "SchemeConfirmation" => "/api/supply-scheme",
-        "DesignReview" or "IntermediateInspection" or "CompletionAcceptance" => "/api/inspection",
-        "SupplyContract" or "PowerConnection" => "/api/metering",
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown step."),
-    };
+    /// <summary>The service path prefix that hosts a step's work items (step and department catalogues).</summary>
+    public static string PrefixOf(string step) =>
+        DepartmentCatalogue.Of(Definition(step).Department).WorkItemsPrefix
+        ?? throw new ArgumentOutOfRangeException(nameof(step), step, "The step's department hosts no work items.");
 
     /// <summary>The service (resource name) that hosts a step.</summary>
-    public static string ServiceOf(string step) => step switch
-    {
-        "Acceptance" => "acceptance",
-        "SiteSurvey" or "SchemeReply" or "SchemeConfirmation" => "supplyscheme",
-        "DesignReview" or "IntermediateInspection" or "CompletionAcceptance" => "inspection",
-        "SupplyContract" or "PowerConnection" => "metering",
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown step."),
-    };
+    public static string ServiceOf(string step) => DepartmentCatalogue.Of(Definition(step).Department).Service!;
 
-    /// <summary>Who completes a step: the customer confirms the scheme, department staff do the rest.</summary>
-    public static string ActorOf(string step, string customer) => step switch
-    {
-        "SchemeConfirmation" => customer,
-        _ => "staff-" + ServiceOf(step),
-    };
+    /// <summary>Who completes a step: the customer their own steps, department staff the rest.</summary>
+    public static string ActorOf(string step, string customer) =>
+        Definition(step).IsCustomerStep ? customer : "staff-" + ServiceOf(step);
 
-    public static object CompletionBody(string step, string customerClass, int index) => step switch
+    private static StepDefinition Definition(string step) =>
+        StepCatalogue.TryGet(step, out var definition) ? definition : throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown step.");
+
+    /// <summary>A valid completion body, by the step's outcome family (a new step of a known family needs nothing here).</summary>
+    public static object CompletionBody(string step, string customerClass, int index) => Definition(step).OutcomeType.Name switch
     {
-        "Acceptance" => new { documentsComplete = true, remarks = "资料齐全" },
-        "SiteSurvey" => new { findings = "附近线路有裕量，计量点设在客户配电室", gridCapacityAvailable = true },
-        "SchemeReply" => IsHighVoltage(customerClass)
+        nameof(AcceptanceOutcome) => new { documentsComplete = true, remarks = "资料齐全" },
+        nameof(SiteSurveyOutcome) => new { findings = "附近线路有裕量，计量点设在客户配电室", gridCapacityAvailable = true },
+        nameof(SchemeReplyOutcome) => IsHighVoltage(customerClass)
             ? new
             {
                 voltageKv = 10m,
@@ -86,11 +77,11 @@ public static class CustomerClasses
                 summary = "10kV 供电，高供高计",
             }
             : new { voltageKv = 0.4m, sourceCount = 1, capacityKva = 100m, meteringMethod = "LowSupplyLowMetering", summary = "0.4kV 供电，低供低计" },
-        "SchemeConfirmation" => new { confirmed = true },
-        "DesignReview" or "IntermediateInspection" or "CompletionAcceptance" => new { passed = true },
-        "SupplyContract" => new { contractNumber = $"GYHT-CHAOS-{index:D6}", signedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
-        "PowerConnection" => new { meterNumber = $"33{index:D8}" },
-        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown step."),
+        nameof(SchemeConfirmationOutcome) => new { confirmed = true },
+        nameof(InspectionOutcome) => new { passed = true },
+        nameof(SupplyContractOutcome) => new { contractNumber = $"GYHT-CHAOS-{index:D6}", signedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+        nameof(PowerConnectionOutcome) => new { meterNumber = $"33{index:D8}" },
+        var family => throw new ArgumentOutOfRangeException(nameof(step), step, $"No completion body for the {family} family."),
     };
 
     /// <summary>The customer notice a completed step yields (null: the step has none).</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Policies;
@@ -123,12 +124,12 @@ public static class ProgressSeeder
                         WorkItemId = Guid.CreateVersion7(openedAt),
                         ApplicationId = application.Id,
                         Step = step,
-                        Department = StepOwnership.OwnerOf(step),
+                        Department = StepCatalogue.Of(step).Responsible,
                         Round = round,
                         OpenedAt = openedAt,
                         DueAt = dueAt,
                     };
-                    var who = StepOwnership.OwnerOf(step) == Department.Customer ? customerId : $"staff-{random.Next(1, 41):D2}";
+                    var who = StepCatalogue.Of(step).IsCustomerStep ? customerId : $"staff-{random.Next(1, 41):D2}";
                     if (random.NextDouble() < 0.9)
                     {
                         entry.Assignee = who;
@@ -162,9 +163,10 @@ public static class ProgressSeeder
                         entry.CompletedBy = who;
                         entry.Assignee ??= who;
                         entry.ClaimedAt ??= openedAt;
+                        // Only the re-check loop matters to progress reads; other families' details are not read.
                         entry.Outcome = step == Step.CompletionAcceptance
-                            ? new Dictionary<string, string> { ["passed"] = round == rounds ? "true" : "false" }
-                            : new Dictionary<string, string> { ["note"] = "bench" };
+                            ? new InspectionOutcome(round == rounds, round == rounds ? [] : ["接地电阻超标"], null)
+                            : null;
                         t = completedAt;
                         if (step == Step.Acceptance)
                         {

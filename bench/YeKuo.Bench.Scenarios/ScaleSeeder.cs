@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
@@ -113,7 +114,7 @@ public sealed class ScaleSeeder(DeadlinePlanner deadlines, SupervisionPlanner su
             AddTimers(item, closedAt, closedAt);
             if (random.NextDouble() < 0.95)
             {
-                item.Complete(Staff(), closedAt, new Dictionary<string, string> { ["note"] = "bench" });
+                item.Complete(Staff(), closedAt, OutcomeOf(item.Step));
             }
             else
             {
@@ -171,13 +172,21 @@ public sealed class ScaleSeeder(DeadlinePlanner deadlines, SupervisionPlanner su
         var applicationId = Guid.CreateVersion7(openedAt.AddDays(-1));
         var number = "YK" + YeKuo.Workflow.Calendar.ChinaTime.BusinessDate(openedAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (sequence % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         var round = step == Step.SchemeReply && random.NextDouble() < 0.05 ? 2 : 1;
-        var item = WorkItem.Open(applicationId, number, $"bench-c{sequence:D7}", customerClass, policy.Version, step, StepOwnership.OwnerOf(step), round,
+        var item = WorkItem.Open(applicationId, number, $"bench-c{sequence:D7}", customerClass, policy.Version, step, StepCatalogue.Of(step).Responsible, round,
             plan, openedAt, deadline);
         return (item, clockStart);
     }
 
     private DateTimeOffset Between(DateTimeOffset from, DateTimeOffset to, double fraction) =>
         to <= from ? from : from + (to - from) * (random.NextDouble() * fraction);
+
+    /// <summary>A completed SupplyScheme step's outcome (the bench's steps are SupplyScheme's).</summary>
+    private static StepOutcome OutcomeOf(Step step) => step switch
+    {
+        Step.SiteSurvey => new SiteSurveyOutcome("bench", true),
+        Step.SchemeReply => new SchemeReplyOutcome(10, 1, 800, MeteringMethod.HighSupplyHighMetering, "bench"),
+        _ => new SchemeConfirmationOutcome(true, null),
+    };
 
     private string Staff() => "staff-" + random.Next(1, 41).ToString("D2", CultureInfo.InvariantCulture);
 }

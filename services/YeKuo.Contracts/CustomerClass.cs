@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace YeKuo.Contracts;
 
 /// <summary>Customer classes that decide an application's step set and time limits (《电力营销业扩报装水平的提升策略》: 差异化简化).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CustomerClass>))]
 public enum CustomerClass
 {
     /// <summary>居民 (三零服务).</summary>

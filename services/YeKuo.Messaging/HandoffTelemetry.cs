@@ -81,8 +81,8 @@ public static class HandoffTelemetry
         }
         var to = message switch
         {
-            Contracts.Events.StepCompleted completed => StepOwnership.NextInPlan(completed.Plan, completed.Step) is { } next
-                ? StepOwnership.OwnerOf(next).ToString()
+            Contracts.Events.StepCompleted completed => Plans.OpensAfter(completed.Plan, completed.Step, completed.Outcome) is { } next
+                ? StepCatalogue.Of(next).Responsible.ToString()
                 : "*",
             IStepEvent => Department.Acceptance.ToString(),
             _ => "*",

@@ -1,4 +1,5 @@
 using MassTransit;
+using YeKuo.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -25,17 +26,21 @@ public static class WorkflowExtensions
     }
 
     /// <summary>
-    /// A department's work items: the steps it hosts (one <see cref="IStepCompletion"/> each), the deadline maths and
-    /// supervision (超时预警 and escalation timers fired by <see cref="SupervisionScanner"/>; section <c>Supervision</c>).
+    /// A department's work items: the steps the catalogue says it hosts, each completed by the <see cref="IStepCompletion"/>
+    /// of its outcome family (checked at startup), the deadline maths and supervision (超时预警 and escalation timers
+    /// fired by <see cref="SupervisionScanner"/>; section <c>Supervision</c>).
     /// </summary>
-    public static IHostApplicationBuilder AddDepartmentWorkflow(this IHostApplicationBuilder builder, params IStepCompletion[] hostedSteps)
+    public static IHostApplicationBuilder AddDepartmentWorkflow(this IHostApplicationBuilder builder, Department department, params IStepCompletion[] completions) =>
+        builder.AddDepartmentWorkflow(new StepCompletions(department, completions));
+
+    /// <summary>Work items, deadlines and supervision without hosting any step (a host that only reads work items, e.g. a bench).</summary>
+    public static IHostApplicationBuilder AddDepartmentWorkflow(this IHostApplicationBuilder builder) =>
+        builder.AddDepartmentWorkflow(StepCompletions.None);
+
+    private static IHostApplicationBuilder AddDepartmentWorkflow(this IHostApplicationBuilder builder, StepCompletions completions)
     {
         builder.Services.AddWorkingDays();
-        foreach (var step in hostedSteps)
-        {
-            builder.Services.AddSingleton(step);
-        }
-        builder.Services.AddSingleton<StepCompletions>();
+        builder.Services.AddSingleton(completions);
         builder.Services.AddSupervision();
         return builder;
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using YeKuo.Acceptance.Apis;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Contracts.Events;
 using YeKuo.Workflow.Hosting.Apis;
 
@@ -37,7 +38,7 @@ public sealed class AcceptRejectWithdrawTests(AcceptanceApp app) : IClassFixture
         Assert.Equal("YK-TL-2024", completed.PolicyVersion);
         Assert.Equal(HighVoltagePlan, completed.Plan);
         Assert.Equal("clerk-wu", completed.CompletedBy);
-        Assert.Equal("资料齐全", completed.Outcome["remarks"]);
+        Assert.Equal(new AcceptanceOutcome("资料齐全"), completed.Outcome);
 
         var accepted = await app.PublishedAsync<ApplicationAccepted>(m => m.ApplicationId == application.Id);
         Assert.Equal("YK-TL-2024", accepted.PolicyVersion);

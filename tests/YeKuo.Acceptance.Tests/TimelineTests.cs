@@ -1,5 +1,7 @@
 using YeKuo.Acceptance.Apis;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
+using YeKuo.Tests.Support;
 using YeKuo.Contracts.Events;
 
 namespace YeKuo.Acceptance.Tests;
@@ -17,7 +19,7 @@ public sealed class TimelineTests(AcceptanceApp app) : IClassFixture<AcceptanceA
     private static StepCompleted CompletedOf(ApplicationDetails application, Guid workItemId, DateTimeOffset? due = null) =>
         new(workItemId, application.Id, application.Number, application.CustomerId, CustomerClass.HighVoltageSingleSource, "YK-TL-2024",
             Step.SiteSurvey, Department.SupplyScheme, 1, "surveyor-li", Opened, Completed, due ?? Due,
-            application.Plan.Select(Enum.Parse<Step>).ToArray(), new Dictionary<string, string> { ["findings"] = "具备供电条件" });
+            application.Plan.Select(Enum.Parse<Step>).ToArray(), new SiteSurveyOutcome("具备供电条件", true));
 
     private async Task<TimelineStep> SurveyStepAsync(Guid applicationId)
     {
@@ -36,7 +38,7 @@ public sealed class TimelineTests(AcceptanceApp app) : IClassFixture<AcceptanceA
         Assert.Equal("surveyor-li", step.CompletedBy);
         Assert.Equal("surveyor-li", step.Assignee);
         Assert.True(step.OnTime);
-        Assert.Equal("具备供电条件", step.Outcome["findings"]);
+        Assert.Equal("具备供电条件", Assert.IsType<SiteSurveyOutcome>(step.Outcome).Findings);
     }
 
     [Fact]

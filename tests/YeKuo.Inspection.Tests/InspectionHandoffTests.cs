@@ -1,5 +1,7 @@
 using System.Net;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
+using YeKuo.Tests.Support;
 using YeKuo.Contracts.Events;
 using YeKuo.Workflow.Hosting.Apis;
 
@@ -63,8 +65,9 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         Assert.Equal("Completed", (await InspectionApp.ReadWorkItemAsync(response)).Status);
         var completed = await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == review.Id);
         Assert.Equal(Step.DesignReview, completed.Step);
-        Assert.Equal("true", completed.Outcome["passed"]);
-        Assert.Equal("设计符合规范", completed.Outcome["remarks"]);
+        var outcome = Assert.IsType<InspectionOutcome>(completed.Outcome);
+        Assert.True(outcome.Passed);
+        Assert.Equal("设计符合规范", outcome.Remarks);
         Assert.Equal("inspector-zhao", completed.CompletedBy);
 
         var next = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "IntermediateInspection");
@@ -81,8 +84,9 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(review.Id, Failed));
 
         var completed = await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == review.Id);
-        Assert.Equal("false", completed.Outcome["passed"]);
-        Assert.Equal("未设计计量柜\n电缆截面不足", completed.Outcome["defects"]);
+        var outcome = Assert.IsType<InspectionOutcome>(completed.Outcome);
+        Assert.False(outcome.Passed);
+        Assert.Equal(["未设计计量柜", "电缆截面不足"], outcome.Defects);
 
         var recheck = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview" && w.Round == 2);
         Assert.Equal("Open", recheck.Status);
@@ -162,8 +166,8 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         await app.PublishAsync(application.Withdrawn(Monday10.AddHours(1)));
         Assert.Equal("Cancelled", Assert.Single(await app.WorkItemsAsync(application.ApplicationId)).Status);
 
-        await app.PublishAsync(application.Completed(Step.DesignReview, Monday10, Monday10.AddHours(2), outcome: new Dictionary<string, string> { ["passed"] = "true" }));
-        await app.PublishAsync(application.Completed(Step.DesignReview, Monday10, Monday10.AddHours(2), outcome: new Dictionary<string, string> { ["passed"] = "false", ["defects"] = "x" }, workItemId: review.Id));
+        await app.PublishAsync(application.Completed(Step.DesignReview, Monday10, Monday10.AddHours(2), outcome: TestOutcomes.Passed));
+        await app.PublishAsync(application.Completed(Step.DesignReview, Monday10, Monday10.AddHours(2), outcome: TestOutcomes.Failed("x"), workItemId: review.Id));
 
         Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
         Assert.Empty(await app.WorkItemsAsync(application.ApplicationId, status: "open"));

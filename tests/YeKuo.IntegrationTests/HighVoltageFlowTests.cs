@@ -40,7 +40,7 @@ public sealed class HighVoltageFlowTests(SystemFixture system)
         foreach (var entry in timeline)
         {
             var step = Enum.Parse<Step>(entry.GetProperty("step").GetString()!);
-            Assert.Equal(StepOwnership.OwnerOf(step).ToString(), entry.GetProperty("department").GetString());
+            Assert.Equal(StepCatalogue.Of(step).Responsible.ToString(), entry.GetProperty("department").GetString());
             Assert.Equal(StepDriver.ActorFor(step, "customer-hv-1"), entry.GetProperty("assignee").GetString());
             var started = entry.GetProperty("startedAt").GetDateTimeOffset();
             var completed = entry.GetProperty("completedAt").GetDateTimeOffset();

@@ -26,5 +26,5 @@ public sealed record StepDriver(string Prefix, object Body)
 
     /// <summary>Who completes a step: the customer confirms the scheme, department staff do the rest.</summary>
     public static string ActorFor(Step step, string customer) =>
-        step == Step.SchemeConfirmation ? customer : $"staff-{StepOwnership.OwnerOf(step).ToString().ToLowerInvariant()}";
+        StepCatalogue.Of(step).IsCustomerStep ? customer : $"staff-{StepCatalogue.Of(step).Department.ToString().ToLowerInvariant()}";
 }

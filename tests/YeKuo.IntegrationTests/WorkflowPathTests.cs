@@ -139,7 +139,7 @@ public sealed class WorkflowPathTests(SystemFixture system)
         var application = await WaitForStatusAsync(id, "PowerConnected", 10);
         var rounds = application.GetProperty("timeline").EnumerateArray().Where(s => s.GetProperty("step").GetString() == "CompletionAcceptance").ToArray();
         Assert.Equal([1, 2], rounds.Select(r => r.GetProperty("round").GetInt32()));
-        Assert.Contains("接地电阻超标", rounds[0].GetProperty("outcome").GetProperty("defects").GetString());
+        Assert.Contains("接地电阻超标", rounds[0].GetProperty("outcome").GetProperty("defects").EnumerateArray().Select(d => d.GetString()));
         await GatewayClient.WaitUntilAsync(async () =>
         {
             var kinds = (await gateway.GetNoticesAsync(id)).Select(n => n.GetProperty("kind").GetString()).ToArray();

@@ -1,5 +1,7 @@
 using System.Net;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
+using YeKuo.Tests.Support;
 using YeKuo.Contracts.Events;
 using YeKuo.Workflow.Hosting.Apis;
 
@@ -21,7 +23,7 @@ public sealed class MeteringHandoffTests(MeteringApp app) : IClassFixture<Meteri
         app.Clock.AdjustTime(Monday10);
         var application = new Handoffs();
         await app.PublishAsync(application.Completed(Step.CompletionAcceptance, Monday10.AddDays(-2), Monday10,
-            outcome: new Dictionary<string, string> { ["passed"] = "true" }));
+            outcome: TestOutcomes.Passed));
         return (application, await app.WorkItemAsync(application.ApplicationId, w => w.Step == "SupplyContract"));
     }
 
@@ -52,7 +54,7 @@ public sealed class MeteringHandoffTests(MeteringApp app) : IClassFixture<Meteri
         var application = new Handoffs();
 
         await app.PublishAsync(application.Completed(Step.CompletionAcceptance, Monday10.AddDays(-2), Monday10,
-            outcome: new Dictionary<string, string> { ["passed"] = "false", ["defects"] = "接地电阻超标" }));
+            outcome: TestOutcomes.Failed("接地电阻超标")));
 
         Assert.Empty(await app.WorkItemsAsync(application.ApplicationId));
     }
@@ -82,8 +84,7 @@ public sealed class MeteringHandoffTests(MeteringApp app) : IClassFixture<Meteri
 
         var completed = await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == contract.Id);
         Assert.Equal(Step.SupplyContract, completed.Step);
-        Assert.Equal("GYD-2026-0001", completed.Outcome["contractNumber"]);
-        Assert.Equal("2026-03-02", completed.Outcome["signedOn"]);
+        Assert.Equal(new SupplyContractOutcome("GYD-2026-0001", new DateOnly(2026, 3, 2)), completed.Outcome);
 
         var connection = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "PowerConnection");
         Assert.Equal(Monday10.AddDays(1), connection.OpenedAt);
@@ -105,7 +106,7 @@ public sealed class MeteringHandoffTests(MeteringApp app) : IClassFixture<Meteri
         Assert.Equal(Monday10, connected.ConnectedAt);
 
         var completed = await app.PublishedAndConsumedAsync<StepCompleted>(m => m.WorkItemId == connection.Id);
-        Assert.Equal("3300123456", completed.Outcome["meterNumber"]);
+        Assert.Equal(new PowerConnectionOutcome("3300123456"), completed.Outcome);
         Assert.Equal(Step.PowerConnection, completed.Step);
 
         var items = await app.WorkItemsAsync(application.ApplicationId);

@@ -1,5 +1,7 @@
 using MassTransit;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
+using YeKuo.Tests.Support;
 using YeKuo.Notification.Domain;
 
 namespace YeKuo.Notification.Tests;
@@ -70,14 +72,7 @@ public sealed class CustomerNoticeTests(NotificationApp app) : IClassFixture<Not
     {
         var application = new Events();
 
-        await app.PublishAsync(application.StepCompleted(Step.SchemeReply, outcome: new Dictionary<string, string>
-        {
-            ["voltageKv"] = "10",
-            ["sourceCount"] = "2",
-            ["capacityKva"] = "1250",
-            ["meteringMethod"] = "HighSupplyHighMetering",
-            ["summary"] = "由 110kV 城东变 10kV 城东线 T 接",
-        }));
+        await app.PublishAsync(application.StepCompleted(Step.SchemeReply, outcome: new SchemeReplyOutcome(10, 2, 1250, MeteringMethod.HighSupplyHighMetering, "由 110kV 城东变 10kV 城东线 T 接")));
 
         var notice = Assert.Single(await app.NoticesOfApplicationAsync(application.ApplicationId));
         Assert.Contains("供电电压 10 kV，双电源供电，供电容量 1250 kVA，计量方式 高供高计。由 110kV 城东变 10kV 城东线 T 接。", notice.Body);
@@ -111,7 +106,7 @@ public sealed class CustomerNoticeTests(NotificationApp app) : IClassFixture<Not
     public async Task A_copy_of_an_event_republished_with_another_message_id_yields_one_notice()
     {
         var application = new Events();
-        var message = application.StepCompleted(Step.PowerConnection, outcome: new Dictionary<string, string> { ["meterNumber"] = "3300123456" });
+        var message = application.StepCompleted(Step.PowerConnection, outcome: new PowerConnectionOutcome("3300123456"));
 
         await app.PublishAsync(message, NewId.NextGuid());
         await app.PublishAsync(message with { }, NewId.NextGuid());
@@ -128,7 +123,7 @@ public sealed class CustomerNoticeTests(NotificationApp app) : IClassFixture<Not
     public async Task Copies_of_an_event_consumed_at_the_same_time_yield_one_notice()
     {
         var application = new Events();
-        var message = application.StepCompleted(Step.SupplyContract, outcome: new Dictionary<string, string> { ["contractNumber"] = "GY-2026-0042" });
+        var message = application.StepCompleted(Step.SupplyContract, outcome: new SupplyContractOutcome("GY-2026-0042", new DateOnly(2026, 3, 2)));
 
         await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.PublishAsync(message, NewId.NextGuid())));
 
@@ -141,11 +136,7 @@ public sealed class CustomerNoticeTests(NotificationApp app) : IClassFixture<Not
     {
         var application = new Events();
 
-        await app.PublishAsync(application.StepCompleted(Step.CompletionAcceptance, outcome: new Dictionary<string, string>
-        {
-            ["passed"] = "false",
-            ["defects"] = "配电室未设置挡鼠板\n接地电阻 6Ω，超过 4Ω 的要求",
-        }));
+        await app.PublishAsync(application.StepCompleted(Step.CompletionAcceptance, outcome: TestOutcomes.Failed("配电室未设置挡鼠板", "接地电阻 6Ω，超过 4Ω 的要求")));
 
         var notice = Assert.Single(await app.NoticesOfApplicationAsync(application.ApplicationId));
         Assert.Equal(nameof(NoticeKind.CompletionAcceptanceFailed), notice.Kind);
@@ -156,15 +147,11 @@ public sealed class CustomerNoticeTests(NotificationApp app) : IClassFixture<Not
     }
 
     [Fact]
-    public async Task Defects_sent_as_a_json_array_are_listed_too()
+    public async Task A_failed_intermediate_inspection_lists_its_defects_in_order()
     {
         var application = new Events();
 
-        await app.PublishAsync(application.StepCompleted(Step.IntermediateInspection, outcome: new Dictionary<string, string>
-        {
-            ["passed"] = "false",
-            ["defects"] = """["电缆沟盖板缺失","隐蔽工程无影像记录"]""",
-        }));
+        await app.PublishAsync(application.StepCompleted(Step.IntermediateInspection, outcome: TestOutcomes.Failed("电缆沟盖板缺失", "隐蔽工程无影像记录")));
 
         var notice = Assert.Single(await app.NoticesOfApplicationAsync(application.ApplicationId));
         Assert.Equal(nameof(NoticeKind.IntermediateInspectionFailed), notice.Kind);
@@ -176,8 +163,8 @@ public sealed class CustomerNoticeTests(NotificationApp app) : IClassFixture<Not
     {
         var application = new Events();
 
-        await app.PublishAsync(application.StepCompleted(Step.CompletionAcceptance, 1, new Dictionary<string, string> { ["passed"] = "false", ["defects"] = "[\"围栏未完工\"]" }));
-        await app.PublishAsync(application.StepCompleted(Step.CompletionAcceptance, 2, new Dictionary<string, string> { ["passed"] = "true" }));
+        await app.PublishAsync(application.StepCompleted(Step.CompletionAcceptance, 1, TestOutcomes.Failed("围栏未完工")));
+        await app.PublishAsync(application.StepCompleted(Step.CompletionAcceptance, 2, TestOutcomes.Passed));
 
         var notices = await app.NoticesOfApplicationAsync(application.ApplicationId);
         Assert.Collection(notices,

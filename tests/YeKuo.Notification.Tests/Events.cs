@@ -1,5 +1,7 @@
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
+using YeKuo.Contracts.Outcomes;
+using YeKuo.Tests.Support;
 
 namespace YeKuo.Notification.Tests;
 
@@ -33,18 +35,18 @@ public sealed class Events
     public ApplicationWithdrawn Withdrawn(string reason) =>
         new(ApplicationId, ApplicationNumber, CustomerId, reason, At);
 
-    public StepCompleted StepCompleted(Step step, int round = 1, IReadOnlyDictionary<string, string>? outcome = null) =>
+    public StepCompleted StepCompleted(Step step, int round = 1, StepOutcome? outcome = null) =>
         new(Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, CustomerClass.HighVoltageSingleSource, "YK-TL-2024",
-            step, StepOwnership.OwnerOf(step), round, "staff-1", At, At.AddHours(3), At.AddDays(3), FullPlan,
-            outcome ?? new Dictionary<string, string>());
+            step, StepCatalogue.Of(step).Responsible, round, "staff-1", At, At.AddHours(3), At.AddDays(3), FullPlan,
+            outcome ?? TestOutcomes.For(step));
 
     public PowerConnected PowerConnected(string meterNumber = "3300123456") =>
         new(ApplicationId, ApplicationNumber, CustomerId, meterNumber, At.AddDays(30));
 
     /// <summary>A 超时预警 of one work item of this application (the scanner raises one per level).</summary>
     public DeadlineWarningRaised Warning(Guid workItemId, DeadlineLevel level, string? assignee, Step step = Step.SchemeReply) =>
-        new(workItemId, ApplicationId, ApplicationNumber, step, StepOwnership.OwnerOf(step), assignee, level, At.AddDays(10), At.AddDays(5));
+        new(workItemId, ApplicationId, ApplicationNumber, step, StepCatalogue.Of(step).Responsible, assignee, level, At.AddDays(10), At.AddDays(5));
 
     public WorkItemEscalated Escalated(Guid workItemId, string departmentHead, string? assignee, Step step = Step.SchemeReply) =>
-        new(workItemId, ApplicationId, ApplicationNumber, step, StepOwnership.OwnerOf(step), assignee, departmentHead, At.AddDays(10), At.AddDays(11));
+        new(workItemId, ApplicationId, ApplicationNumber, step, StepCatalogue.Of(step).Responsible, assignee, departmentHead, At.AddDays(10), At.AddDays(11));
 }

@@ -123,7 +123,7 @@ public sealed class ExactlyOnceTests : IDisposable
         var now = service.Time.GetUtcNow();
         return Workflow.Hosting.Domain.WorkItem.Open(
             Guid.NewGuid(), $"YK20260302{n:000000}", $"cust-{n}", CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion,
-            Step.SchemeReply, Department.SupplyScheme, round: 1, Plans.HighVoltage, now,
+            Step.SchemeReply, Department.SupplyScheme, round: 1, TestPlans.HighVoltage, now,
             service.Deadlines.For(CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion, Step.SchemeReply, now));
     }
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Outbox;
 using YeKuo.Messaging.Persistence;
@@ -25,16 +26,15 @@ namespace YeKuo.Supervision.Tests;
 /// <summary>A department service's context, as small as it gets.</summary>
 public sealed class SupervisionTestDbContext(DbContextOptions<SupervisionTestDbContext> options) : WorkflowDbContext(options);
 
-/// <summary>Completes a SchemeReply with any body (the real completion lives in the SupplyScheme service).</summary>
-internal sealed class AnyReplyCompletion : StepCompletion<AnyReplyCompletion.Body>
+/// <summary>Completes a SupplyScheme step with any body and a fixed outcome (the real completions live in the SupplyScheme service).</summary>
+internal sealed class AnyCompletion<TOutcome>(TOutcome outcome) : StepCompletion<AnyCompletion<TOutcome>.Body, TOutcome>
+    where TOutcome : StepOutcome
 {
-    public override Step Step => Step.SchemeReply;
-
     protected override void Validate(Body body, WorkItem item, FieldErrors errors)
     {
     }
 
-    protected override IReadOnlyDictionary<string, string> Outcome(Body body) => new Dictionary<string, string>();
+    protected override TOutcome Outcome(Body body, WorkItem item) => outcome;
 
     internal sealed record Body(string? Note);
 }
@@ -83,7 +83,10 @@ public sealed class SupervisionWorld : IDisposable
             ["ConnectionStrings:supervisiondb"] = $"Data Source={DatabasePath}",
         });
         builder.AddServiceDatabase<SupervisionTestDbContext, SupervisionTestDbContext, SupervisionTestDbContext>("supervisiondb");
-        builder.AddDepartmentWorkflow(new AnyReplyCompletion());
+        builder.AddDepartmentWorkflow(Department.SupplyScheme,
+            new AnyCompletion<SiteSurveyOutcome>(new("具备供电条件", true)),
+            new AnyCompletion<SchemeReplyOutcome>(new(10, 1, 800, MeteringMethod.HighSupplyHighMetering, "10kV 单电源")),
+            new AnyCompletion<SchemeConfirmationOutcome>(new(true, null)));
         builder.Services.AddSingleton<TimeProvider>(Time);
         configure?.Invoke(builder.Services);
         var replica = new Replica(builder.Build());
@@ -147,8 +150,8 @@ public sealed class Replica(IHost host) : IDisposable
         var now = Time.GetUtcNow();
         var item = WorkItem.Open(
             Guid.NewGuid(), "YK" + now.ToString("yyyyMMdd") + Random.Shared.Next(100000, 999999), "cust-1",
-            CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion, step, StepOwnership.OwnerOf(step), round: 1,
-            Plans.HighVoltage, now, Deadlines.For(CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion, step, now));
+            CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion, step, StepCatalogue.Of(step).Responsible, round: 1,
+            TestPlans.HighVoltage, now, Deadlines.For(CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion, step, now));
         await UseAsync(async db =>
         {
             db.WorkItems.Add(item);
@@ -203,7 +206,7 @@ public sealed class Replica(IHost host) : IDisposable
     public void Dispose() => host.Dispose();
 }
 
-internal static class Plans
+internal static class TestPlans
 {
     public static readonly Step[] HighVoltage =
     [

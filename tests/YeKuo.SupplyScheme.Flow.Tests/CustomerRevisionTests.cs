@@ -1,5 +1,6 @@
 using System.Net;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Contracts.Events;
 using YeKuo.SupplyScheme.Flow.Tests.Support;
 using YeKuo.Workflow.Hosting.Apis;
@@ -24,8 +25,9 @@ public sealed class CustomerRevisionTests(SchemeFlowApp app) : IClassFixture<Sch
 
         var answered = await app.PublishedAsync<StepCompleted>(
             e => e.ApplicationId == application.ApplicationId && e.Step == Step.SchemeConfirmation, consumed: true);
-        Assert.Equal("false", answered.Outcome["confirmed"]);
-        Assert.Equal(nameof(Step.SchemeReply), answered.Outcome["reopen"]);
+        var answer = Assert.IsType<SchemeConfirmationOutcome>(answered.Outcome);
+        Assert.False(answer.Confirmed);
+        Assert.Equal(Step.SchemeReply, Plans.OpensAfter(answered.Plan, answered.Step, answer));
         var reply2 = await application.SchemeReplyRoundAsync(2);
         Assert.Equal("Open", reply2.Status);
         // Only the revision is open: the plan does not move on to the next step, nor ask for a second confirmation yet.
@@ -46,8 +48,8 @@ public sealed class CustomerRevisionTests(SchemeFlowApp app) : IClassFixture<Sch
         Assert.Equal("Completed", (await SchemeFlowApp.ReadAsync<WorkItemDto>(confirmed)).Status);
         var done = await app.PublishedAsync<StepCompleted>(
             e => e.ApplicationId == application.ApplicationId && e.Step == Step.SchemeConfirmation && e.Round == 2);
-        Assert.Equal("true", done.Outcome["confirmed"]);
-        Assert.False(done.Outcome.ContainsKey("reopen"));
+        Assert.True(Assert.IsType<SchemeConfirmationOutcome>(done.Outcome).Confirmed);
+        Assert.True(done.Outcome.MovesOn);
         Assert.Equal([(1, "RevisionRequested"), (2, "Confirmed")], (await application.HistoryAsync()).Select(r => (r.Revision, r.Status)).ToArray());
         // Every round is on the timeline.
         var openedRounds = app.Published<WorkItemOpened>(e => e.ApplicationId == application.ApplicationId)

@@ -1,5 +1,6 @@
 using System.Net;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Contracts.Events;
 using YeKuo.SupplyScheme.Apis;
 using YeKuo.SupplyScheme.Flow.Tests.Support;
@@ -90,7 +91,7 @@ public sealed class ParallelReviewTests(SchemeFlowApp app) : IClassFixture<Schem
 
         Assert.Equal("Completed", (await SchemeFlowApp.ReadAsync<WorkItemDto>(reply)).Status);
         var replied = await app.PublishedAsync<StepCompleted>(e => e.ApplicationId == application.ApplicationId && e.Step == Step.SchemeReply);
-        Assert.Equal("630", replied.Outcome["capacityKva"]);
+        Assert.Equal(630m, Assert.IsType<SchemeReplyOutcome>(replied.Outcome).CapacityKva);
         Assert.Equal("Replied", (await app.ReviewAsync(review.Id)).Status);
         // The plan moves on to the customer's confirmation.
         var confirmation = await application.ConfirmationRoundAsync(1);
@@ -210,7 +211,7 @@ public sealed class ParallelReviewTests(SchemeFlowApp app) : IClassFixture<Schem
         await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.ReplyAsync(round2.Id, application.Scheme(capacityKva: 500m)));
         var replied = await app.PublishedAsync<StepCompleted>(e => e.ApplicationId == application.ApplicationId && e.Step == Step.SchemeReply);
         Assert.Equal(2, replied.Round);
-        Assert.Equal("500", replied.Outcome["capacityKva"]);
+        Assert.Equal(500m, Assert.IsType<SchemeReplyOutcome>(replied.Outcome).CapacityKva);
 
         var history = await application.HistoryAsync();
         Assert.Equal([(1, "Rejected"), (2, "Replied")], history.Select(r => (r.Revision, r.Status)).ToArray());

@@ -1,5 +1,6 @@
 using System.Net;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Contracts.Events;
 using YeKuo.SupplyScheme.Apis;
 using YeKuo.SupplyScheme.Flow.Tests.Support;
@@ -62,7 +63,7 @@ public sealed class SchemeReviewMeetingTests
         Assert.Equal(round.DueAt, replied.DueAt);
         var completed = await app.PublishedAsync<StepCompleted>(e => e.ApplicationId == application.ApplicationId && e.Step == Step.SchemeReply);
         Assert.Equal(round.Id, completed.WorkItemId);
-        Assert.Equal("10", completed.Outcome["voltageKv"]);
+        Assert.Equal(10m, Assert.IsType<SchemeReplyOutcome>(completed.Outcome).VoltageKv);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Contracts.Events;
 using YeKuo.SupplyScheme.Apis;
 using YeKuo.Workflow.Hosting.Apis;
@@ -108,8 +109,9 @@ public sealed class SupplySchemeHandoffTests(SupplySchemeApp app) : IClassFixtur
         var completed = await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == survey.Id);
         Assert.Equal(Step.SiteSurvey, completed.Step);
         Assert.Equal("surveyor-li", completed.CompletedBy);
-        Assert.Equal("true", completed.Outcome["gridCapacityAvailable"]);
-        Assert.StartsWith("用户红线内", completed.Outcome["findings"]);
+        var findings = Assert.IsType<SiteSurveyOutcome>(completed.Outcome);
+        Assert.True(findings.GridCapacityAvailable);
+        Assert.StartsWith("用户红线内", findings.Findings);
         Assert.Equal(SchemeClockDue, completed.DueAt);
 
         var reply = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "SchemeReply");
@@ -145,10 +147,8 @@ public sealed class SupplySchemeHandoffTests(SupplySchemeApp app) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var completed = await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == reply.Id);
-        Assert.Equal("10", completed.Outcome["voltageKv"]);
-        Assert.Equal("1", completed.Outcome["sourceCount"]);
-        Assert.Equal("800", completed.Outcome["capacityKva"]);
-        Assert.Equal("HighSupplyHighMetering", completed.Outcome["meteringMethod"]);
+        var scheme = Assert.IsType<SchemeReplyOutcome>(completed.Outcome);
+        Assert.Equal((10m, 1, 800m, MeteringMethod.HighSupplyHighMetering), (scheme.VoltageKv, scheme.SourceCount, scheme.CapacityKva, scheme.MeteringMethod));
 
         var confirmation = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "SchemeConfirmation");
         Assert.Equal("Customer", confirmation.Department);

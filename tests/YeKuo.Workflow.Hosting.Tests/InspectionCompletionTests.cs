@@ -1,21 +1,24 @@
 using System.Text.Json;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Hosting.Steps;
 
 namespace YeKuo.Workflow.Hosting.Tests;
 
 public sealed class InspectionCompletionTests
 {
-    private readonly InspectionCompletion _completion = new(Step.DesignReview);
+    private readonly InspectionCompletion _completion = new();
 
     private StepCompletionResult Evaluate(string json) =>
         _completion.Evaluate(JsonDocument.Parse(json).RootElement, WorkItems.Open(step: Step.DesignReview));
 
     [Fact]
-    public void It_completes_the_step_it_was_built_for()
+    public void It_completes_the_inspection_family_of_the_catalogue()
     {
-        Assert.Equal(Step.CompletionAcceptance, new InspectionCompletion(Step.CompletionAcceptance).Step);
-        Assert.Equal(typeof(InspectionResult), _completion.BodyType);
+        Assert.Equal(typeof(InspectionOutcome), _completion.OutcomeType);
+        Assert.Equal(typeof(InspectionCompletion.Body), _completion.BodyType);
+        Assert.All([Step.DesignReview, Step.IntermediateInspection, Step.CompletionAcceptance],
+            step => Assert.Equal(typeof(InspectionOutcome), StepCatalogue.Of(step).OutcomeType));
     }
 
     [Fact]
@@ -24,10 +27,11 @@ public sealed class InspectionCompletionTests
         var result = Evaluate("""{"passed": true, "remarks": "图纸齐全"}""");
 
         Assert.True(result.IsValid);
-        Assert.Equal("true", result.Outcome[StepOutcome.Passed]);
-        Assert.Equal("图纸齐全", result.Outcome["remarks"]);
-        Assert.False(result.Outcome.ContainsKey("defects"));
-        Assert.False(StepOutcome.Failed(result.Outcome));
+        var outcome = Assert.IsType<InspectionOutcome>(result.Outcome);
+        Assert.True(outcome.Passed);
+        Assert.Equal("图纸齐全", outcome.Remarks);
+        Assert.Empty(outcome.Defects);
+        Assert.True(outcome.MovesOn);
     }
 
     [Fact]
@@ -36,9 +40,10 @@ public sealed class InspectionCompletionTests
         var result = Evaluate("""{"passed": false, "defects": [" 接地电阻超标 ", "电缆沟未封堵"]}""");
 
         Assert.True(result.IsValid);
-        Assert.Equal("false", result.Outcome[StepOutcome.Passed]);
-        Assert.Equal("接地电阻超标\n电缆沟未封堵", result.Outcome["defects"]);
-        Assert.True(StepOutcome.Failed(result.Outcome));
+        var outcome = Assert.IsType<InspectionOutcome>(result.Outcome);
+        Assert.False(outcome.Passed);
+        Assert.Equal(["接地电阻超标", "电缆沟未封堵"], outcome.Defects);
+        Assert.False(outcome.MovesOn);
     }
 
     [Theory]
@@ -50,7 +55,7 @@ public sealed class InspectionCompletionTests
 
         Assert.False(result.IsValid);
         Assert.Contains("defects", result.Errors.Keys);
-        Assert.Empty(result.Outcome);
+        Assert.Null(result.Outcome);
     }
 
     [Fact]
@@ -123,15 +128,4 @@ public sealed class InspectionCompletionTests
 
         Assert.Equal(["body"], result.Errors.Keys);
     }
-
-    [Theory]
-    [InlineData("false", true)]
-    [InlineData("False", true)]
-    [InlineData("true", false)]
-    public void StepOutcome_failed_reads_the_passed_flag(string passed, bool failed) =>
-        Assert.Equal(failed, StepOutcome.Failed(new Dictionary<string, string> { [StepOutcome.Passed] = passed }));
-
-    [Fact]
-    public void An_outcome_without_the_passed_flag_is_not_a_failure() =>
-        Assert.False(StepOutcome.Failed(new Dictionary<string, string> { ["meterNumber"] = "1" }));
 }

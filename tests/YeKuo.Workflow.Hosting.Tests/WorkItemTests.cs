@@ -62,7 +62,7 @@ public sealed class WorkItemTests
     {
         var item = WorkItems.InStatus(WorkItemStatus.Paused);
 
-        var error = Assert.Throws<WorkItemRuleException>(() => item.Complete("alice", Later, new Dictionary<string, string>()));
+        var error = Assert.Throws<WorkItemRuleException>(() => item.Complete("alice", Later, WorkItems.Passed));
 
         Assert.Contains("resume", error.Message);
         Assert.Equal(WorkItemStatus.Paused, item.Status);
@@ -76,7 +76,7 @@ public sealed class WorkItemTests
     {
         var item = WorkItems.InStatus(status);
 
-        Assert.Throws<WorkItemRuleException>(() => item.Complete("bob", Later, new Dictionary<string, string>()));
+        Assert.Throws<WorkItemRuleException>(() => item.Complete("bob", Later, WorkItems.Passed));
         Assert.Equal(status, item.Status);
     }
 
@@ -85,14 +85,14 @@ public sealed class WorkItemTests
     {
         var item = WorkItems.Open();
 
-        item.Complete("alice", Later, new Dictionary<string, string> { ["passed"] = "true" });
+        item.Complete("alice", Later, WorkItems.Passed);
 
         Assert.Equal(WorkItemStatus.Completed, item.Status);
         Assert.Equal("alice", item.Assignee);
         Assert.Equal("alice", item.CompletedBy);
         Assert.Equal(Later, item.CompletedAt);
         Assert.Equal(Later, item.ClaimedAt);
-        Assert.Equal("true", item.Outcome["passed"]);
+        Assert.Equal(WorkItems.Passed, item.Outcome);
         Assert.False(item.IsOpen);
     }
 
@@ -101,7 +101,7 @@ public sealed class WorkItemTests
     {
         var item = WorkItems.InStatus(WorkItemStatus.InProgress);
 
-        item.Complete("bob", Later, new Dictionary<string, string>());
+        item.Complete("bob", Later, WorkItems.Passed);
 
         Assert.Equal("alice", item.Assignee);
         Assert.Equal("bob", item.CompletedBy);
@@ -240,7 +240,7 @@ public sealed class WorkItemTests
             "reassign" => () => item.Reassign("carol", Later),
             "pause" => () => item.Pause("客户原因", "alice", Later),
             "resume" => () => item.Resume(Later, item.DueAt),
-            "complete" => () => item.Complete("alice", Later, new Dictionary<string, string>()),
+            "complete" => () => item.Complete("alice", Later, WorkItems.Passed),
             "cancel" => () => item.Cancel("withdrawn", Later),
             _ => throw new ArgumentOutOfRangeException(nameof(change)),
         };
@@ -273,7 +273,7 @@ public sealed class WorkItemTests
         versions.Add(item.Version);
         item.Resume(Later.AddHours(1), item.DueAt);
         versions.Add(item.Version);
-        item.Complete("alice", Later.AddHours(2), new Dictionary<string, string>());
+        item.Complete("alice", Later.AddHours(2), WorkItems.Passed);
         versions.Add(item.Version);
 
         Assert.Equal(versions.Count, versions.Distinct().Count());

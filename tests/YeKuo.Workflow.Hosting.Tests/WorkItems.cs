@@ -1,4 +1,5 @@
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
 
@@ -15,9 +16,11 @@ internal static class WorkItems
         Step.IntermediateInspection, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
     ];
 
+    public static readonly InspectionOutcome Passed = new(true, [], null);
+
     public static WorkItem Open(string? assignee = null, Step step = Step.DesignReview) => WorkItem.Open(
         Guid.NewGuid(), "YK20260302000001", "cust-1", CustomerClass.HighVoltageSingleSource, "YK-TL-2024",
-        step, StepOwnership.OwnerOf(step), round: 1, HighVoltagePlan, OpenedAt,
+        step, StepCatalogue.Of(step).Responsible, round: 1, HighVoltagePlan, OpenedAt,
         new StepDeadline(OpenedAt, 5, OpenedAt.AddDays(7)), assignee);
 
     public static WorkItem InStatus(WorkItemStatus status)
@@ -35,7 +38,7 @@ internal static class WorkItems
                 item.Pause("客户资料不全", "alice", OpenedAt.AddHours(2));
                 break;
             case WorkItemStatus.Completed:
-                item.Complete("alice", OpenedAt.AddHours(3), new Dictionary<string, string>());
+                item.Complete("alice", OpenedAt.AddHours(3), Passed);
                 break;
             case WorkItemStatus.Cancelled:
                 item.Cancel("客户撤回", OpenedAt.AddHours(3));

@@ -1,5 +1,7 @@
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Progress;
+using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 
 namespace YeKuo.Acceptance.Apis;
 
@@ -50,7 +52,7 @@ public sealed record TimelineStep(
     DateTimeOffset? CompletedAt,
     string? CompletedBy,
     bool? OnTime,
-    IReadOnlyDictionary<string, string> Outcome)
+    StepOutcome? Outcome)
 {
     /// <summary>Counts toward 按时办结 under the application's policy version.</summary>
     public bool? Judged { get; init; }
@@ -115,7 +117,7 @@ internal static class ApplicationDtoMapping
             .ThenBy(e => e.Step)
             .ThenBy(e => e.Round)
             .Select(e => (Entry: e, Step: new TimelineStep(
-                e.Step.ToString(), StepNames.Of(e.Step), e.Department.ToString(), e.Round, e.Assignee, e.OpenedAt, e.DueAt,
+                e.Step.ToString(), StepCatalogue.Of(e.Step).ChineseName, e.Department.ToString(), e.Round, e.Assignee, e.OpenedAt, e.DueAt,
                 e.CompletedAt, e.CompletedBy,
                 e.CompletedAt is { } done && e.DueAt is { } due ? done <= due : null,
                 e.Outcome)))

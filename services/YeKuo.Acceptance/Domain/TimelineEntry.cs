@@ -1,4 +1,5 @@
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 
 namespace YeKuo.Acceptance.Domain;
 
@@ -31,5 +32,6 @@ public sealed class TimelineEntry
     /// <summary>When the current 责任人 took the work item (WorkItemClaimed).</summary>
     public DateTimeOffset? ClaimedAt { get; set; }
 
-    public IReadOnlyDictionary<string, string> Outcome { get; set; } = new Dictionary<string, string>();
+    /// <summary>What the step recorded (typed per step family); null until completed.</summary>
+    public StepOutcome? Outcome { get; set; }
 }

@@ -6,6 +6,7 @@ using YeKuo.Acceptance.IntegrationEvents;
 using YeKuo.Acceptance.Progress;
 using YeKuo.Acceptance.Reports;
 using YeKuo.Acceptance.Steps;
+using YeKuo.Contracts;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
 using YeKuo.Workflow.Hosting;
@@ -19,7 +20,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<AcceptanceDbContext, SqliteAcceptanceDbContext, SqlServerAcceptanceDbContext>("acceptancedb");
-        builder.AddDepartmentWorkflow(new AcceptanceCompletion());
+        builder.AddDepartmentWorkflow(Department.Acceptance, new AcceptanceCompletion());
         builder.Services.AddOptions<CustomerManagerOptions>().BindConfiguration("CustomerManagers");
         builder.Services.AddScoped<CustomerManagerAssigner>();
         builder.AddProgress();

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Contracts;
-using YeKuo.Messaging;
 using YeKuo.Workflow.Hosting.Persistence;
 
 namespace YeKuo.Acceptance.Infrastructure;
@@ -58,10 +56,7 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
             entry.Property(e => e.Department).HasConversion<string>().HasMaxLength(32);
             entry.Property(e => e.Assignee).HasMaxLength(64);
             entry.Property(e => e.CompletedBy).HasMaxLength(64);
-            entry.Property(e => e.Outcome).HasConversion(
-                outcome => JsonSerializer.Serialize(outcome, MessageJson.Options),
-                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, MessageJson.Options) ?? new Dictionary<string, string>(),
-                new ValueComparer<IReadOnlyDictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v)));
+            entry.Property(e => e.Outcome).HasConversion(StoredOutcome.Converter, StoredOutcome.Comparer);
             // The 客户经理 worklist and the reports look for open steps and completions.
             entry.HasIndex(e => new { e.ApplicationId, e.CompletedAt });
         });

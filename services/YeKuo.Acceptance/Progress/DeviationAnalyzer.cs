@@ -104,9 +104,9 @@ public sealed class DeviationAnalyzer(StepRecords records)
 
             rows.Add(new StepDeviation(
                 name,
-                string.Join(" + ", clock.Steps.Select(StepNames.Of)),
+                string.Join(" + ", clock.Steps.Select(s => StepCatalogue.Of(s).ChineseName)),
                 clock.Steps.Select(x => x.ToString()).ToArray(),
-                StepOwnership.OwnerOf(clock.Owner).ToString(),
+                StepCatalogue.Of(clock.Owner).Responsible.ToString(),
                 clock.Judged,
                 planned.Duration,
                 actual,
@@ -141,7 +141,7 @@ public sealed class DeviationAnalyzer(StepRecords records)
     {
         var customerSteps = steps.Where(s => s.CustomerTime).ToArray();
         var waits = customerSteps
-            .Select(s => new CustomerWait(s.Step.ToString(), StepNames.Of(s.Step), s.StartedAt, s.CompletedAt,
+            .Select(s => new CustomerWait(s.Step.ToString(), StepCatalogue.Of(s.Step).ChineseName, s.StartedAt, s.CompletedAt,
                 s.StartedAt is { } from && s.CompletedAt is { } to ? records.CompanyWorkingDays(from, to, []) : null))
             .ToList();
 
@@ -160,7 +160,7 @@ public sealed class DeviationAnalyzer(StepRecords records)
             if (days > 0)
             {
                 var (before, next) = (company[i - 1].Step, company[i].Step);
-                waits.Add(new CustomerWait($"{before}->{next}", $"{StepNames.Of(before)} → {StepNames.Of(next)} (客户设计施工)", from, start, days));
+                waits.Add(new CustomerWait($"{before}->{next}", $"{StepCatalogue.Of(before).ChineseName} → {StepCatalogue.Of(next).ChineseName} (客户设计施工)", from, start, days));
             }
         }
         return waits;

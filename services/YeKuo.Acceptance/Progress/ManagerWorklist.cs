@@ -3,7 +3,6 @@ using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
 using YeKuo.Workflow.Calendar;
-using YeKuo.Workflow.Hosting.Steps;
 
 namespace YeKuo.Acceptance.Progress;
 
@@ -56,18 +55,18 @@ public sealed class ManagerWorklist(AcceptanceDbContext db, WorkingDayCalendar c
         {
             var isPaused = paused.Contains(current.WorkItemId);
             return new WorklistEntry(
-                a.Id, a.Number, a.CustomerName, a.CustomerClass.ToString(), current.Step.ToString(), StepNames.Of(current.Step),
+                a.Id, a.Number, a.CustomerName, a.CustomerClass.ToString(), current.Step.ToString(), StepCatalogue.Of(current.Step).ChineseName,
                 current.Department.ToString(), current.Assignee, current.OpenedAt, current.DueAt, Age(current.OpenedAt!.Value, now),
                 isPaused, !isPaused && current.DueAt < now);
         }
 
         // Between two steps: the next department has not opened its work item yet (or the customer is designing/building).
         var last = timeline.Where(e => e.CompletedAt is not null).MaxBy(e => e.CompletedAt);
-        Step? next = last is null ? null : StepOutcome.Failed(last.Outcome) ? last.Step : StepOwnership.NextInPlan(a.Plan, last.Step);
+        Step? next = last is null ? null : Plans.OpensAfter(a.Plan, last.Step, last.Outcome);
         var since = last?.CompletedAt ?? a.AcceptedAt;
         return new WorklistEntry(
-            a.Id, a.Number, a.CustomerName, a.CustomerClass.ToString(), next?.ToString(), next is { } n ? StepNames.Of(n) : null,
-            next is { } s ? StepOwnership.OwnerOf(s).ToString() : null, null, since, null, since is { } t ? Age(t, now) : null, false, false);
+            a.Id, a.Number, a.CustomerName, a.CustomerClass.ToString(), next?.ToString(), next is { } n ? StepCatalogue.Of(n).ChineseName : null,
+            next is { } s ? StepCatalogue.Of(s).Responsible.ToString() : null, null, since, null, since is { } t ? Age(t, now) : null, false, false);
     }
 
     private int Age(DateTimeOffset since, DateTimeOffset now) =>

@@ -68,12 +68,12 @@ public sealed class ProgressReader(AcceptanceDbContext db, StepRecords records, 
         {
             if (!byStep.TryGetValue(step, out var record))
             {
-                return new CustomerProgressStep(step.ToString(), StepNames.Of(step), StepStates.Waiting, false, null, null);
+                return new CustomerProgressStep(step.ToString(), StepCatalogue.Of(step).ChineseName, StepStates.Waiting, false, null, null);
             }
             var last = record.Rounds[^1];
             var state = record.CompletedAt is not null ? StepStates.Done : last.OpenedAt is not null || last.CompletedAt is not null ? StepStates.InProgress : StepStates.Waiting;
             var paused = state == StepStates.InProgress && StepRecords.IsPausedNow(snapshot.Pauses[last.WorkItemId]);
-            return new CustomerProgressStep(step.ToString(), StepNames.Of(step), state, paused, last.DueAt, record.CompletedAt);
+            return new CustomerProgressStep(step.ToString(), StepCatalogue.Of(step).ChineseName, state, paused, last.DueAt, record.CompletedAt);
         }).ToArray();
 
         var current = application.IsActive

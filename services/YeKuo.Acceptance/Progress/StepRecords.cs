@@ -1,7 +1,6 @@
 using YeKuo.Acceptance.Domain;
 using YeKuo.Contracts;
 using YeKuo.Workflow.Calendar;
-using YeKuo.Workflow.Hosting.Steps;
 using YeKuo.Workflow.Policies;
 
 namespace YeKuo.Acceptance.Progress;
@@ -99,7 +98,7 @@ public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook
                 var limit = LimitOf(policy, application.CustomerClass, g.Key);
                 var last = rounds[^1];
                 var started = rounds.Where(r => r.OpenedAt is not null).Select(r => r.OpenedAt).Min();
-                var finished = last.CompletedAt is not null && !StepOutcome.Failed(last.Outcome) ? last.CompletedAt : null;
+                var finished = last.CompletedAt is not null && (last.Outcome?.MovesOn ?? true) ? last.CompletedAt : null;
                 var stepPauses = rounds.SelectMany(r => pauses[r.WorkItemId]).ToArray();
                 var pausedTime = TimeSpan.FromTicks(stepPauses.Sum(p => p.DurationUntil(finished ?? now).Ticks));
                 int? workingDays = null;

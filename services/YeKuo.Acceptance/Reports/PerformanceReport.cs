@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Progress;
+using YeKuo.Contracts;
 using YeKuo.Workflow.Calendar;
 
 namespace YeKuo.Acceptance.Reports;
@@ -110,7 +111,7 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
         var judged = steps.Count(s => s.Judged && s.OnTime is not null);
         var onTime = steps.Count(s => s.Judged && s.OnTime == true);
         return new StepFigures(
-            first.Step.ToString(), StepNames.Of(first.Step), first.Department.ToString(), steps.Count,
+            first.Step.ToString(), StepCatalogue.Of(first.Step).ChineseName, first.Department.ToString(), steps.Count,
             Average(days.Select(d => (double)d)), days.Length == 0 ? null : days.Max(),
             Average(hours), hours.Length == 0 ? null : Math.Round(hours.Max(), 2),
             judged, onTime, Rate(onTime, judged));

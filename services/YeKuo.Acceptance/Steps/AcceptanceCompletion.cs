@@ -2,17 +2,16 @@ using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Steps;
 
 namespace YeKuo.Acceptance.Steps;
 
 /// <summary>受理 done: the documents are complete. Accepts the application, assigns its 客户经理 and hands it to 供电方案.</summary>
-public sealed class AcceptanceCompletion : StepCompletion<AcceptanceCompletion.Body>
+public sealed class AcceptanceCompletion : StepCompletion<AcceptanceCompletion.Body, AcceptanceOutcome>
 {
     public sealed record Body(bool? DocumentsComplete, string? Remarks);
-
-    public override Step Step => Step.Acceptance;
 
     protected override void Validate(Body body, WorkItem item, FieldErrors errors)
     {
@@ -23,8 +22,7 @@ public sealed class AcceptanceCompletion : StepCompletion<AcceptanceCompletion.B
         errors.Optional("remarks", body.Remarks, 1000);
     }
 
-    protected override IReadOnlyDictionary<string, string> Outcome(Body body) =>
-        body.Remarks is { Length: > 0 } remarks ? new Dictionary<string, string> { ["remarks"] = remarks } : new Dictionary<string, string>();
+    protected override AcceptanceOutcome Outcome(Body body, WorkItem item) => new(body.Remarks is { Length: > 0 } remarks ? remarks.Trim() : null);
 
     protected override async Task OnCompletedAsync(WorkItem item, Body body, StepCompletionContext context)
     {

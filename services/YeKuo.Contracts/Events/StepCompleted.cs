@@ -1,14 +1,18 @@
 using MassTransit;
+using YeKuo.Contracts.Outcomes;
 
 namespace YeKuo.Contracts.Events;
 
 /// <summary>
 /// A step of an application was completed: the sending side of a handoff. The next step in <see cref="Plan"/> is
-/// opened by whichever department owns it, so step sets come from policy data and not from code paths.
+/// opened by whichever department hosts it, so step sets come from policy data and not from code paths.
 /// </summary>
-/// <param name="ClockStartedAt">When the step's deadline clock started (added in v1, optional): a next step sharing the clock keeps it.</param>
-/// <param name="Outcome">Step-specific facts (e.g. the scheme's voltage, the meter number), for downstream steps and partners.</param>
-[MessageUrn("yekuo:step-completed:v1")]
+/// <param name="ClockStartedAt">When the step's deadline clock started: a next step sharing the clock keeps it.</param>
+/// <param name="Outcome">
+/// The step's typed result (<see cref="StepDefinition.OutcomeType"/>: the scheme as replied, an inspection's defects, the
+/// meter number, …), for downstream steps, notices and partners. v2: replaces v1's string dictionary.
+/// </param>
+[MessageUrn("yekuo:step-completed:v2")]
 public sealed record StepCompleted(
     Guid WorkItemId,
     Guid ApplicationId,
@@ -24,5 +28,5 @@ public sealed record StepCompleted(
     DateTimeOffset CompletedAt,
     DateTimeOffset? DueAt,
     IReadOnlyList<Step> Plan,
-    IReadOnlyDictionary<string, string> Outcome,
+    StepOutcome Outcome,
     DateTimeOffset? ClockStartedAt = null) : IStepEvent;

@@ -14,7 +14,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<InspectionDbContext, SqliteInspectionDbContext, SqlServerInspectionDbContext>("inspectiondb");
-        builder.AddDepartmentWorkflow(new InspectionCompletion(Step.DesignReview), new InspectionCompletion(Step.IntermediateInspection), new InspectionCompletion(Step.CompletionAcceptance));
+        builder.AddDepartmentWorkflow(Department.Inspection, new InspectionCompletion());
         builder.AddMessaging(ServiceName, bus => bus.AddDepartmentConsumers<InspectionDbContext>(ServiceName));
     }
 }

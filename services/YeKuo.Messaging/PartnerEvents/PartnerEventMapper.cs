@@ -1,12 +1,15 @@
+using System.Globalization;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
+using YeKuo.Contracts.Outcomes;
 
 namespace YeKuo.Messaging.PartnerEvents;
 
 /// <summary>
 /// Which internal events partners see, and in what shape. Types are versioned (<c>.v1</c>): v1 only grows by
 /// additive fields; a breaking change is published as <c>.v2</c> side by side. Data never carries ID numbers, phone
-/// numbers, names or addresses.
+/// numbers, names or addresses. <c>step.completed.v2</c> (the step's typed outcome, who acted, its clock) is published
+/// beside <c>step.completed.v1</c> since the internal event's outcome became typed; v1 is kept unchanged until retired.
 /// </summary>
 public static class PartnerEventMapper
 {
@@ -16,6 +19,7 @@ public static class PartnerEventMapper
     [
         "cn.yekuo.application.accepted.v1",
         "cn.yekuo.step.completed.v1",
+        "cn.yekuo.step.completed.v2",
         "cn.yekuo.scheme.replied.v1",
         "cn.yekuo.completion.accepted.v1",
         "cn.yekuo.power.connected.v1",
@@ -49,7 +53,23 @@ public static class PartnerEventMapper
 
     private static IEnumerable<PartnerEvent> StepEvents(StepCompleted s)
     {
-        var passed = !s.Outcome.TryGetValue("passed", out var value) || !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase);
+        var passed = s.Outcome is not InspectionOutcome { Passed: false };
+        var definition = StepCatalogue.Of(s.Step);
+        yield return new PartnerEvent("cn.yekuo.step.completed.v2", s.ApplicationNumber, s.CompletedAt, new
+        {
+            applicationNumber = s.ApplicationNumber,
+            step = s.Step.ToString(),
+            stepName = definition.ChineseName,
+            department = definition.Department.ToString(),
+            actedBy = definition.ActedBy.ToString(),
+            round = s.Round,
+            movesOn = s.Outcome?.MovesOn ?? true,
+            openedAt = s.OpenedAt,
+            clockStartedAt = s.ClockStartedAt,
+            dueAt = s.DueAt,
+            completedAt = s.CompletedAt,
+            outcome = OutcomeOf(s.Outcome),
+        });
         yield return new PartnerEvent("cn.yekuo.step.completed.v1", s.ApplicationNumber, s.CompletedAt, new
         {
             applicationNumber = s.ApplicationNumber,
@@ -68,10 +88,11 @@ public static class PartnerEventMapper
             {
                 applicationNumber = s.ApplicationNumber,
                 round = s.Round,
-                voltageKv = s.Outcome.GetValueOrDefault("voltageKv"),
-                sourceCount = s.Outcome.GetValueOrDefault("sourceCount"),
-                capacityKva = s.Outcome.GetValueOrDefault("capacityKva"),
-                meteringMethod = s.Outcome.GetValueOrDefault("meteringMethod"),
+                // v1 carried the scheme as the strings of the old outcome dictionary; kept so for v1 partners.
+                voltageKv = (s.Outcome as SchemeReplyOutcome)?.VoltageKv.ToString(CultureInfo.InvariantCulture),
+                sourceCount = (s.Outcome as SchemeReplyOutcome)?.SourceCount.ToString(CultureInfo.InvariantCulture),
+                capacityKva = (s.Outcome as SchemeReplyOutcome)?.CapacityKva.ToString(CultureInfo.InvariantCulture),
+                meteringMethod = (s.Outcome as SchemeReplyOutcome)?.MeteringMethod.ToString(),
                 repliedAt = s.CompletedAt,
             });
         }
@@ -85,6 +106,29 @@ public static class PartnerEventMapper
             });
         }
     }
+
+    /// <summary>
+    /// The partner's view of a typed outcome, by family: facts a partner may act on, never free text that could name or
+    /// locate someone (勘查 findings, remarks, comments stay inside).
+    /// </summary>
+    private static object? OutcomeOf(StepOutcome? outcome) => outcome switch
+    {
+        AcceptanceOutcome => new { family = "acceptance" },
+        SiteSurveyOutcome survey => new { family = "siteSurvey", gridCapacityAvailable = survey.GridCapacityAvailable },
+        SchemeReplyOutcome scheme => new
+        {
+            family = "schemeReply",
+            voltageKv = scheme.VoltageKv,
+            sourceCount = scheme.SourceCount,
+            capacityKva = scheme.CapacityKva,
+            meteringMethod = scheme.MeteringMethod.ToString(),
+        },
+        SchemeConfirmationOutcome confirmation => new { family = "schemeConfirmation", confirmed = confirmation.Confirmed },
+        InspectionOutcome inspection => new { family = "inspection", passed = inspection.Passed, defects = inspection.Defects },
+        SupplyContractOutcome contract => new { family = "supplyContract", signedOn = contract.SignedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+        PowerConnectionOutcome connection => new { family = "powerConnection", meterNumber = connection.MeterNumber },
+        _ => null,
+    };
 
     private static PartnerEvent Cancelled(string number, string reason, DateTimeOffset at) =>
         new("cn.yekuo.application.cancelled.v1", number, at, new { applicationNumber = number, reason, cancelledAt = at });

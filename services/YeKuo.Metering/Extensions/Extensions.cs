@@ -1,3 +1,4 @@
+using YeKuo.Contracts;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
 using YeKuo.Metering.Infrastructure;
@@ -13,7 +14,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<MeteringDbContext, SqliteMeteringDbContext, SqlServerMeteringDbContext>("meteringdb");
-        builder.AddDepartmentWorkflow(new SupplyContractCompletion(), new PowerConnectionCompletion());
+        builder.AddDepartmentWorkflow(Department.Metering, new SupplyContractCompletion(), new PowerConnectionCompletion());
         builder.AddMessaging(ServiceName, bus => bus.AddDepartmentConsumers<MeteringDbContext>(ServiceName));
     }
 }

@@ -1,15 +1,13 @@
-using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Steps;
 
 namespace YeKuo.Metering.Steps;
 
 /// <summary>签订供用电合同: the signed supply contract's number and date.</summary>
-public sealed class SupplyContractCompletion : StepCompletion<SupplyContractCompletion.Body>
+public sealed class SupplyContractCompletion : StepCompletion<SupplyContractCompletion.Body, SupplyContractOutcome>
 {
     public sealed record Body(string? ContractNumber, DateOnly? SignedOn);
-
-    public override Step Step => Step.SupplyContract;
 
     protected override void Validate(Body body, WorkItem item, FieldErrors errors)
     {
@@ -20,9 +18,5 @@ public sealed class SupplyContractCompletion : StepCompletion<SupplyContractComp
         }
     }
 
-    protected override IReadOnlyDictionary<string, string> Outcome(Body body) => new Dictionary<string, string>
-    {
-        ["contractNumber"] = body.ContractNumber!.Trim(),
-        ["signedOn"] = body.SignedOn!.Value.ToString("yyyy-MM-dd"),
-    };
+    protected override SupplyContractOutcome Outcome(Body body, WorkItem item) => new(body.ContractNumber!.Trim(), body.SignedOn!.Value);
 }

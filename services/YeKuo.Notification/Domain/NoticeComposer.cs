@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 
 namespace YeKuo.Notification.Domain;
 
@@ -44,90 +46,95 @@ public static class NoticeComposer
 
     /// <summary>
     /// The notice for a completed step, or null when the step is not one the customer is told about here: 受理 is told
-    /// by <see cref="Accepted"/> (its event names the 客户经理), 确认供电方案 is the customer's own act.
+    /// by <see cref="Accepted"/> (its event names the 客户经理), the customer's own steps are their own acts. The step's
+    /// name comes from the catalogue; the words from its typed outcome.
     /// </summary>
-    public static NoticeDraft? StepCompleted(Step step, int round, string number, StepResult result) => step switch
+    public static NoticeDraft? StepCompleted(Step step, int round, string number, StepOutcome? outcome) => (step, outcome) switch
     {
-        Step.SiteSurvey => new(NoticeKind.SiteSurveyCompleted, step, round, new(
-            "现场勘查已完成",
-            $"您的用电申请 {number} 已完成现场勘查，我们正在为您制定供电方案。")),
+        (Step.SiteSurvey, _) => new(NoticeKind.SiteSurveyCompleted, step, round, new(
+            $"{NameOf(step)}已完成",
+            $"您的用电申请 {number} 已完成{NameOf(step)}，我们正在为您制定供电方案。")),
 
-        Step.SchemeReply => new(NoticeKind.SchemeReplied, step, round, new(
+        (Step.SchemeReply, _) => new(NoticeKind.SchemeReplied, step, round, new(
             "供电方案已答复，请确认",
-            $"您的用电申请 {number} 的供电方案已答复：{Scheme(result.Scheme)}请您查阅并确认供电方案，确认后即可委托有资质的单位开展设计与施工（设计、施工、设备供应单位由您自主选择）。")),
+            $"您的用电申请 {number} 的供电方案已答复：{Scheme(outcome as SchemeReplyOutcome)}请您查阅并确认供电方案，确认后即可委托有资质的单位开展设计与施工（设计、施工、设备供应单位由您自主选择）。")),
 
-        Step.DesignReview => Inspection(step, round, number, result,
-            NoticeKind.DesignReviewPassed, NoticeKind.DesignReviewFailed, "设计审查",
+        (Step.DesignReview, InspectionOutcome inspection) => Inspection(step, round, number, inspection,
+            NoticeKind.DesignReviewPassed, NoticeKind.DesignReviewFailed,
             "设计审查已通过，您可以按审查通过的设计文件组织施工。",
             "请按以下意见修改设计后重新提交审查："),
 
-        Step.IntermediateInspection => Inspection(step, round, number, result,
-            NoticeKind.IntermediateInspectionPassed, NoticeKind.IntermediateInspectionFailed, "中间检查",
+        (Step.IntermediateInspection, InspectionOutcome inspection) => Inspection(step, round, number, inspection,
+            NoticeKind.IntermediateInspectionPassed, NoticeKind.IntermediateInspectionFailed,
             "中间检查已通过，请继续施工，工程竣工后请申请竣工检验。",
             "请对以下问题进行整改，整改完成后申请复查："),
 
-        Step.CompletionAcceptance => Inspection(step, round, number, result,
-            NoticeKind.CompletionAcceptancePassed, NoticeKind.CompletionAcceptanceFailed, "竣工验收",
+        (Step.CompletionAcceptance, InspectionOutcome inspection) => Inspection(step, round, number, inspection,
+            NoticeKind.CompletionAcceptancePassed, NoticeKind.CompletionAcceptanceFailed,
             "竣工验收合格，我们将与您签订供用电合同并安排装表接电。",
             "请对以下问题进行整改，整改完成后申请复验："),
 
-        Step.SupplyContract => new(NoticeKind.SupplyContractSigned, step, round, new(
+        (Step.SupplyContract, _) => new(NoticeKind.SupplyContractSigned, step, round, new(
             "供用电合同已签订",
-            $"您的用电申请 {number} 已签订供用电合同{Labelled("合同编号", result.ContractNumber)}，我们将尽快为您装表接电。")),
+            $"您的用电申请 {number} 已签订供用电合同{Labelled("合同编号", (outcome as SupplyContractOutcome)?.ContractNumber)}，我们将尽快为您装表接电。")),
 
-        Step.PowerConnection => new(NoticeKind.PowerConnected, step, round, new(
+        (Step.PowerConnection, _) => new(NoticeKind.PowerConnected, step, round, new(
             "已装表接电，正式送电",
-            $"您的用电申请 {number} 已完成装表接电，现已正式送电{Labelled("电能表号", result.MeterNumber)}。感谢您的信任，请注意安全用电。")),
+            $"您的用电申请 {number} 已完成{NameOf(step)}，现已正式送电{Labelled("电能表号", (outcome as PowerConnectionOutcome)?.MeterNumber)}。感谢您的信任，请注意安全用电。")),
 
-        Step.Acceptance or Step.SchemeConfirmation => null,
         _ => null,
     };
 
+    private static string NameOf(Step step) => StepCatalogue.Of(step).ChineseName;
+
     private static NoticeDraft Inspection(
-        Step step, int round, string number, StepResult result, NoticeKind passed, NoticeKind failed, string name,
+        Step step, int round, string number, InspectionOutcome result, NoticeKind passed, NoticeKind failed,
         string passedText, string rectifyText)
     {
+        var name = NameOf(step);
         var attempt = round > 1 ? $"（第 {round} 次）" : "";
         if (result.Passed)
         {
-            return new(passed, step, round, new($"{name}已通过", $"您的用电申请 {number} {passedText}{Remarks(result)}"));
+            return new(passed, step, round, new($"{name}已通过", $"您的用电申请 {number} {passedText}{Remarks(result.Remarks)}"));
         }
 
         var defects = result.Defects.Count > 0
             ? $"{rectifyText}{Numbered(result.Defects)}"
             : "具体整改意见请联系客户经理或登录查看检查记录，整改完成后请申请复查。";
-        return new(failed, step, round, new($"{name}未通过，请整改", $"您的用电申请 {number} {name}{attempt}未通过。{defects}{Remarks(result)}"));
+        return new(failed, step, round, new($"{name}未通过，请整改", $"您的用电申请 {number} {name}{attempt}未通过。{defects}{Remarks(result.Remarks)}"));
     }
 
-    private static string Scheme(SchemeSummary? scheme)
+    private static string Scheme(SchemeReplyOutcome? scheme)
     {
         if (scheme is null)
         {
             return "详见方案答复单。";
         }
 
-        var parts = new List<string>();
-        if (!string.IsNullOrWhiteSpace(scheme.VoltageKv)) parts.Add($"供电电压 {scheme.VoltageKv.Trim()} kV");
-        if (!string.IsNullOrWhiteSpace(scheme.SourceCount)) parts.Add(Sources(scheme.SourceCount.Trim()));
-        if (!string.IsNullOrWhiteSpace(scheme.CapacityKva)) parts.Add($"供电容量 {scheme.CapacityKva.Trim()} kVA");
-        if (!string.IsNullOrWhiteSpace(scheme.MeteringMethod)) parts.Add($"计量方式 {scheme.MeteringMethod.Trim()}");
-        var text = parts.Count > 0 ? string.Join("，", parts) + "。" : "";
+        var parts = new List<string>
+        {
+            $"供电电压 {scheme.VoltageKv.ToString(CultureInfo.InvariantCulture)} kV",
+            Sources(scheme.SourceCount),
+            $"供电容量 {scheme.CapacityKva.ToString(CultureInfo.InvariantCulture)} kVA",
+            $"计量方式 {scheme.MeteringMethod.ChineseName()}",
+        };
+        var text = string.Join("，", parts) + "。";
         if (!string.IsNullOrWhiteSpace(scheme.Summary)) text += $"{scheme.Summary.Trim().TrimEnd('。')}。";
-        return text.Length > 0 ? text : "详见方案答复单。";
+        return text;
     }
 
-    private static string Sources(string count) => count switch
+    private static string Sources(int count) => count switch
     {
-        "1" => "单电源供电",
-        "2" => "双电源供电",
+        1 => "单电源供电",
+        2 => "双电源供电",
         _ => $"{count} 路电源供电",
     };
 
     private static string Labelled(string label, string? value) =>
         string.IsNullOrWhiteSpace(value) ? "" : $"（{label}：{value.Trim()}）";
 
-    private static string Remarks(StepResult result) =>
-        string.IsNullOrWhiteSpace(result.Remarks) ? "" : $"备注：{result.Remarks.Trim().TrimEnd('。')}。";
+    private static string Remarks(string? remarks) =>
+        string.IsNullOrWhiteSpace(remarks) ? "" : $"备注：{remarks.Trim().TrimEnd('。')}。";
 
     private static string Numbered(IReadOnlyList<string> items)
     {

@@ -17,7 +17,7 @@ public static class StaffNoticeText
 
     public static string WarningBody(DeadlineLevel level, string number, Step step, string? assignee, DateTimeOffset dueAt)
     {
-        var what = $"用电申请 {number} 的{StepNames.Of(step)}工单";
+        var what = $"用电申请 {number} 的{NameOf(step)}工单";
         var due = Due(dueAt);
         var text = level switch
         {
@@ -28,30 +28,14 @@ public static class StaffNoticeText
         return assignee is null ? $"{text}该工单尚未指派责任人，请部门尽快指派。" : text;
     }
 
-    public static string EscalationTitle(Step step) => $"超时督办：{StepNames.Of(step)}工单已超时";
+    public static string EscalationTitle(Step step) => $"超时督办：{NameOf(step)}工单已超时";
 
     public static string EscalationBody(string number, Step step, string? assignee, DateTimeOffset dueAt) =>
-        $"用电申请 {number} 的{StepNames.Of(step)}工单已超过办理时限（应于 {Due(dueAt)} 前办结），"
+        $"用电申请 {number} 的{NameOf(step)}工单已超过办理时限（应于 {Due(dueAt)} 前办结），"
         + (assignee is null ? "且尚未指派责任人。" : $"责任人 {assignee}。")
         + "请督办并记录超时处理情况。";
 
-    private static string Due(DateTimeOffset dueAt) => dueAt.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm");
-}
+    private static string NameOf(Step step) => StepCatalogue.Of(step).ChineseName;
 
-/// <summary>The steps' names as staff and customers know them.</summary>
-public static class StepNames
-{
-    public static string Of(Step step) => step switch
-    {
-        Step.Acceptance => "受理",
-        Step.SiteSurvey => "现场勘查",
-        Step.SchemeReply => "供电方案答复",
-        Step.SchemeConfirmation => "供电方案确认",
-        Step.DesignReview => "设计审查",
-        Step.IntermediateInspection => "中间检查",
-        Step.CompletionAcceptance => "竣工验收",
-        Step.SupplyContract => "供用电合同签订",
-        Step.PowerConnection => "装表接电",
-        _ => step.ToString(),
-    };
+    private static string Due(DateTimeOffset dueAt) => dueAt.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm");
 }

@@ -12,7 +12,7 @@ public sealed class StepCompletedConsumer(NotificationDbContext db, TimeProvider
     : NoticeConsumer<StepCompleted>(db, time)
 {
     protected override Notice? NoticeFor(StepCompleted message, DateTimeOffset now) =>
-        NoticeComposer.StepCompleted(message.Step, message.Round, message.ApplicationNumber, StepOutcomeReader.Read(message.Outcome)) is { } draft
+        NoticeComposer.StepCompleted(message.Step, message.Round, message.ApplicationNumber, message.Outcome) is { } draft
             ? Create(draft, message.ApplicationId, message.ApplicationNumber, message.CustomerId, now)
             : null;
 }

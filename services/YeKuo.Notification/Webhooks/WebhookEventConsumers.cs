@@ -46,13 +46,12 @@ public abstract class WebhookEventConsumer<TMessage>(NotificationDbContext db, T
     }
 
     /// <summary>The publishing service, as the exchange's CloudEvents name it (<c>/yekuo/&lt;service&gt;</c>).</summary>
-    internal static string SourceOf(object message) => "/yekuo/" + message switch
+    internal static string SourceOf(object message) => "/yekuo/" + DepartmentCatalogue.Of(message switch
     {
-        PowerConnected => "metering",
-        IStepEvent { Department: Department.Customer } => "supplyscheme",
-        IStepEvent step => step.Department.ToString().ToLowerInvariant(),
-        _ => "acceptance",
-    };
+        PowerConnected => Department.Metering,
+        IStepEvent step => StepCatalogue.Of(step.Step).Department,
+        _ => Department.Acceptance,
+    }).Service;
 }
 
 public sealed class WebhookApplicationAcceptedConsumer(NotificationDbContext db, TimeProvider time) : WebhookEventConsumer<ApplicationAccepted>(db, time);

@@ -1,4 +1,4 @@
-using YeKuo.SupplyScheme.Steps;
+using YeKuo.Contracts;
 
 namespace YeKuo.SupplyScheme.Domain;
 

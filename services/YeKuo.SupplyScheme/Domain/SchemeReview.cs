@@ -1,5 +1,4 @@
 using YeKuo.Contracts;
-using YeKuo.SupplyScheme.Steps;
 
 namespace YeKuo.SupplyScheme.Domain;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using YeKuo.Contracts;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
 using YeKuo.SupplyScheme.Domain;
@@ -16,7 +17,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SupplySchemeDbContext, SqliteSupplySchemeDbContext, SqlServerSupplySchemeDbContext>("supplyschemedb");
-        builder.AddDepartmentWorkflow(new SiteSurveyCompletion(), new SchemeReplyCompletion(), new SchemeConfirmationCompletion());
+        builder.AddDepartmentWorkflow(Department.SupplyScheme, new SiteSurveyCompletion(), new SchemeReplyCompletion(), new SchemeConfirmationCompletion());
         builder.AddMessaging(ServiceName, bus => bus.AddDepartmentConsumers<SupplySchemeDbContext>(ServiceName));
 
         builder.Services.AddOptions<SchemeReviewOptions>()

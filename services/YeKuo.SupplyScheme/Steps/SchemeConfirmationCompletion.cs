@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.SupplyScheme.Domain;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.Workflow.Hosting.Domain;
@@ -12,11 +12,9 @@ namespace YeKuo.SupplyScheme.Steps;
 /// accepts it and the plan moves on; <c>confirmed: false</c> with the customer's comments asks for a revision: the
 /// outcome reopens 供电方案答复 (next round, new clock), then review, reply and confirmation run again.
 /// </summary>
-public sealed class SchemeConfirmationCompletion : StepCompletion<SchemeConfirmationCompletion.Body>
+public sealed class SchemeConfirmationCompletion : StepCompletion<SchemeConfirmationCompletion.Body, SchemeConfirmationOutcome>
 {
     public sealed record Body(bool? Confirmed, string? Comments);
-
-    public override Step Step => Step.SchemeConfirmation;
 
     protected override void Validate(Body body, WorkItem item, FieldErrors errors)
     {
@@ -34,19 +32,9 @@ public sealed class SchemeConfirmationCompletion : StepCompletion<SchemeConfirma
         }
     }
 
-    protected override IReadOnlyDictionary<string, string> Outcome(Body body)
-    {
-        var outcome = new Dictionary<string, string> { ["confirmed"] = body.Confirmed == true ? "true" : "false" };
-        if (body.Comments is { Length: > 0 } comments)
-        {
-            outcome["comments"] = comments.Trim();
-        }
-        if (body.Confirmed == false)
-        {
-            outcome[StepOutcome.Reopen] = nameof(Step.SchemeReply);
-        }
-        return outcome;
-    }
+    /// <summary>Not confirmed: the catalogue sends the application back to 方案答复 for a revision.</summary>
+    protected override SchemeConfirmationOutcome Outcome(Body body, WorkItem item) =>
+        new(body.Confirmed == true, body.Comments?.Trim() is { Length: > 0 } comments ? comments : null);
 
     protected override async Task OnCompletedAsync(WorkItem item, Body body, StepCompletionContext context)
     {

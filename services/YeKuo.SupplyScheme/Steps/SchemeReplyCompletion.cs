@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.SupplyScheme.Domain;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.Workflow.Hosting.Domain;
@@ -13,15 +13,13 @@ namespace YeKuo.SupplyScheme.Steps;
 /// reply itself, so it is allowed only for the revision drafted in this round once it is approved by every reviewing
 /// department (and, for HV, by the 方案审查会), and only as approved; otherwise 409.
 /// </summary>
-public sealed class SchemeReplyCompletion : StepCompletion<SchemeReplyCompletion.Body>
+public sealed class SchemeReplyCompletion : StepCompletion<SchemeReplyCompletion.Body, SchemeReplyOutcome>
 {
     /// <summary>The scheme, as drafted (POST …/work-items/{id}/draft) and as replied (POST …/work-items/{id}/complete).</summary>
     public sealed record Body(decimal? VoltageKv, int? SourceCount, decimal? CapacityKva, MeteringMethod? MeteringMethod, string? Summary)
     {
         public SchemeDraft ToDraft() => new(VoltageKv!.Value, SourceCount!.Value, CapacityKva!.Value, MeteringMethod!.Value, Summary!.Trim());
     }
-
-    public override Step Step => Step.SchemeReply;
 
     public static void ValidateScheme(Body body, CustomerClass customerClass, FieldErrors errors)
     {
@@ -47,14 +45,8 @@ public sealed class SchemeReplyCompletion : StepCompletion<SchemeReplyCompletion
 
     protected override void Validate(Body body, WorkItem item, FieldErrors errors) => ValidateScheme(body, item.CustomerClass, errors);
 
-    protected override IReadOnlyDictionary<string, string> Outcome(Body body) => new Dictionary<string, string>
-    {
-        ["voltageKv"] = body.VoltageKv!.Value.ToString(CultureInfo.InvariantCulture),
-        ["sourceCount"] = body.SourceCount!.Value.ToString(CultureInfo.InvariantCulture),
-        ["capacityKva"] = body.CapacityKva!.Value.ToString(CultureInfo.InvariantCulture),
-        ["meteringMethod"] = body.MeteringMethod!.Value.ToString(),
-        ["summary"] = body.Summary!.Trim(),
-    };
+    protected override SchemeReplyOutcome Outcome(Body body, WorkItem item) =>
+        new(body.VoltageKv!.Value, body.SourceCount!.Value, body.CapacityKva!.Value, body.MeteringMethod!.Value, body.Summary!.Trim());
 
     protected override async Task OnCompletedAsync(WorkItem item, Body body, StepCompletionContext context)
     {

@@ -1,15 +1,13 @@
-using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Steps;
 
 namespace YeKuo.SupplyScheme.Steps;
 
 /// <summary>现场勘查 done: what the surveyor found on site (supply conditions, route, meter position).</summary>
-public sealed class SiteSurveyCompletion : StepCompletion<SiteSurveyCompletion.Body>
+public sealed class SiteSurveyCompletion : StepCompletion<SiteSurveyCompletion.Body, SiteSurveyOutcome>
 {
     public sealed record Body(string? Findings, bool? GridCapacityAvailable);
-
-    public override Step Step => Step.SiteSurvey;
 
     protected override void Validate(Body body, WorkItem item, FieldErrors errors)
     {
@@ -20,9 +18,5 @@ public sealed class SiteSurveyCompletion : StepCompletion<SiteSurveyCompletion.B
         }
     }
 
-    protected override IReadOnlyDictionary<string, string> Outcome(Body body) => new Dictionary<string, string>
-    {
-        ["findings"] = body.Findings!.Trim(),
-        ["gridCapacityAvailable"] = body.GridCapacityAvailable == true ? "true" : "false",
-    };
+    protected override SiteSurveyOutcome Outcome(Body body, WorkItem item) => new(body.Findings!.Trim(), body.GridCapacityAvailable == true);
 }

@@ -1,7 +1,10 @@
+using YeKuo.Contracts.Outcomes;
+
 namespace YeKuo.Web.Api;
 
 // The JSON the services answer with (camelCase), as far as the pages read it. The services own these shapes; the web
-// app references no service project, so a renamed field shows up here as a missing value, not a build break.
+// app references no service project, so a renamed field shows up here as a missing value, not a build break. Steps'
+// typed outcomes and names come from YeKuo.Contracts (the step catalogue), which the services write them with.
 
 public sealed record ApplicationSummary(
     Guid Id, string Number, string CustomerClass, string Status, DateTimeOffset SubmittedAt, DateTimeOffset? AcceptedAt,
@@ -11,7 +14,7 @@ public sealed record PauseView(DateTimeOffset PausedAt, DateTimeOffset? ResumedA
 
 public sealed record TimelineStep(
     string Step, string StepName, string Department, int Round, string? Assignee, DateTimeOffset? StartedAt, DateTimeOffset? DueAt,
-    DateTimeOffset? CompletedAt, string? CompletedBy, bool? OnTime, IReadOnlyDictionary<string, string>? Outcome,
+    DateTimeOffset? CompletedAt, string? CompletedBy, bool? OnTime, StepOutcome? Outcome,
     bool? Judged, bool Overdue, bool Paused, double PausedHours, IReadOnlyList<PauseView>? Pauses);
 
 public sealed record ApplicationDetails(
@@ -39,7 +42,7 @@ public sealed record PauseDto(string Reason, string PausedBy, DateTimeOffset Pau
 public sealed record WorkItem(
     Guid Id, Guid ApplicationId, string ApplicationNumber, string Step, string Department, int Round, string Status, string? Assignee,
     DateTimeOffset OpenedAt, DateTimeOffset? ClaimedAt, DateTimeOffset? DueAt, int? LimitWorkingDays, DateTimeOffset? CompletedAt,
-    string? CompletedBy, IReadOnlyDictionary<string, string>? Outcome, IReadOnlyList<PauseDto>? Pauses, Guid Version)
+    string? CompletedBy, StepOutcome? Outcome, IReadOnlyList<PauseDto>? Pauses, Guid Version)
 {
     public bool IsOpen => Status is "Open" or "InProgress" or "Paused";
 }

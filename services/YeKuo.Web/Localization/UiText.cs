@@ -1,4 +1,5 @@
 using System.Globalization;
+using YeKuo.Contracts;
 
 namespace YeKuo.Web.Localization;
 
@@ -19,12 +20,19 @@ public sealed partial class UiText
     /// <summary>Formatted text, e.g. <c>T.Format("{0} 个工作日", 3)</c>.</summary>
     public string Format(string chinese, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[chinese], args);
 
-    public string Step(string? step) => step is null ? "" : this[StepNames.GetValueOrDefault(step, step)];
+    /// <summary>A step's name from the step catalogue (<c>YeKuo.Contracts</c>), in the current language.</summary>
+    public string Step(string? step) => StepCatalogue.TryGet(step, out var definition) ? definition.NameIn(IsEnglish) : step ?? "";
 
-    public string Department(string? department) => department is null ? "" : this[DepartmentNames.GetValueOrDefault(department, department)];
+    /// <summary>An activity of the step network: the names of the steps on its clock, e.g. 现场勘查 + 供电方案答复.</summary>
+    public string Activity(IEnumerable<string>? steps) => string.Join(" + ", (steps ?? []).Select(Step));
+
+    /// <summary>A department's name from the department catalogue, in the current language.</summary>
+    public string Department(string? department) =>
+        DepartmentCatalogue.TryGet(department, out var definition) ? definition.NameIn(IsEnglish) : department ?? "";
 
     /// <summary>The department's short name (charts).</summary>
-    public string DepartmentShort(string? department) => department is null ? "" : this[DepartmentShortNames.GetValueOrDefault(department, department)];
+    public string DepartmentShort(string? department) =>
+        DepartmentCatalogue.TryGet(department, out var definition) ? definition.ShortNameIn(IsEnglish) : department ?? "";
 
     public string CustomerClass(string? customerClass) => customerClass is null ? "" : this[ClassNames.GetValueOrDefault(customerClass, customerClass)];
 
@@ -40,39 +48,6 @@ public sealed partial class UiText
     public string Hours(double hours) => hours < 1 ? Format("{0} 分钟", Math.Round(hours * 60)) : hours < 48 ? Format("{0} 小时", Math.Round(hours, 1)) : Format("{0} 天", Math.Round(hours / 24, 1));
 
     public string Seconds(double seconds) => seconds < 120 ? Format("{0} 秒", Math.Round(seconds, 1)) : Hours(seconds / 3600);
-
-    public static readonly IReadOnlyDictionary<string, string> StepNames = new Dictionary<string, string>
-    {
-        ["Acceptance"] = "受理",
-        ["SiteSurvey"] = "现场勘查",
-        ["SchemeReply"] = "供电方案答复",
-        ["SchemeConfirmation"] = "客户确认方案",
-        ["DesignReview"] = "设计审查",
-        ["IntermediateInspection"] = "中间检查",
-        ["CompletionAcceptance"] = "竣工验收",
-        ["SupplyContract"] = "签订供用电合同",
-        ["PowerConnection"] = "装表接电",
-    };
-
-    public static readonly IReadOnlyDictionary<string, string> DepartmentNames = new Dictionary<string, string>
-    {
-        ["Acceptance"] = "营销部（受理）",
-        ["SupplyScheme"] = "发展策划部（供电方案）",
-        ["Inspection"] = "运检部（工程检查）",
-        ["Metering"] = "计量中心（计量接电）",
-        ["Notification"] = "客户服务中心（通知）",
-        ["Customer"] = "客户",
-    };
-
-    public static readonly IReadOnlyDictionary<string, string> DepartmentShortNames = new Dictionary<string, string>
-    {
-        ["Acceptance"] = "受理",
-        ["SupplyScheme"] = "供电方案",
-        ["Inspection"] = "工程检查",
-        ["Metering"] = "计量接电",
-        ["Notification"] = "通知",
-        ["Customer"] = "客户",
-    };
 
     public static readonly IReadOnlyDictionary<string, string> ClassNames = new Dictionary<string, string>
     {

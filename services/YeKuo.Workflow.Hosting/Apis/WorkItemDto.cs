@@ -1,3 +1,4 @@
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Hosting.Domain;
 
 namespace YeKuo.Workflow.Hosting.Apis;
@@ -17,7 +18,7 @@ public sealed record WorkItemDto(
     int? LimitWorkingDays,
     DateTimeOffset? CompletedAt,
     string? CompletedBy,
-    IReadOnlyDictionary<string, string> Outcome,
+    StepOutcome? Outcome,
     IReadOnlyList<PauseDto> Pauses,
     Guid Version)
 {

@@ -47,7 +47,7 @@ public static class WorkItemsApi
     /// <summary>Customers see only the customer steps (e.g. 客户确认方案) of their own applications; staff see the department's.</summary>
     public static bool IsVisibleTo(ClaimsPrincipal user, WorkItem item) =>
         !CurrentUser.IsCustomer(user)
-        || (StepOwnership.OwnerOf(item.Step) == Department.Customer && item.CustomerId == CurrentUser.NameOf(user));
+        || (StepCatalogue.Of(item.Step).IsCustomerStep && item.CustomerId == CurrentUser.NameOf(user));
 
     public static async Task<Results<Ok<WorkItemDto[]>, ProblemHttpResult>> List<TContext>(
         TContext db, HttpContext http, string? status, Guid? applicationId, string? step, string? assignee, int? limit, CancellationToken cancellationToken)
@@ -96,7 +96,7 @@ public static class WorkItemsApi
         if (CurrentUser.IsCustomer(user))
         {
             var customer = CurrentUser.NameOf(user);
-            var customerSteps = Enum.GetValues<Step>().Where(s => StepOwnership.OwnerOf(s) == Department.Customer).ToArray();
+            var customerSteps = StepCatalogue.CustomerSteps.ToArray();
             query = query.Where(w => w.CustomerId == customer && customerSteps.Contains(w.Step));
         }
         switch (status?.ToLowerInvariant())
@@ -249,14 +249,14 @@ public static class WorkItemsApi
         var result = completion.Evaluate(body, item);
         if (!result.IsValid)
         {
-            return TypedResults.ValidationProblem(result.Errors, title: $"The {item.Step} result is not valid.");
+            return TypedResults.ValidationProblem(result.Errors, title: $"The {StepCatalogue.Of(item.Step).EnglishName} result is not valid.");
         }
 
         var user = CurrentUser.NameOf(http);
         var change = await Change(db, http, item, async w =>
         {
             var now = time.GetUtcNow();
-            w.Complete(user, now, result.Outcome);
+            w.Complete(user, now, result.Outcome!);
             outbox.Enqueue(WorkItemEvents.Completed(w), w.ApplicationId);
             await result.ApplyEffectsAsync(w, new StepCompletionContext(outbox, http.RequestServices, now, cancellationToken));
         }, cancellationToken);

@@ -13,8 +13,10 @@ namespace YeKuo.Workflow.Hosting.Consumers;
 
 /// <summary>
 /// The receiving side of every handoff: when a step completes anywhere, the department hosting the next step of the
-/// application's plan opens its work item. A failed inspection reopens the same step in the next round; an outcome
-/// naming a step to <see cref="StepOutcome.Reopen"/> opens that step's next round (on a new clock) instead.
+/// application's plan opens its work item. An outcome that does not let the plan move on (a failed check, a scheme the
+/// customer wants changed) sends the application back as the step's catalogue entry says
+/// (<see cref="StepDefinition.SendsBackTo"/>): that step opens in its next round on a new clock, or, when it names none
+/// in the plan, the same step does.
 /// </summary>
 public sealed class OpenNextStepConsumer<TContext>(
     TContext db, TimeProvider time, IEventOutbox outbox, StepCompletions steps, DeadlinePlanner deadlines)
@@ -23,13 +25,15 @@ public sealed class OpenNextStepConsumer<TContext>(
 {
     protected override async Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context)
     {
-        var reopen = StepOutcome.Reopened(message.Outcome) is { } back && message.Plan.Contains(back) ? back : (Step?)null;
-        var failed = reopen is null && StepOutcome.Failed(message.Outcome);
-        var next = reopen ?? (failed ? message.Step : StepOwnership.NextInPlan(message.Plan, message.Step));
+        var next = Plans.OpensAfter(message.Plan, message.Step, message.Outcome);
         if (next is not { } step || !steps.Hosts(step))
         {
             return;
         }
+        var sentBack = !(message.Outcome?.MovesOn ?? true);
+        // Sent back to the same step (re-check by the department), or to an earlier one (the customer's request, a revision).
+        var failed = sentBack && step == message.Step;
+        var reopen = sentBack && step != message.Step ? step : (Step?)null;
 
         var cancellationToken = context.CancellationToken;
         if (await Db.ClosedApplications.AnyAsync(c => c.ApplicationId == message.ApplicationId, cancellationToken))
@@ -66,10 +70,11 @@ public sealed class OpenNextStepConsumer<TContext>(
 
         var now = Time.GetUtcNow();
         var deadline = await DeadlineAsync(message, step, reopened: failed || reopen is not null, now, cancellationToken);
+        var definition = StepCatalogue.Of(step);
         var item = WorkItem.Open(
             message.ApplicationId, message.ApplicationNumber, message.CustomerId, message.CustomerClass, message.PolicyVersion,
-            step, StepOwnership.OwnerOf(step), round, message.Plan, now, deadline,
-            assignee: StepOwnership.OwnerOf(step) == Department.Customer ? message.CustomerId : null);
+            step, definition.Responsible, round, message.Plan, now, deadline,
+            assignee: definition.IsCustomerStep ? message.CustomerId : null);
         Db.WorkItems.Add(item);
         outbox.Enqueue(WorkItemEvents.Opened(item), item.ApplicationId);
     }

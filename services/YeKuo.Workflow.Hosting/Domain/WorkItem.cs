@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Hosting.Deadlines;
 
 namespace YeKuo.Workflow.Hosting.Domain;
@@ -59,7 +60,8 @@ public sealed class WorkItem
     /// <summary>When the company's time runs out; moved later by pauses.</summary>
     public DateTimeOffset? DueAt { get; private set; }
 
-    public IReadOnlyDictionary<string, string> Outcome { get; private set; } = new Dictionary<string, string>();
+    /// <summary>What completing the step recorded (typed per step family); null until completed.</summary>
+    public StepOutcome? Outcome { get; private set; }
 
     public string? CancelReason { get; private set; }
 
@@ -123,7 +125,7 @@ public sealed class WorkItem
         Touch();
     }
 
-    public void Complete(string user, DateTimeOffset now, IReadOnlyDictionary<string, string> outcome)
+    public void Complete(string user, DateTimeOffset now, StepOutcome outcome)
     {
         Require(Status is WorkItemStatus.Open or WorkItemStatus.InProgress,
             Status == WorkItemStatus.Paused ? "resume the work item before completing it" : $"the work item is already {Status}");
@@ -131,7 +133,7 @@ public sealed class WorkItem
         ClaimedAt ??= now;
         CompletedBy = user;
         CompletedAt = now;
-        Outcome = new Dictionary<string, string>(outcome);
+        Outcome = outcome;
         Status = WorkItemStatus.Completed;
         Touch();
     }

@@ -14,5 +14,6 @@ public static class WorkItemEvents
     public static StepCompleted Completed(WorkItem item) => new(
         item.Id, item.ApplicationId, item.ApplicationNumber, item.CustomerId, item.CustomerClass, item.PolicyVersion,
         item.Step, item.Department, item.Round, item.CompletedBy ?? item.Assignee ?? "system",
-        item.OpenedAt, item.CompletedAt ?? item.OpenedAt, item.DueAt, item.Plan, item.Outcome, item.ClockStartedAt);
+        item.OpenedAt, item.CompletedAt ?? item.OpenedAt, item.DueAt, item.Plan,
+        item.Outcome ?? throw new InvalidOperationException($"Work item {item.Id} has no outcome: only a completed item has."), item.ClockStartedAt);
 }

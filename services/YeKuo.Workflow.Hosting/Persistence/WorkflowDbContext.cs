@@ -1,10 +1,8 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Contracts;
-using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Supervision;
@@ -96,10 +94,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
                 plan => string.Join(',', plan),
                 text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Step>).ToArray(),
                 new ValueComparer<IReadOnlyList<Step>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToArray()));
-            item.Property(w => w.Outcome).HasConversion(
-                outcome => JsonSerializer.Serialize(outcome, MessageJson.Options),
-                json => JsonSerializer.Deserialize<Dictionary<string, string>>(json, MessageJson.Options) ?? new Dictionary<string, string>(),
-                new ValueComparer<IReadOnlyDictionary<string, string>>((a, b) => a!.Count == b!.Count && !a.Except(b).Any(), v => v.Count, v => new Dictionary<string, string>(v)));
+            item.Property(w => w.Outcome).HasConversion(StoredOutcome.Converter, StoredOutcome.Comparer);
             item.HasMany(w => w.Pauses).WithOne().HasForeignKey(p => p.WorkItemId);
             item.Navigation(w => w.Pauses).HasField("_pauses").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
 

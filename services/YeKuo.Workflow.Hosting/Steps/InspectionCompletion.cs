@@ -1,19 +1,20 @@
-using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Hosting.Domain;
 
 namespace YeKuo.Workflow.Hosting.Steps;
 
 /// <summary>
-/// An inspection-like step (设计审查, 中间检查, 竣工验收): passed, or failed with the defects to rectify. A failure
-/// records the defects and reopens the same step in the next round (整改 → 复检), so every round is kept.
+/// The inspections (设计审查, 中间检查, 竣工验收): passed, or failed with the defects to rectify. A failure sends the
+/// application back (整改 → 复检) as the step's catalogue entry says; every round is kept.
 /// </summary>
-public sealed class InspectionCompletion(Step step) : StepCompletion<InspectionResult>
+public sealed class InspectionCompletion : StepCompletion<InspectionCompletion.Body, InspectionOutcome>
 {
     public const int MaxDefects = 50;
 
-    public override Step Step => step;
+    /// <summary>Passed, or failed with the defects to rectify (整改).</summary>
+    public sealed record Body(bool? Passed, IReadOnlyList<string>? Defects, string? Remarks);
 
-    protected override void Validate(InspectionResult body, WorkItem item, FieldErrors errors)
+    protected override void Validate(Body body, WorkItem item, FieldErrors errors)
     {
         if (body.Passed is null)
         {
@@ -35,17 +36,8 @@ public sealed class InspectionCompletion(Step step) : StepCompletion<InspectionR
         errors.Optional("remarks", body.Remarks, 1000);
     }
 
-    protected override IReadOnlyDictionary<string, string> Outcome(InspectionResult body)
-    {
-        var outcome = new Dictionary<string, string> { [StepOutcome.Passed] = body.Passed == true ? "true" : "false" };
-        if (body.Defects is { Count: > 0 } defects)
-        {
-            outcome["defects"] = string.Join('\n', defects.Select(d => d.Trim()));
-        }
-        if (body.Remarks is { Length: > 0 } remarks)
-        {
-            outcome["remarks"] = remarks;
-        }
-        return outcome;
-    }
+    protected override InspectionOutcome Outcome(Body body, WorkItem item) => new(
+        body.Passed == true,
+        (body.Defects ?? []).Select(d => d.Trim()).ToArray(),
+        body.Remarks is { Length: > 0 } remarks ? remarks.Trim() : null);
 }

@@ -1,14 +1,16 @@
 using System.Text.Json;
-using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Messaging;
 using YeKuo.Workflow.Hosting.Domain;
 
 namespace YeKuo.Workflow.Hosting.Steps;
 
-/// <summary>Typed base for a step's completion: subclasses see their own body type only.</summary>
-public abstract class StepCompletion<TBody> : IStepCompletion where TBody : class
+/// <summary>Typed base for completing one outcome family: subclasses see their own body and outcome types only.</summary>
+public abstract class StepCompletion<TBody, TOutcome> : IStepCompletion
+    where TBody : class
+    where TOutcome : StepOutcome
 {
-    public abstract Step Step { get; }
+    public Type OutcomeType => typeof(TOutcome);
 
     public Type BodyType => typeof(TBody);
 
@@ -32,13 +34,14 @@ public abstract class StepCompletion<TBody> : IStepCompletion where TBody : clas
         var errors = new Dictionary<string, string[]>();
         Validate(typed, item, new FieldErrors(errors));
         return errors.Count > 0
-            ? new StepCompletionResult(errors, new Dictionary<string, string>(), (_, _) => Task.CompletedTask)
-            : new StepCompletionResult(errors, Outcome(typed), (completed, context) => OnCompletedAsync(completed, typed, context));
+            ? new StepCompletionResult(errors, null, (_, _) => Task.CompletedTask)
+            : new StepCompletionResult(errors, Outcome(typed, item), (completed, context) => OnCompletedAsync(completed, typed, context));
     }
 
     protected abstract void Validate(TBody body, WorkItem item, FieldErrors errors);
 
-    protected abstract IReadOnlyDictionary<string, string> Outcome(TBody body);
+    /// <summary>The outcome of a valid body.</summary>
+    protected abstract TOutcome Outcome(TBody body, WorkItem item);
 
     /// <summary>
     /// Effects beyond the generic <c>StepCompleted</c> (e.g. raising <c>PowerConnected</c>, updating the service's own
@@ -47,5 +50,5 @@ public abstract class StepCompletion<TBody> : IStepCompletion where TBody : clas
     protected virtual Task OnCompletedAsync(WorkItem item, TBody body, StepCompletionContext context) => Task.CompletedTask;
 
     private static StepCompletionResult Invalid(string field, string message) =>
-        new(new Dictionary<string, string[]> { [field] = [message] }, new Dictionary<string, string>(), (_, _) => Task.CompletedTask);
+        new(new Dictionary<string, string[]> { [field] = [message] }, null, (_, _) => Task.CompletedTask);
 }

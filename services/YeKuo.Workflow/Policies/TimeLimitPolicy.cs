@@ -111,6 +111,8 @@ public sealed class TimeLimitPolicy
             throw new ArgumentException($"{where}: the limit must be 1..1000 working days.");
         if (l.IsCustomerTime && l.Judged)
             throw new ArgumentException($"{where}: customer time cannot be judged.");
+        if (l.IsCustomerTime != StepCatalogue.Of(l.Step).IsCustomerStep)
+            throw new ArgumentException($"{where}: the step catalogue says the customer {(l.IsCustomerTime ? "does not act" : "acts")} on this step.");
         if (l.SharesClockWith is { } owner)
         {
             if (!profile.Steps.Contains(owner) || _limits.GetValueOrDefault((l.Class, owner)) is not { HasOwnClock: true } ownerRule)

@@ -1,5 +1,7 @@
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
+using YeKuo.Contracts.Outcomes;
+using YeKuo.Tests.Support;
 using YeKuo.Workflow.Policies;
 
 namespace YeKuo.Acceptance.Reports.Tests.Support;
@@ -34,14 +36,14 @@ public sealed class Journey
     {
         var id = Guid.NewGuid();
         _items[(step, round)] = (id, at, dueAt);
-        return new WorkItemOpened(id, ApplicationId, ApplicationNumber, step, StepOwnership.OwnerOf(step), round, assignee, at, dueAt);
+        return new WorkItemOpened(id, ApplicationId, ApplicationNumber, step, StepCatalogue.Of(step).Responsible, round, assignee, at, dueAt);
     }
 
-    public StepCompleted Completed(Step step, DateTimeOffset at, int round = 1, string by = "staff-1", DateTimeOffset? dueAt = null)
+    public StepCompleted Completed(Step step, DateTimeOffset at, int round = 1, string by = "staff-1", DateTimeOffset? dueAt = null, StepOutcome? outcome = null)
     {
         var (id, openedAt, due) = _items[(step, round)];
         return new StepCompleted(id, ApplicationId, ApplicationNumber, CustomerId, CustomerClass, PolicyVersion, step,
-            StepOwnership.OwnerOf(step), round, by, openedAt, at, dueAt ?? due, Plan, new Dictionary<string, string>());
+            StepCatalogue.Of(step).Responsible, round, by, openedAt, at, dueAt ?? due, Plan, outcome ?? TestOutcomes.For(step));
     }
 
     /// <summary>Opened at <paramref name="from"/>, completed at <paramref name="to"/>.</summary>
@@ -49,17 +51,17 @@ public sealed class Journey
         [Opened(step, from, dueAt), Completed(step, to)];
 
     public WorkItemPaused Paused(Step step, DateTimeOffset at, string reason, int round = 1) =>
-        new(_items[(step, round)].Id, ApplicationId, ApplicationNumber, step, StepOwnership.OwnerOf(step), reason, at);
+        new(_items[(step, round)].Id, ApplicationId, ApplicationNumber, step, StepCatalogue.Of(step).Responsible, reason, at);
 
     public WorkItemResumed Resumed(Step step, DateTimeOffset pausedAt, DateTimeOffset at, DateTimeOffset? dueAt, int round = 1)
     {
         var (id, openedAt, _) = _items[(step, round)];
         _items[(step, round)] = (id, openedAt, dueAt);
-        return new WorkItemResumed(id, ApplicationId, ApplicationNumber, step, StepOwnership.OwnerOf(step), pausedAt, at, dueAt);
+        return new WorkItemResumed(id, ApplicationId, ApplicationNumber, step, StepCatalogue.Of(step).Responsible, pausedAt, at, dueAt);
     }
 
     public WorkItemClaimed Claimed(Step step, string assignee, DateTimeOffset at, int round = 1) =>
-        new(_items[(step, round)].Id, ApplicationId, ApplicationNumber, step, StepOwnership.OwnerOf(step), assignee, at);
+        new(_items[(step, round)].Id, ApplicationId, ApplicationNumber, step, StepCatalogue.Of(step).Responsible, assignee, at);
 
     public PowerConnected PowerConnected(DateTimeOffset at) => new(ApplicationId, ApplicationNumber, CustomerId, "3300123456", at);
 

@@ -1,5 +1,6 @@
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Policies;
 
 namespace YeKuo.Tests.Support;
@@ -25,10 +26,10 @@ public sealed class Handoffs(CustomerClass customerClass = CustomerClass.HighVol
     /// <summary>Another department's (or this one's) completion of <paramref name="step"/>, opened and completed at the given instants.</summary>
     public StepCompleted Completed(
         Step step, DateTimeOffset openedAt, DateTimeOffset completedAt, int round = 1,
-        IReadOnlyDictionary<string, string>? outcome = null, Guid? workItemId = null) =>
+        StepOutcome? outcome = null, Guid? workItemId = null) =>
         new(workItemId ?? Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, customerClass, PolicyVersion,
-            step, StepOwnership.OwnerOf(step), round, "staff-elsewhere", openedAt, completedAt, null, Plan,
-            outcome ?? new Dictionary<string, string>());
+            step, StepCatalogue.Of(step).Responsible, round, "staff-elsewhere", openedAt, completedAt, null, Plan,
+            outcome ?? TestOutcomes.For(step));
 
     public ApplicationWithdrawn Withdrawn(DateTimeOffset at, string reason = "项目取消") =>
         new(ApplicationId, ApplicationNumber, CustomerId, reason, at);

@@ -1,5 +1,6 @@
 using System.Net;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Contracts.Events;
 using YeKuo.SupplyScheme.Apis;
 using YeKuo.Workflow.Hosting.Apis;
@@ -54,7 +55,7 @@ public sealed class SchemeApplication(SchemeFlowApp app, CustomerClass customerC
     {
         var acceptedAt = app.Clock.GetUtcNow();
         await app.PublishAsync(new StepCompleted(Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, customerClass, PolicyVersion,
-            Step.Acceptance, Department.Acceptance, 1, "clerk-wu", acceptedAt.AddHours(-2), acceptedAt, null, Plan, new Dictionary<string, string>()));
+            Step.Acceptance, Department.Acceptance, 1, "clerk-wu", acceptedAt.AddHours(-2), acceptedAt, null, Plan, new AcceptanceOutcome("资料齐全")));
         var survey = await app.WorkItemAsync(ApplicationId, w => w.Step == nameof(Step.SiteSurvey), "现场勘查");
 
         app.Clock.Advance(TimeSpan.FromHours(1));

@@ -1,19 +1,28 @@
+using YeKuo.Contracts;
 using YeKuo.Web.Api;
 
 namespace YeKuo.Web.Components.Shared;
 
-/// <summary>Where each department's worklist lives behind the gateway.</summary>
+/// <summary>Where each department's worklist lives behind the gateway (from the department catalogue).</summary>
 public static class DepartmentApis
 {
-    public static readonly IReadOnlyDictionary<string, string> Prefixes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Acceptance"] = "api/applications",
-        ["SupplyScheme"] = "api/supply-scheme",
-        ["Inspection"] = "api/inspection",
-        ["Metering"] = "api/metering",
-    };
+    /// <summary>The worklist prefix without its leading slash (the gateway client's base address ends in one), e.g. <c>api/inspection</c>.</summary>
+    public static string? PrefixOf(string? department) =>
+        DepartmentCatalogue.TryGet(department, out var definition) ? definition.WorkItemsPrefix?.TrimStart('/') : null;
 
-    public static string? PrefixOf(string department) => Prefixes.GetValueOrDefault(department);
+    /// <summary>The worklist prefix of the department hosting <paramref name="step"/> (a customer step too).</summary>
+    public static string? PrefixOfStep(string? step) =>
+        StepCatalogue.TryGet(step, out var definition) ? PrefixOf(definition.Department.ToString()) : null;
+}
+
+/// <summary>What the pages ask the step catalogue about a step named by the APIs.</summary>
+public static class StepInfo
+{
+    /// <summary>The customer's own step (confirming the scheme, the requests that open the inspections).</summary>
+    public static bool IsCustomerStep(string? step) => StepCatalogue.TryGet(step, out var definition) && definition.IsCustomerStep;
+
+    /// <summary>Who answers for the step: its department, or <c>Customer</c>.</summary>
+    public static string ResponsibleOf(string step) => StepCatalogue.TryGet(step, out var definition) ? definition.Responsible.ToString() : "";
 }
 
 /// <summary>

@@ -20,6 +20,14 @@ public abstract class StepFormBase : ComponentBase
     [Parameter]
     public EventCallback Done { get; set; }
 
+    /// <summary>The application the work item belongs to, when the page has it (prefills, facts).</summary>
+    [Parameter]
+    public ApplicationDetails? Application { get; set; }
+
+    /// <summary>The user heads the department (e.g. decides at the 方案审查会).</summary>
+    [Parameter]
+    public bool IsHead { get; set; }
+
     protected IReadOnlyDictionary<string, string[]> Errors { get; set; } = new Dictionary<string, string[]>();
 
     protected IApiOutcome? Result { get; set; }
