@@ -81,6 +81,7 @@ public static class CustomerClasses
         nameof(InspectionOutcome) => new { passed = true },
         nameof(SupplyContractOutcome) => new { contractNumber = $"GYHT-CHAOS-{index:D6}", signedOn = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
         nameof(PowerConnectionOutcome) => new { meterNumber = $"33{index:D8}" },
+        nameof(CustomerRequestOutcome) => new { contractor = "青海某电力工程有限公司", documents = new[] { Definition(step).ChineseName + "资料" } },
         var family => throw new ArgumentOutOfRangeException(nameof(step), step, $"No completion body for the {family} family."),
     };
 

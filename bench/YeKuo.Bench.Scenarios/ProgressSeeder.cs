@@ -81,7 +81,7 @@ public static class ProgressSeeder
             var identity = customerClass == CustomerClass.Residential ? CustomerClasses.ResidentId : CustomerClasses.CreditCode;
             var application = Application.Submit(
                 ApplicationNumbers.Format(date, daily[date]), customerId, $"进度测试客户 {i:D6}", customerClass, identity, "13800138000",
-                $"青海省海北州西海镇工业园 {i} 号", capacity, voltage, sources, plan, policy.Version, submittedAt);
+                $"青海省海北州西海镇工业园 {i} 号", capacity, voltage, sources, KindDetails.NewConnection, plan, policy.Version, submittedAt);
 
             var manager = Managers[random.Next(Managers.Length)];
             var clocks = new Dictionary<Step, DateTimeOffset>();

@@ -20,6 +20,7 @@ app.MapPoliciesApi();
 app.MapProgressApi();
 app.MapReportsApi();
 app.MapHandoffReportApi();
+app.MapTemporarySupplyApi();
 app.Run();
 
 public partial class Program;

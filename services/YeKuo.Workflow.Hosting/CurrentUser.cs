@@ -21,6 +21,14 @@ public static class CurrentUser
     /// <summary>A customer: sees and acts only on their own applications (others' answer 404).</summary>
     public static bool IsCustomer(ClaimsPrincipal user) => UserAccess.IsCustomer(user);
 
+    /// <summary>A counter clerk (营业厅) and nothing more: works 受理, and acts on other departments' customer steps for the customer.</summary>
+    public static bool IsClerkOnly(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.CounterClerk) && !user.IsInRole(Roles.Staff) && !user.IsInRole(Roles.DepartmentHead) && !user.IsInRole(Roles.Admin);
+
+    /// <summary>May act on a customer's own steps: the customer (their own, checked per item), a counter clerk for them, an admin.</summary>
+    public static bool ActsForCustomers(ClaimsPrincipal user) =>
+        IsCustomer(user) || user.IsInRole(Roles.CounterClerk) || user.IsInRole(Roles.Admin);
+
     /// <summary>A 客户经理 (not also a head or admin): sees only the applications of their own customers.</summary>
     public static bool IsManagerOnly(ClaimsPrincipal user) =>
         user.IsInRole(Roles.CustomerManager) && !user.IsInRole(Roles.DepartmentHead) && !user.IsInRole(Roles.Admin);

@@ -19,6 +19,7 @@ public static class TestOutcomes
         nameof(InspectionOutcome) => Passed,
         nameof(SupplyContractOutcome) => new SupplyContractOutcome("GYHT-2026-0001", new DateOnly(2026, 3, 2)),
         nameof(PowerConnectionOutcome) => new PowerConnectionOutcome("3300123456"),
+        nameof(CustomerRequestOutcome) => new CustomerRequestOutcome("青海某电力设计院", ["施工图设计文件"], null, null),
         var other => throw new ArgumentOutOfRangeException(nameof(step), step, $"No test outcome for {other}: add one here."),
     };
 }

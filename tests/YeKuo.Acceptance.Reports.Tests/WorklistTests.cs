@@ -35,7 +35,7 @@ public sealed class WorklistTests(AcceptanceApp app) : IClassFixture<AcceptanceA
     }
 
     [Fact]
-    public async Task Between_two_steps_the_worklist_names_the_next_step_and_its_department()
+    public async Task Between_two_steps_the_worklist_names_the_next_step_and_who_acts_on_it()
     {
         var manager = $"cm-{Guid.NewGuid():N}"[..12];
         var j = await app.AcceptedAsync(CustomerClass.HighVoltageSingleSource, manager, At(3, 2, 11));
@@ -43,8 +43,10 @@ public sealed class WorklistTests(AcceptanceApp app) : IClassFixture<AcceptanceA
 
         var entry = Assert.Single(await app.GetJsonAsync<WorklistEntry[]>($"/api/applications/managers/{manager}/worklist"));
 
-        Assert.Equal(("DesignReview", "Inspection", null), (entry.Step, entry.Department, entry.Assignee));
+        // After the confirmation the customer designs: their turn, customer time, no due.
+        Assert.Equal(("DesignSubmission", "Customer", null, true), (entry.Step, entry.Department, entry.Assignee, entry.CustomerTime));
         Assert.Equal((At(3, 19, 10), 4), (entry.WaitingSince!.Value, entry.AgeWorkingDays!.Value));
+        Assert.Null(entry.DueAt);
     }
 
     [Fact]

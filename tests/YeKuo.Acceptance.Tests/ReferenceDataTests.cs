@@ -94,7 +94,7 @@ public sealed class ReferenceDataTests(AcceptanceApp app) : IClassFixture<Accept
         var policies = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/policies/time-limits", AcceptanceApp.Json);
 
         var versions = policies.EnumerateArray().Select(p => p.GetProperty("version").GetString()!).ToArray();
-        Assert.Equal(["YK-TL-2024", "YK-TL-SAMPLE-2020"], versions);
+        Assert.Equal(["YK-TL-2024", "SGCC-YK-KH"], versions);
 
         int? SchemeReply(JsonElement policy, string customerClass) => policy.GetProperty("classes").EnumerateArray()
             .Single(c => c.GetProperty("customerClass").GetString() == customerClass)
@@ -107,11 +107,19 @@ public sealed class ReferenceDataTests(AcceptanceApp app) : IClassFixture<Accept
         Assert.Equal(20, SchemeReply(current, "HighVoltageDualSource"));
         Assert.Equal(10, SchemeReply(current, "HighVoltageSingleSource"));
         Assert.Equal(15, SchemeReply(policies[1], "HighVoltageSingleSource"));
+        Assert.Equal(30, SchemeReply(policies[1], "HighVoltageDualSource"));
+        Assert.Equal("2023-12-31", policies[1].GetProperty("effectiveTo").GetString());
 
         var survey = current.GetProperty("classes").EnumerateArray()
             .Single(c => c.GetProperty("customerClass").GetString() == "HighVoltageDualSource")
             .GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == "SiteSurvey");
-        Assert.Equal("SchemeReply", survey.GetProperty("sharesClockWith").GetString());
+        Assert.Equal("SchemeReply", survey.GetProperty("clockOwner").GetString());
+        var review = current.GetProperty("classes").EnumerateArray()
+            .Single(c => c.GetProperty("customerClass").GetString() == "HighVoltageDualSource")
+            .GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == "DesignReview");
+        Assert.Equal("DesignSubmission", review.GetProperty("startsAfter").GetString());
+        Assert.Equal("EachNode", current.GetProperty("classes").EnumerateArray()
+            .Single(c => c.GetProperty("customerClass").GetString() == "HighVoltageDualSource").GetProperty("assessment").GetProperty("kind").GetString());
 
         var privateOrganisation = current.GetProperty("classes").EnumerateArray()
             .Single(c => c.GetProperty("customerClass").GetString() == "PrivateOrganisation");

@@ -14,7 +14,10 @@ public sealed partial class SubmitApplicationTests(AcceptanceApp app) : IClassFi
     private static readonly DateTimeOffset AcceptanceDue = new(2026, 3, 3, 16, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] HighVoltagePlan =
-        ["Acceptance", "SiteSurvey", "SchemeReply", "SchemeConfirmation", "DesignReview", "IntermediateInspection", "CompletionAcceptance", "SupplyContract", "PowerConnection"];
+    [
+        "Acceptance", "SiteSurvey", "SchemeReply", "SchemeConfirmation", "DesignSubmission", "DesignReview", "IntermediateInspectionRequest",
+        "IntermediateInspection", "CompletionReport", "CompletionAcceptance", "SupplyContract", "PowerConnection",
+    ];
 
     [GeneratedRegex(@"^YK20260302\d{6}$")]
     private static partial Regex NumberOfTheDay();

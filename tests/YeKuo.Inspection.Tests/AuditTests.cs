@@ -18,7 +18,8 @@ public sealed class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
     {
         app.Clock.AdjustTime(Monday10);
         var application = new Handoffs();
-        await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10));
+        // The customer's design documents, submitted Monday 10:00, open the design review.
+        await app.PublishAsync(application.Completed(Step.DesignSubmission, Monday10.AddDays(-20), Monday10));
         return (application, await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview"));
     }
 

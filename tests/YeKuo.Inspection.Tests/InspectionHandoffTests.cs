@@ -1,13 +1,15 @@
 using System.Net;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Outcomes;
-using YeKuo.Tests.Support;
 using YeKuo.Contracts.Events;
 using YeKuo.Workflow.Hosting.Apis;
 
 namespace YeKuo.Inspection.Tests;
 
-/// <summary>工程检查: 设计审查 → 中间检查 → 竣工验收, each passed, or failed with defects and re-checked in the next round.</summary>
+/// <summary>
+/// 工程检查: 设计审查 → 中间检查 → 竣工验收, each opened by the customer's request (its clock from the request), passed, or
+/// failed with defects, rectified on the customer's time and re-checked at the customer's re-check request.
+/// </summary>
 public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<InspectionApp>
 {
     private static readonly DateTimeOffset Monday10 = InspectionApp.Monday10China;
@@ -17,18 +19,38 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
     private static readonly DateTimeOffset IntermediateDue = new(2026, 3, 5, 16, 0, 0, TimeSpan.Zero);
 
     private static readonly object Passed = new { passed = true, remarks = "设计符合规范" };
+    private static readonly object DesignDocuments = new { contractor = "青海某电力设计院", documents = new[] { "施工图设计文件" } };
+    private static readonly object Rectified = new { contractor = "青海某电力设计院", documents = new[] { "修改后的施工图" }, rectification = "已增设计量柜，电缆截面改为 240mm²" };
     private static readonly object Failed = new { passed = false, defects = new[] { "未设计计量柜", "电缆截面不足" } };
 
+    /// <summary>The scheme confirmed three weeks ago; the customer submits the design documents on Mon 2026-03-02 10:00.</summary>
     private async Task<(Handoffs Application, WorkItemDto Review)> OpenDesignReviewAsync()
     {
-        app.Clock.AdjustTime(Monday10);
+        app.Clock.AdjustTime(Monday10.AddDays(-21));
         var application = new Handoffs();
-        await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10));
+        await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-24), Monday10.AddDays(-21)));
+        var submission = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignSubmission");
+        app.Clock.AdjustTime(Monday10);
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(submission.Id, DesignDocuments, user: application.CustomerId));
         return (application, await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview"));
     }
 
     [Fact]
-    public async Task The_customers_confirmation_of_an_HV_scheme_opens_design_review_due_in_5_working_days()
+    public async Task The_confirmed_scheme_waits_for_the_customers_design_documents_with_no_clock()
+    {
+        app.Clock.AdjustTime(Monday10);
+        var application = new Handoffs();
+
+        await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10));
+
+        var waiting = Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
+        Assert.Equal(("DesignSubmission", "Customer", "InProgress", application.CustomerId), (waiting.Step, waiting.Department, waiting.Status, waiting.Assignee));
+        Assert.Null(waiting.DueAt);
+        Assert.Null(waiting.LimitWorkingDays);
+    }
+
+    [Fact]
+    public async Task The_customers_design_documents_open_the_design_review_due_5_working_days_after_they_were_submitted()
     {
         var (application, review) = await OpenDesignReviewAsync();
 
@@ -70,6 +92,10 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         Assert.Equal("设计符合规范", outcome.Remarks);
         Assert.Equal("inspector-zhao", completed.CompletedBy);
 
+        // Building to the hidden works is the customer's time: their request opens the 中间检查 and starts its clock.
+        var request = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "IntermediateInspectionRequest");
+        Assert.Null(request.DueAt);
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(request.Id, new { contractor = "青海某电力工程有限公司", documents = new[] { "电缆沟隐蔽工程" } }, user: application.CustomerId));
         var next = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "IntermediateInspection");
         Assert.Equal((1, 3), (next.Round, next.LimitWorkingDays));
         Assert.Equal(IntermediateDue, next.DueAt);
@@ -88,15 +114,50 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         Assert.False(outcome.Passed);
         Assert.Equal(["未设计计量柜", "电缆截面不足"], outcome.Defects);
 
+        // 整改 is the customer's time: the design documents are due again (round 2), no clock runs until the customer re-submits.
+        var rectification = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignSubmission" && w.Round == 2);
+        Assert.Equal(("InProgress", application.CustomerId), (rectification.Status, rectification.Assignee));
+        Assert.Null(rectification.DueAt);
+        var items = await app.WorkItemsAsync(application.ApplicationId);
+        Assert.Equal(["DesignReview/1/Completed", "DesignSubmission/1/Completed", "DesignSubmission/2/InProgress"], items.Select(w => $"{w.Step}/{w.Round}/{w.Status}").Order());
+
+        // A week later the customer re-submits: the re-check's clock starts then (Tue 2026-03-10 → end of Tue 2026-03-17).
+        app.Clock.Advance(TimeSpan.FromDays(7));
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(rectification.Id, Rectified, user: application.CustomerId));
         var recheck = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview" && w.Round == 2);
         Assert.Equal("Open", recheck.Status);
-        // The re-check is a new round with its own clock, started when it opened (Tue 2026-03-03 → end of Tue 2026-03-10).
-        Assert.Equal(Monday10.AddDays(1), recheck.OpenedAt);
-        Assert.Equal(DesignReviewDue.AddDays(1), recheck.DueAt);
+        Assert.Equal(Monday10.AddDays(8), recheck.OpenedAt);
+        Assert.Equal(DesignReviewDue.AddDays(8), recheck.DueAt);
+        Assert.DoesNotContain(await app.WorkItemsAsync(application.ApplicationId), w => w.Step == "IntermediateInspection");
+    }
 
-        var items = await app.WorkItemsAsync(application.ApplicationId);
-        Assert.Equal(["DesignReview/1/Completed", "DesignReview/2/Open"], items.Select(w => $"{w.Step}/{w.Round}/{w.Status}").Order());
-        Assert.DoesNotContain(items, w => w.Step == "IntermediateInspection");
+    [Fact]
+    public async Task A_recheck_request_must_say_what_was_rectified()
+    {
+        var (application, review) = await OpenDesignReviewAsync();
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(review.Id, Failed));
+        var rectification = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignSubmission" && w.Round == 2);
+
+        var errors = await InspectionApp.ValidationErrorsAsync(await app.CompleteAsync(rectification.Id, DesignDocuments, user: application.CustomerId));
+
+        Assert.Contains("rectification", errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("staff-1", HttpStatusCode.Forbidden)]
+    [InlineData("clerk-counter", HttpStatusCode.OK)]
+    [InlineData("cust-someone-else", HttpStatusCode.NotFound)]
+    public async Task The_customers_request_is_made_by_the_customer_or_a_counter_clerk_for_them(string user, HttpStatusCode expected)
+    {
+        app.Clock.AdjustTime(Monday10);
+        var application = new Handoffs();
+        await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10));
+        var submission = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignSubmission");
+
+        var response = await app.CompleteAsync(submission.Id, DesignDocuments, user: user);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK, (await app.WorkItemsAsync(application.ApplicationId)).Any(w => w.Step == "DesignReview"));
     }
 
     [Fact]
@@ -104,11 +165,13 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
     {
         var (application, review) = await OpenDesignReviewAsync();
         await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(review.Id, Failed));
+        var rectification = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignSubmission" && w.Round == 2);
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(rectification.Id, Rectified, user: application.CustomerId));
         var recheck = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview" && w.Round == 2);
 
         await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(recheck.Id, Passed));
 
-        var next = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "IntermediateInspection");
+        var next = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "IntermediateInspectionRequest");
         Assert.Equal(1, next.Round);
     }
 
@@ -130,20 +193,22 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         var errors = await InspectionApp.ValidationErrorsAsync(await app.CompleteAsync(review.Id, body));
 
         Assert.Contains(field, errors.Keys);
-        var item = Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
+        var item = Assert.Single(await app.WorkItemsAsync(application.ApplicationId), w => w.Step == "DesignReview");
         Assert.Equal(("Open", review.Version), (item.Status, item.Version));
     }
 
     [Fact]
-    public async Task In_the_low_voltage_plan_the_confirmed_scheme_goes_straight_to_completion_acceptance()
+    public async Task In_the_low_voltage_plan_the_confirmed_scheme_waits_for_the_customers_completion_report_then_completion_acceptance()
     {
         app.Clock.AdjustTime(Monday10);
         var application = new Handoffs(CustomerClass.LowVoltageNonResidential);
 
         await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10));
 
-        var item = Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
-        Assert.Equal("CompletionAcceptance", item.Step);
+        var report = Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
+        Assert.Equal("CompletionReport", report.Step);
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(report.Id, new { contractor = "某电气安装公司", documents = new[] { "竣工报告" } }, user: "clerk-counter"));
+        var item = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "CompletionAcceptance");
         Assert.Equal(3, item.LimitWorkingDays);
     }
 
@@ -164,12 +229,12 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         var (application, review) = await OpenDesignReviewAsync();
 
         await app.PublishAsync(application.Withdrawn(Monday10.AddHours(1)));
-        Assert.Equal("Cancelled", Assert.Single(await app.WorkItemsAsync(application.ApplicationId)).Status);
+        Assert.Equal("Cancelled", Assert.Single(await app.WorkItemsAsync(application.ApplicationId), w => w.Step == "DesignReview").Status);
 
         await app.PublishAsync(application.Completed(Step.DesignReview, Monday10, Monday10.AddHours(2), outcome: TestOutcomes.Passed));
         await app.PublishAsync(application.Completed(Step.DesignReview, Monday10, Monday10.AddHours(2), outcome: TestOutcomes.Failed("x"), workItemId: review.Id));
 
-        Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
+        Assert.Equal(2, (await app.WorkItemsAsync(application.ApplicationId)).Length);
         Assert.Empty(await app.WorkItemsAsync(application.ApplicationId, status: "open"));
     }
 
@@ -220,7 +285,7 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Open", Assert.Single(await app.WorkItemsAsync(application.ApplicationId)).Status);
+        Assert.Equal("Open", Assert.Single(await app.WorkItemsAsync(application.ApplicationId), w => w.Step == "DesignReview").Status);
     }
 
     [Fact]
@@ -233,7 +298,7 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("resume", await response.Content.ReadAsStringAsync());
-        Assert.Equal("Paused", Assert.Single(await app.WorkItemsAsync(application.ApplicationId)).Status);
+        Assert.Equal("Paused", Assert.Single(await app.WorkItemsAsync(application.ApplicationId), w => w.Step == "DesignReview").Status);
         Assert.Empty(app.PublishedSoFar<StepCompleted>(m => m.WorkItemId == review.Id));
 
         await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.PostAsync($"/api/inspection/work-items/{review.Id}/resume", null));

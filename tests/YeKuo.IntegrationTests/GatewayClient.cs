@@ -80,7 +80,7 @@ public sealed class GatewayClient : IDisposable
         }
     }
 
-    public async Task<JsonElement> SubmitAsync(string customer, CustomerClass customerClass)
+    public async Task<JsonElement> SubmitAsync(string customer, CustomerClass customerClass, ApplicationKind kind = ApplicationKind.NewConnection)
     {
         var (voltage, capacity, sources, identity) = customerClass switch
         {
@@ -101,6 +101,11 @@ public sealed class GatewayClient : IDisposable
                 capacityKva = capacity,
                 voltageKv = voltage,
                 sourceCount = sources,
+                kind = kind.ToString(),
+                accountNumber = kind.NeedsAccount() ? "3301234567" : null,
+                currentCapacityKva = kind == ApplicationKind.CapacityIncrease ? capacity : (decimal?)null,
+                changes = kind == ApplicationKind.ChangeOfUse ? new[] { nameof(UseChange.VoltageChange) } : null,
+                temporaryUntil = kind == ApplicationKind.TemporarySupply ? DateTime.UtcNow.AddDays(180).ToString("yyyy-MM-dd") : null,
             }),
         };
         await AuthorizeAsync(request, customer);
@@ -113,7 +118,7 @@ public sealed class GatewayClient : IDisposable
     public async Task<HttpResponseMessage> CompleteStepAsync(
         Guid applicationId, Step step, string user, int round = 1, CustomerClass customerClass = CustomerClass.HighVoltageSingleSource)
     {
-        var drive = StepDriver.For(step, customerClass);
+        var drive = StepDriver.For(step, customerClass, round);
         var workItem = await WaitForWorkItemAsync(drive.Prefix, applicationId, step, round);
         var workItemId = workItem.GetProperty("id").GetGuid();
         if (step == Step.SchemeReply)

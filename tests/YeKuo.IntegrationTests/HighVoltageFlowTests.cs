@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using YeKuo.Contracts;
 
@@ -7,10 +8,14 @@ namespace YeKuo.IntegrationTests;
 [Collection(SystemCollection.Name)]
 public sealed class HighVoltageFlowTests(SystemFixture system)
 {
+    /// <summary>A 10 kV 新装's plan: each inspection after the customer's request that starts its clock.</summary>
     public static readonly Step[] HighVoltageSteps =
     [
-        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation, Step.DesignReview,
-        Step.IntermediateInspection, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
+        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation,
+        Step.DesignSubmission, Step.DesignReview,
+        Step.IntermediateInspectionRequest, Step.IntermediateInspection,
+        Step.CompletionReport, Step.CompletionAcceptance,
+        Step.SupplyContract, Step.PowerConnection,
     ];
 
     /// <summary>The customer-facing notices of a passed HV application, one each.</summary>
@@ -56,6 +61,80 @@ public sealed class HighVoltageFlowTests(SystemFixture system)
         await GatewayClient.WaitUntilAsync(async () => (await gateway.GetNoticesAsync(id)).Length >= HighVoltageNotices.Length, "all customer notices");
         var notices = await gateway.GetNoticesAsync(id);
         Assert.Equal(HighVoltageNotices.Order(), notices.Select(n => n.GetProperty("kind").GetString()!).Order());
+    }
+
+    [Fact]
+    public async Task Each_inspection_clock_starts_only_at_the_customers_request_made_online_or_by_a_counter_clerk()
+    {
+        var gateway = system.Gateway;
+        const string customer = "customer-hv-requests";
+        var id = (await gateway.SubmitAsync(customer, CustomerClass.HighVoltageSingleSource)).GetProperty("id").GetGuid();
+        foreach (var step in HighVoltageSteps.TakeWhile(s => s != Step.DesignSubmission))
+        {
+            using var response = await gateway.CompleteStepAsync(id, step, StepDriver.ActorFor(step, customer));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        // (customer's request, the inspection it opens, who makes the request)
+        (Step Request, Step Inspection, string By)[] requests =
+        [
+            (Step.DesignSubmission, Step.DesignReview, customer),
+            (Step.IntermediateInspectionRequest, Step.IntermediateInspection, "clerk-counter"),
+            (Step.CompletionReport, Step.CompletionAcceptance, customer),
+        ];
+        foreach (var (request, inspection, by) in requests)
+        {
+            // The application waits on the customer: the request is open, the inspection is not, and no clock runs.
+            var waiting = await gateway.WaitForWorkItemAsync("/api/inspection", id, request);
+            Assert.Equal(JsonValueKind.Null, waiting.GetProperty("dueAt").ValueKind);
+            Assert.Equal(customer, waiting.GetProperty("assignee").GetString());
+            Assert.Empty(await gateway.GetAsync<JsonElement[]>($"/api/inspection/work-items?applicationId={id}&step={inspection}", "staff-inspection"));
+            var details = await gateway.GetApplicationAsync(id);
+            Assert.Equal("Customer", details.GetProperty("waiting").GetProperty("waitingOn").GetString());
+            Assert.Equal(request.ToString(), details.GetProperty("waiting").GetProperty("step").GetString());
+
+            using (var requested = await gateway.CompleteStepAsync(id, request, by))
+            {
+                Assert.True(requested.StatusCode == HttpStatusCode.OK, $"{request} by {by}: {(int)requested.StatusCode} {await requested.Content.ReadAsStringAsync()}");
+            }
+            var opened = await gateway.WaitForWorkItemAsync("/api/inspection", id, inspection);
+            var requestedAt = (await gateway.GetApplicationAsync(id)).GetProperty("timeline").EnumerateArray()
+                .Single(e => e.GetProperty("step").GetString() == request.ToString()).GetProperty("completedAt").GetDateTimeOffset();
+            Assert.True(opened.GetProperty("openedAt").GetDateTimeOffset() >= requestedAt);
+            Assert.NotEqual(JsonValueKind.Null, opened.GetProperty("dueAt").ValueKind);
+            using var passed = await gateway.CompleteStepAsync(id, inspection, "staff-inspection");
+            Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
+        }
+
+        var timeline = (await gateway.GetApplicationAsync(id)).GetProperty("timeline").EnumerateArray().ToArray();
+        var clerkRequest = timeline.Single(e => e.GetProperty("step").GetString() == nameof(Step.IntermediateInspectionRequest));
+        Assert.Equal("clerk-counter", clerkRequest.GetProperty("completedBy").GetString());
+        Assert.All(timeline.Where(e => e.GetProperty("actedBy").GetString() == "Customer"), e =>
+        {
+            Assert.Equal("Customer", e.GetProperty("department").GetString());
+            Assert.Equal(JsonValueKind.Null, e.GetProperty("dueAt").ValueKind);
+            Assert.False(e.GetProperty("judged").GetBoolean());
+        });
+    }
+
+    [Fact]
+    public async Task A_counter_clerk_sees_only_the_customers_steps_of_another_departments_worklist()
+    {
+        var gateway = system.Gateway;
+        const string customer = "customer-hv-clerk";
+        var id = (await gateway.SubmitAsync(customer, CustomerClass.HighVoltageSingleSource)).GetProperty("id").GetGuid();
+        foreach (var step in HighVoltageSteps.TakeWhile(s => s != Step.DesignReview))
+        {
+            using var response = await gateway.CompleteStepAsync(id, step, StepDriver.ActorFor(step, customer));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        var review = await gateway.WaitForWorkItemAsync("/api/inspection", id, Step.DesignReview);
+
+        var seen = await gateway.GetAsync<JsonElement[]>($"/api/inspection/work-items?status=all&applicationId={id}", "clerk-counter");
+        Assert.Equal([nameof(Step.DesignSubmission)], seen.Select(w => w.GetProperty("step").GetString()));
+        using var clerk = await gateway.ClientAsAsync("clerk-counter");
+        using var refused = await clerk.PostAsJsonAsync($"/api/inspection/work-items/{review.GetProperty("id").GetGuid()}/complete", new { passed = true });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     public static async Task<JsonElement> WaitForPowerConnectedAsync(GatewayClient gateway, Guid id)

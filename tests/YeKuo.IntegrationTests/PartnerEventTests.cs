@@ -47,7 +47,10 @@ public sealed class PartnerEventTests(SystemFixture system)
         {
             mine = received.Select(r => JsonDocument.Parse(r.Body).RootElement).Where(e => e.GetProperty("subject").GetString() == number).ToList();
             var types = mine.Select(e => e.GetProperty("type").GetString()).ToHashSet();
-            return Task.FromResult(expected.All(types.Contains) && mine.Count(e => e.GetProperty("type").GetString() == "cn.yekuo.step.completed.v1") >= 9);
+            var steps = HighVoltageFlowTests.HighVoltageSteps.Length;
+            return Task.FromResult(expected.All(types.Contains)
+                && mine.Count(e => e.GetProperty("type").GetString() == "cn.yekuo.step.completed.v1") >= steps
+                && mine.Count(e => e.GetProperty("type").GetString() == "cn.yekuo.step.completed.v2") >= steps);
         }, "the partner events of the application");
 
         foreach (var (routingKey, contentType, body) in received.Where(r => r.Body.Contains(number, StringComparison.Ordinal)))
@@ -67,6 +70,14 @@ public sealed class PartnerEventTests(SystemFixture system)
         var steps = mine.Where(e => e.GetProperty("type").GetString() == "cn.yekuo.step.completed.v1")
             .Select(e => e.GetProperty("data").GetProperty("step").GetString()).ToArray();
         Assert.Equal(HighVoltageFlowTests.HighVoltageSteps.Select(s => s.ToString()).Order(), steps.Distinct().Order());
+        // v2 beside v1: each step once more, with its typed outcome and who acted.
+        var v2 = mine.Where(e => e.GetProperty("type").GetString() == "cn.yekuo.step.completed.v2").Select(e => e.GetProperty("data")).ToArray();
+        Assert.Equal(steps.Distinct().Order(), v2.Select(d => d.GetProperty("step").GetString()).Distinct().Order());
+        var design = v2.Single(d => d.GetProperty("step").GetString() == nameof(Step.DesignSubmission));
+        Assert.Equal("Customer", design.GetProperty("actedBy").GetString());
+        Assert.Equal("customerRequest", design.GetProperty("outcome").GetProperty("family").GetString());
+        var scheme = v2.Single(d => d.GetProperty("step").GetString() == nameof(Step.SchemeReply)).GetProperty("outcome");
+        Assert.Equal(800m, scheme.GetProperty("capacityKva").GetDecimal());
         Assert.Equal("/yekuo/metering", mine.First(e => e.GetProperty("type").GetString() == "cn.yekuo.power.connected.v1").GetProperty("source").GetString());
     }
 

@@ -14,9 +14,9 @@ public sealed class WorkflowPathTests(SystemFixture system)
     [InlineData(CustomerClass.Residential, 3)]
     [InlineData(CustomerClass.SmallMicroBusiness, 3)]
     [InlineData(CustomerClass.PrivateOrganisation, 3)]
-    [InlineData(CustomerClass.LowVoltageNonResidential, 7)]
-    [InlineData(CustomerClass.LowVoltageNonResidentialNoExternalWorks, 7)]
-    [InlineData(CustomerClass.HighVoltageDualSource, 9)]
+    [InlineData(CustomerClass.LowVoltageNonResidential, 8)]
+    [InlineData(CustomerClass.LowVoltageNonResidentialNoExternalWorks, 8)]
+    [InlineData(CustomerClass.HighVoltageDualSource, 12)]
     public async Task Each_customer_class_follows_the_step_set_of_its_policy_to_power_connected(CustomerClass customerClass, int steps)
     {
         var gateway = system.Gateway;
@@ -32,6 +32,31 @@ public sealed class WorkflowPathTests(SystemFixture system)
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{customerClass} {step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
+        var application = await WaitForStatusAsync(id, "PowerConnected", plan.Length);
+        Assert.Equal(plan.Select(s => s.ToString()), application.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+    }
+
+    [Theory]
+    [InlineData(ApplicationKind.NewConnection, 12)]
+    [InlineData(ApplicationKind.CapacityIncrease, 12)]
+    [InlineData(ApplicationKind.ChangeOfUse, 8)]
+    [InlineData(ApplicationKind.TemporarySupply, 8)]
+    public async Task Each_kind_of_application_follows_the_steps_its_policy_gives_it_to_power_connected(ApplicationKind kind, int steps)
+    {
+        var gateway = system.Gateway;
+        var customer = $"customer-kind-{kind}";
+        var submitted = await gateway.SubmitAsync(customer, CustomerClass.HighVoltageSingleSource, kind);
+        var id = submitted.GetProperty("id").GetGuid();
+        Assert.Equal(kind.ToString(), submitted.GetProperty("kind").GetProperty("kind").GetString());
+        var plan = submitted.GetProperty("plan").EnumerateArray().Select(s => Enum.Parse<Step>(s.GetString()!)).ToArray();
+        Assert.Equal(steps, plan.Length);
+        Assert.Equal(kind is ApplicationKind.ChangeOfUse or ApplicationKind.TemporarySupply, !plan.Contains(Step.DesignReview));
+
+        foreach (var step in plan)
+        {
+            using var response = await gateway.CompleteStepAsync(id, step, StepDriver.ActorFor(step, customer));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{kind} {step}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
         var application = await WaitForStatusAsync(id, "PowerConnected", plan.Length);
         Assert.Equal(plan.Select(s => s.ToString()), application.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("step").GetString()));
     }
@@ -126,6 +151,13 @@ public sealed class WorkflowPathTests(SystemFixture system)
         {
             Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         }
+        // 整改 is the customer's time: the re-check opens, with a new clock, only at the customer's re-check request.
+        await gateway.WaitForWorkItemAsync("/api/inspection", id, Step.CompletionReport, round: 2);
+        Assert.Empty(await gateway.GetAsync<JsonElement[]>($"/api/inspection/work-items?status=open&applicationId={id}&step={Step.CompletionAcceptance}", "staff-inspection"));
+        using (var recheck = await gateway.CompleteStepAsync(id, Step.CompletionReport, "customer-defects", round: 2))
+        {
+            Assert.True(recheck.StatusCode == HttpStatusCode.OK, await recheck.Content.ReadAsStringAsync());
+        }
         using (var reinspected = await gateway.CompleteStepAsync(id, Step.CompletionAcceptance, "staff-inspection", round: 2))
         {
             Assert.Equal(HttpStatusCode.OK, reinspected.StatusCode);
@@ -136,7 +168,7 @@ public sealed class WorkflowPathTests(SystemFixture system)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var application = await WaitForStatusAsync(id, "PowerConnected", 10);
+        var application = await WaitForStatusAsync(id, "PowerConnected", HighVoltageFlowTests.HighVoltageSteps.Length + 2);
         var rounds = application.GetProperty("timeline").EnumerateArray().Where(s => s.GetProperty("step").GetString() == "CompletionAcceptance").ToArray();
         Assert.Equal([1, 2], rounds.Select(r => r.GetProperty("round").GetInt32()));
         Assert.Contains("接地电阻超标", rounds[0].GetProperty("outcome").GetProperty("defects").EnumerateArray().Select(d => d.GetString()));

@@ -1,7 +1,6 @@
 using System.Net;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Outcomes;
-using YeKuo.Tests.Support;
 using YeKuo.Contracts.Events;
 using YeKuo.Workflow.Hosting.Apis;
 

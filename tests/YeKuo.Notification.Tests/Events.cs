@@ -14,7 +14,7 @@ public sealed class Events
         Step.IntermediateInspection, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
     ];
 
-    private static readonly DateTimeOffset At = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset At = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
 
     public Guid ApplicationId { get; } = Guid.NewGuid();
 

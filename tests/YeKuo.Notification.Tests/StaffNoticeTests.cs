@@ -16,6 +16,18 @@ public sealed class StaffNoticeTests(NotificationApp app) : IClassFixture<Notifi
         await app.CreateClient().GetFromJsonAsync<StaffNoticeDto[]>($"/api/notifications/staff?recipient={recipient}") ?? [];
 
     [Fact]
+    public async Task A_warning_whose_due_reaches_into_a_year_without_a_holiday_notice_says_the_due_is_assumed()
+    {
+        var application = new Events();
+        var assignee = Someone("zhao");
+
+        await app.PublishAsync(application.Warning(Guid.NewGuid(), DeadlineLevel.HalfUsed, assignee) with { DueAssumedYears = [2027] });
+
+        var notice = Assert.Single(await NoticesOfAsync(assignee));
+        Assert.Contains("2027 年节假日安排未发布，按周末推算", notice.Body);
+    }
+
+    [Fact]
     public async Task Each_warning_level_notifies_the_assignee_once_even_when_redelivered_or_republished_under_another_id()
     {
         var application = new Events();

@@ -27,7 +27,8 @@ public sealed class RoleMatrixTests(SystemFixture system)
     private static Func<Identity, bool> StaffOf(string department) => i =>
         i.Role == "admin" || (i.Role is "staff" or "head" && i.Department == department) || (department == "Acceptance" && i.Role == "clerk");
 
-    private static Func<Identity, bool> StaffOrCustomerOf(string department) => i => StaffOf(department)(i) || i.Role == "customer";
+    /// <summary>Where customers hold work items: their own customer steps, and counter clerks acting for them (ownership per item).</summary>
+    private static Func<Identity, bool> StaffOrCustomerOf(string department) => i => StaffOf(department)(i) || i.Role is "customer" or "clerk";
 
     private static Func<Identity, bool> HeadOf(string department) => i => i.Role == "admin" || (i.Role == "head" && i.Department == department);
 
@@ -53,6 +54,7 @@ public sealed class RoleMatrixTests(SystemFixture system)
         yield return new("GET", "/api/applications", CustomerOrStaff);
         yield return new("GET", $"/api/applications/{Id}", CustomerOrStaff);
         yield return new("POST", $"/api/applications/{Id}/withdraw", Roles("customer"));
+        yield return new("POST", $"/api/applications/{Id}/temporary-supply/ending", CustomerOrStaff);
         yield return new("POST", $"/api/applications/work-items/{Id}/reject", StaffOf("Acceptance"));
         yield return new("GET", $"/api/applications/{Id}/progress", CustomerOrStaff);
         yield return new("GET", $"/api/applications/{Id}/deviation", Roles("customer", "clerk", "staff", "head", "manager", "platform"));
@@ -80,8 +82,8 @@ public sealed class RoleMatrixTests(SystemFixture system)
         yield return new("POST", $"/api/supply-scheme/reviews/{Id}/meeting-decision", HeadOf("SupplyScheme"));
         yield return new("GET", "/api/supply-scheme/meetings/2026-03-04", StaffOf("SupplyScheme"));
 
-        // 工程检查, 计量接电
-        foreach (var endpoint in WorkItems("/api/inspection", "Inspection").Concat(WorkItems("/api/metering", "Metering")))
+        // 工程检查 (the customer's requests that open the inspections live in its worklist), 计量接电
+        foreach (var endpoint in WorkItems("/api/inspection", "Inspection", customersHoldWork: true).Concat(WorkItems("/api/metering", "Metering")))
         {
             yield return endpoint;
         }

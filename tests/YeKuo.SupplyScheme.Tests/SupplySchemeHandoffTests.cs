@@ -4,7 +4,10 @@ using YeKuo.Contracts;
 using YeKuo.Contracts.Outcomes;
 using YeKuo.Contracts.Events;
 using YeKuo.SupplyScheme.Apis;
+using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting.Apis;
+using YeKuo.Workflow.Hosting.Deadlines;
+using YeKuo.Workflow.Policies;
 
 namespace YeKuo.SupplyScheme.Tests;
 
@@ -252,5 +255,36 @@ public sealed class SupplySchemeHandoffTests(SupplySchemeApp app) : IClassFixtur
 
         var second = await app.PostAsync($"/api/supply-scheme/work-items/{survey.Id}/claim", null, user: "surveyor-wang");
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task At_110_kV_the_customers_access_system_design_is_taken_out_of_the_scheme_reply_clock()
+    {
+        app.Clock.AdjustTime(Monday10);
+        var policy = TimeLimitPolicyBook.LoadDefault().ForVersion(Handoffs.PolicyVersion);
+        var application = new Handoffs(CustomerClass.HighVoltageSingleSource, policy.PlanFor(ApplicationKind.NewConnection, CustomerClass.HighVoltageSingleSource, 110));
+        await app.PublishAsync(application.Completed(Step.Acceptance, Monday10.AddHours(-2), Monday10));
+        var survey = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "SiteSurvey");
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await SupplySchemeApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(survey.Id, ValidSurvey));
+
+        // The customer commissions the 接入系统设计: their time, no clock of the company's runs meanwhile.
+        var design = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "AccessSystemDesign");
+        Assert.Equal(("Customer", (DateTimeOffset?)null), (design.Department, design.DueAt));
+        app.Clock.Advance(TimeSpan.FromDays(14));
+        await SupplySchemeApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(design.Id,
+            new { contractor = "青海省电力设计院", documents = new[] { "110kV 接入系统设计报告" } }, user: application.CustomerId));
+
+        // 方案答复 continues the clock started at acceptance, the customer's two weeks taken out like a pause.
+        var reply = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "SchemeReply");
+        var customerTime = new PauseInterval(Monday10.AddDays(2), Monday10.AddDays(16), "接入系统设计");
+        var planner = new DeadlinePlanner(WorkingDayCalendar.LoadDefault(), TimeLimitPolicyBook.LoadDefault());
+        Assert.Equal(planner.For(CustomerClass.HighVoltageSingleSource, Handoffs.PolicyVersion, Step.SchemeReply, Monday10, [customerTime]).DueAt, reply.DueAt);
+        Assert.Equal(10, reply.LimitWorkingDays);
+        var pause = Assert.Single(reply.Pauses);
+        Assert.Equal((Monday10.AddDays(2), Monday10.AddDays(16)), (pause.PausedAt, pause.ResumedAt!.Value));
+        Assert.Contains("客户接入系统设计", pause.Reason);
+        await app.PublishedAsync<WorkItemPaused>(m => m.WorkItemId == reply.Id && m.PausedAt == Monday10.AddDays(2));
+        await app.PublishedAsync<WorkItemResumed>(m => m.WorkItemId == reply.Id && m.ResumedAt == Monday10.AddDays(16) && m.DueAt == reply.DueAt);
     }
 }

@@ -8,8 +8,9 @@ namespace YeKuo.Web.Tests;
 /// <summary>
 /// The whole 业扩报装 in the browser: a high-voltage customer applies (and sees field errors first), every department's
 /// staff claim and complete their steps from their worklists (the scheme through review and the 方案审查会, a pause, a
-/// failed inspection with defects and its re-check), the customer confirms the scheme, sees 已接电 and rates the service.
-/// Every page visited is saved to docs/screenshots/.
+/// failed inspection with defects and its re-check), the customer confirms the scheme and makes the requests that start
+/// the inspection clocks (design documents, 竣工报验, the re-check request after 整改; a counter clerk requests the
+/// intermediate inspection for them), sees 已接电 and rates the service. Every page visited is saved to docs/screenshots/.
 /// </summary>
 [Collection(WebSystemCollection.Name)]
 public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHelper output)
@@ -87,21 +88,31 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
 
         // 4. The customer confirms the scheme in the customer portal (the page updates by itself).
         await customer.GotoAsync($"/applications/{applicationId}");
-        await customer.GetByTestId("scheme-confirmation").WaitForAsync();
+        var confirmation = customer.Locator("[data-testid=customer-step][data-step=SchemeConfirmation]");
+        await confirmation.WaitForAsync();
+        await Expect(confirmation.GetByTestId("scheme-replied")).ToContainTextAsync("800");
         await shots.SaveAsync(customer, "customer-scheme-confirmation");
-        await customer.GetByTestId("scheme-confirm").ClickAsync();
-        await Expect(customer.GetByTestId("scheme-confirmation")).ToHaveCountAsync(0);
+        await confirmation.GetByTestId("scheme-confirm").ClickAsync();
+        await Expect(confirmation).ToHaveCountAsync(0);
 
-        // 5. The 客户经理 sees where the application waits now.
+        // 5. Now the application waits on the customer (designing): the 客户经理 sees it as customer time, not judged.
         var details = await system.ApiAsync(HttpMethod.Get, $"/api/applications/{applicationId}", "test-admin", "admin");
         var manager = details.GetProperty("customerManager").GetString()!;
         var managerPage = await system.SignInAsync(manager, "manager");
         await managerPage.GotoAsync("/manager");
-        await Expect(managerPage.Locator($"[data-testid=manager-row][data-number='{number}']")).ToBeVisibleAsync();
+        var waiting = managerPage.Locator($"[data-testid=manager-row][data-number='{number}']");
+        await Expect(waiting).ToHaveAttributeAsync("data-step", "DesignSubmission");
+        await Expect(waiting).ToHaveAttributeAsync("data-customer-time", "true");
         await shots.SaveAsync(managerPage, "manager-worklist");
 
-        // 6. 工程检查: design review with a pause (customer's reason) and resume; mid-construction check; completion
-        //    acceptance fails with defects, is rectified and passes on re-check.
+        // 6. The customer submits the design documents: 设计审查 opens only now, its clock from this moment.
+        await Expect(customer.GetByTestId("waiting")).ToHaveAttributeAsync("data-waiting-on", "Customer");
+        await Pages.CustomerRequestAsync(customer, "DesignSubmission", "青海某电力设计院", "施工图设计文件\n电气一次、二次图纸");
+        await shots.SaveAsync(customer, "customer-design-submission");
+
+        // 7. 工程检查: design review with a pause (customer's reason) and resume; the intermediate inspection after the
+        //    counter clerk's request for the customer; completion acceptance after the customer's 竣工报验 fails with
+        //    defects, the customer rectifies and requests the re-check, which passes.
         var inspection = await system.SignInAsync("staff-inspection-sun", "staff", "Inspection", "孙检查");
         await Pages.OpenWorkItemAsync(inspection, "Inspection", number, "DesignReview");
         await inspection.GetByTestId("pause-reason").SetAsync("客户设计图纸待补充");
@@ -112,8 +123,15 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
         await Expect(inspection.GetByTestId("item-status")).ToHaveAttributeAsync("data-status", "InProgress");
         await Pages.CompleteAsync(inspection);
 
+        var clerk = await system.SignInAsync("clerk-counter-he", "clerk", name: "何柜员");
+        await clerk.GotoAsync($"/applications/{applicationId}");
+        await Pages.CustomerRequestAsync(clerk, "IntermediateInspectionRequest", "青海某电力工程有限公司", "电缆沟、接地网隐蔽工程");
+        await shots.SaveAsync(clerk, "clerk-intermediate-inspection-request");
+
         await Pages.OpenWorkItemAsync(inspection, "Inspection", number, "IntermediateInspection");
         await Pages.CompleteAsync(inspection);
+
+        await Pages.CustomerRequestAsync(customer, "CompletionReport", "青海某电力工程有限公司", "竣工报告\n设备试验报告");
 
         await Pages.OpenWorkItemAsync(inspection, "Inspection", number, "CompletionAcceptance");
         await inspection.GetByTestId("failed").CheckAsync();
@@ -127,11 +145,16 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
         await inspectionHead.GetByTestId("no-escalations").Or(inspectionHead.GetByTestId("escalations")).WaitForAsync();
         await shots.SaveAsync(inspectionHead, "worklist-inspection-head");
 
+        // 整改 is the customer's time; the re-check clock starts at their re-check request.
+        await Expect(customer.Locator("[data-testid=customer-step][data-step=CompletionReport][data-round='2']")).ToBeVisibleAsync();
+        await Pages.CustomerRequestAsync(customer, "CompletionReport", "青海某电力工程有限公司", "整改报告", rectification: "接地电阻已降至 3.2Ω，电缆沟已封堵");
+        await shots.SaveAsync(customer, "customer-recheck-request");
+
         await Pages.OpenWorkItemAsync(inspection, "Inspection", number, "CompletionAcceptance");
         await Expect(inspection.GetByTestId("previous-defects")).ToContainTextAsync("接地电阻超标");
         await Pages.CompleteAsync(inspection);
 
-        // 7. 计量接电: contract, meter, power on.
+        // 8. 计量接电: contract, meter, power on.
         var metering = await system.SignInAsync("staff-metering-wu", "staff", "Metering", "吴计量");
         await Pages.OpenWorkItemAsync(metering, "Metering", number, "SupplyContract");
         await metering.GetByTestId("contractNumber").SetAsync("GYHT-2026-0815");
@@ -141,13 +164,15 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
         await shots.SaveAsync(metering, "workitem-power-connection");
         await Pages.CompleteAsync(metering);
 
-        // 8. The customer sees 已接电 without reloading, and rates the service.
+        // 9. The customer sees 已接电 without reloading, and rates the service; their waits are on the timeline, not judged.
         await Expect(customer.GetByTestId("application-status")).ToHaveTextAsync("已接电");
         await customer.GetByTestId("rating-star-5").ClickAsync();
         await customer.GetByTestId("rating-comment").SetAsync("客户经理全程跟进，接电很快");
         await customer.GetByTestId("rating-submit").ClickAsync();
         await Expect(customer.GetByTestId("rating-done")).ToContainTextAsync("5");
         await Expect(customer.Locator("[data-testid=timeline-step][data-step=PowerConnection]")).ToHaveAttributeAsync("data-state", "done");
+        await Expect(customer.Locator("[data-testid=timeline-step][data-acted-by=Customer]")).ToHaveCountAsync(5);
+        await Expect(customer.GetByTestId("verdict")).ToHaveAttributeAsync("data-verdict", "OnTime");
         await shots.SaveAsync(customer, "customer-power-connected-rated");
 
         await customer.GetByTestId("nav-notices").ClickAsync();
@@ -157,7 +182,8 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
         await Expect(customer.Locator($"[data-testid=application-row][data-number='{number}'] [data-testid=application-status]")).ToHaveTextAsync("已接电");
         await shots.SaveAsync(customer, "customer-my-applications");
 
-        // 9. The platform team: handoff latency, on-time rates, waiting now, and this application's Gantt chart.
+        // 10. The platform team: handoff latency, on-time rates, waiting now, and this application's Gantt chart with the
+        //     customer's waits beside it.
         var platform = await system.SignInAsync("platform-ops", "platform", name: "平台运营");
         await platform.GotoAsync("/platform");
         await platform.GetByTestId("chart-handoffs").WaitForAsync();
@@ -166,6 +192,7 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
         await platform.GotoAsync($"/platform/gantt/{applicationId}");
         await platform.GetByTestId("gantt").WaitForAsync();
         await Expect(platform.Locator("[data-testid=gantt-row][data-critical=true]").First).ToBeVisibleAsync();
+        await Expect(platform.Locator("[data-testid=customer-wait][data-what=CompletionReport][data-round='2']")).ToHaveCountAsync(1);
         await shots.SaveAsync(platform, "platform-gantt");
 
         output.WriteLine($"journey done in {watch.Elapsed.TotalSeconds:0} s; screenshots: {string.Join(", ", shots.Saved)}");

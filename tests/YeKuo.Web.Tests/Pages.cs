@@ -38,6 +38,24 @@ public static class Pages
         await page.GetByTestId($"form-{step}").WaitForAsync();
     }
 
+    /// <summary>
+    /// Makes one of the customer's requests from the application page (the customer, or a counter clerk for them): the
+    /// open customer step's form, then waits until it is gone (the request is made; the department's step opens).
+    /// </summary>
+    public static async Task CustomerRequestAsync(IPage page, string step, string contractor, string documents, string? rectification = null)
+    {
+        var panel = page.Locator($"[data-testid=customer-step][data-step={step}]");
+        await Expect(panel).ToHaveCountAsync(1);
+        await panel.GetByTestId("request-contractor").SetAsync(contractor);
+        await panel.GetByTestId("request-documents").SetAsync(documents);
+        if (rectification is not null)
+        {
+            await panel.GetByTestId("request-rectification").SetAsync(rectification);
+        }
+        await panel.GetByTestId("complete").ClickAsync();
+        await Expect(panel).ToHaveCountAsync(0);
+    }
+
     /// <summary>Submits the step's form and waits until the work item is closed.</summary>
     public static async Task CompleteAsync(IPage page)
     {

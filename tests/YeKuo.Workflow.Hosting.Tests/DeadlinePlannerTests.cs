@@ -8,7 +8,7 @@ namespace YeKuo.Workflow.Hosting.Tests;
 public sealed class DeadlinePlannerTests
 {
     private const string Current = "YK-TL-2024";
-    private const string Sample2020 = "YK-TL-SAMPLE-2020";
+    private const string Sgcc = "SGCC-YK-KH";
 
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
@@ -69,7 +69,8 @@ public sealed class DeadlinePlannerTests
     [Theory]
     [InlineData(Step.Acceptance, Step.SiteSurvey)]
     [InlineData(Step.SchemeReply, Step.SchemeConfirmation)]
-    [InlineData(Step.SchemeConfirmation, Step.DesignReview)]
+    [InlineData(Step.SchemeConfirmation, Step.DesignSubmission)]
+    [InlineData(Step.DesignSubmission, Step.DesignReview)]
     [InlineData(Step.DesignReview, Step.IntermediateInspection)]
     [InlineData(Step.CompletionAcceptance, Step.SupplyContract)]
     public void Steps_on_different_clocks_do_not_share_one(Step previous, Step next) =>
@@ -132,9 +133,36 @@ public sealed class DeadlinePlannerTests
     {
         var accepted = new DateTimeOffset(2026, 3, 2, 10, 0, 0, China);
 
-        var old = _planner.For(CustomerClass.HighVoltageSingleSource, Sample2020, Step.SchemeReply, accepted);
+        var old = _planner.For(CustomerClass.HighVoltageSingleSource, Sgcc, Step.SchemeReply, accepted);
 
         Assert.Equal(15, old.LimitWorkingDays);
+    }
+
+    [Theory]
+    [InlineData(Step.DesignSubmission, Step.DesignReview, true)]
+    [InlineData(Step.CompletionReport, Step.CompletionAcceptance, true)]
+    [InlineData(Step.SchemeConfirmation, Step.DesignReview, false)]
+    [InlineData(Step.Acceptance, Step.SiteSurvey, true)]
+    public void A_new_clock_starts_at_the_completion_its_start_rule_names_else_when_the_step_opens(Step completed, Step opened, bool atCompletion)
+    {
+        var requested = new DateTimeOffset(2026, 3, 2, 10, 0, 0, China);
+        var now = requested.AddMinutes(3);
+
+        var start = _planner.ClockStart(CustomerClass.HighVoltageSingleSource, Current, opened, completed, requested, now);
+
+        Assert.Equal(atCompletion ? requested : now, start);
+    }
+
+    [Fact]
+    public void A_due_computed_into_a_year_without_a_holiday_notice_says_which_year_was_assumed()
+    {
+        // 5 working days from Mon 2026-12-28 end in January 2027, whose holiday notice is not out yet.
+        var opened = new DateTimeOffset(2026, 12, 28, 10, 0, 0, China);
+
+        var deadline = _planner.For(CustomerClass.HighVoltageSingleSource, Current, Step.DesignReview, opened);
+
+        Assert.Equal([2027], deadline.AssumedYears);
+        Assert.Empty(_planner.For(CustomerClass.HighVoltageSingleSource, Current, Step.DesignReview, opened.AddMonths(-6)).AssumedYears);
     }
 
     [Fact]

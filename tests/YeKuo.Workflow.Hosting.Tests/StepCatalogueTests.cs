@@ -79,6 +79,7 @@ public sealed class StepCatalogueTests
         new InspectionOutcome(false, ["接地电阻超标"], null),
         new SupplyContractOutcome("GYHT-2026-0001", new DateOnly(2026, 3, 2)),
         new PowerConnectionOutcome("3300012345"),
+        new CustomerRequestOutcome("青海某电力设计院", ["施工图设计文件"], "已整改", null),
     ];
 
     public static TheoryData<StepOutcome> Outcomes() => [.. OneOfEachFamily];

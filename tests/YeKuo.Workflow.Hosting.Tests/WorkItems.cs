@@ -12,8 +12,9 @@ internal static class WorkItems
 
     public static readonly Step[] HighVoltagePlan =
     [
-        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation, Step.DesignReview,
-        Step.IntermediateInspection, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
+        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation, Step.DesignSubmission, Step.DesignReview,
+        Step.IntermediateInspectionRequest, Step.IntermediateInspection, Step.CompletionReport, Step.CompletionAcceptance,
+        Step.SupplyContract, Step.PowerConnection,
     ];
 
     public static readonly InspectionOutcome Passed = new(true, [], null);
@@ -21,7 +22,7 @@ internal static class WorkItems
     public static WorkItem Open(string? assignee = null, Step step = Step.DesignReview) => WorkItem.Open(
         Guid.NewGuid(), "YK20260302000001", "cust-1", CustomerClass.HighVoltageSingleSource, "YK-TL-2024",
         step, StepCatalogue.Of(step).Responsible, round: 1, HighVoltagePlan, OpenedAt,
-        new StepDeadline(OpenedAt, 5, OpenedAt.AddDays(7)), assignee);
+        new StepDeadline(OpenedAt, 5, OpenedAt.AddDays(7), []), assignee);
 
     public static WorkItem InStatus(WorkItemStatus status)
     {

@@ -43,6 +43,8 @@ public static class ApplicationsApi
         // The application keeps the rules in force on the day it is received (受理日).
         var policy = deadlines.Policies.ForDate(today);
         var errors = ApplicationRequestValidator.Validate(request, policy, out var customerClass);
+        // What the kind of application needs (新装, 增容, 变更用电, 临时用电), once the class is known.
+        var kind = errors.ContainsKey("customerClass") ? null : ApplicationKindValidator.Validate(request, policy, customerClass, today, errors);
         // A customer applies for themselves; only a counter clerk (or an admin) names the customer they act for.
         var onBehalf = http.User.IsInRole(Roles.CounterClerk) || http.User.IsInRole(Roles.Admin);
         var customerId = CurrentUser.NameOf(http);
@@ -66,7 +68,8 @@ public static class ApplicationsApi
             return TypedResults.ValidationProblem(errors, title: "The application is not valid.");
         }
 
-        var plan = policy.StepsFor(customerClass);
+        // Which steps apply depends on the kind, the class and the voltage (policy data).
+        var plan = policy.PlanFor(kind!.Kind, customerClass, request.VoltageKv!.Value);
         using var numbering = await numbers.EnterAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -74,14 +77,14 @@ public static class ApplicationsApi
             var application = Application.Submit(
                 number, customerId, request.CustomerName!.Trim(), customerClass, request.IdentityNumber!,
                 request.ContactPhone!, request.Address!.Trim(), request.CapacityKva!.Value, request.VoltageKv!.Value,
-                request.SourceCount!.Value, plan, policy.Version, now);
+                request.SourceCount!.Value, kind, plan, policy.Version, now);
             var acceptance = WorkItem.Open(
                 application.Id, application.Number, application.CustomerId, customerClass, policy.Version, Step.Acceptance,
                 Department.Acceptance, round: 1, plan, now, deadlines.For(customerClass, policy.Version, Step.Acceptance, now));
 
             db.Applications.Add(application);
             db.WorkItems.Add(acceptance);
-            outbox.Enqueue(new ApplicationSubmitted(application.Id, application.Number, application.CustomerId, customerClass, now), application.Id);
+            outbox.Enqueue(new ApplicationSubmitted(application.Id, application.Number, application.CustomerId, customerClass, now, application.Kind), application.Id);
             outbox.Enqueue(WorkItemEvents.Opened(acceptance), application.Id);
             // A new application: nothing before, Submitted after (the audit row commits with it).
             http.Audit().Target(application.Id, application.Id).After(application.Status.ToString());
@@ -131,7 +134,7 @@ public static class ApplicationsApi
 
     /// <summary>The application with its timeline (pauses, judged steps, verdict) and its 进度偏差分析.</summary>
     public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Get(
-        Guid id, ProgressReader progress, DeviationAnalyzer deviation, HttpContext http, CancellationToken cancellationToken)
+        Guid id, ProgressReader progress, DeviationAnalyzer deviation, StepRecords records, HttpContext http, CancellationToken cancellationToken)
     {
         var snapshot = await progress.LoadAsync(id, cancellationToken);
         if (snapshot is null || !CurrentUser.CanSee(http.User, snapshot.Application.CustomerId, snapshot.Application.CustomerManager))
@@ -139,7 +142,7 @@ public static class ApplicationsApi
             return NotFound(id);
         }
         var application = snapshot.Application;
-        return TypedResults.Ok(application.ToDetails(snapshot.Timeline, snapshot, deviation.Analyse(application, snapshot.Steps, snapshot.Pauses)));
+        return TypedResults.Ok(application.ToDetails(snapshot.Timeline, snapshot, deviation.Analyse(application, snapshot.Steps, snapshot.Now), records));
     }
 
     public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Withdraw(

@@ -44,7 +44,7 @@ public static class ProgressApi
         {
             return NotFound(id);
         }
-        return analyzer.Analyse(snapshot.Application, snapshot.Steps, snapshot.Pauses) is { } report
+        return analyzer.Analyse(snapshot.Application, snapshot.Steps, snapshot.Now) is { } report
             ? TypedResults.Ok(report)
             : TypedResults.Problem(new ProblemDetails
             {

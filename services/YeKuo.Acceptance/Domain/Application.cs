@@ -2,7 +2,7 @@ using YeKuo.Contracts;
 
 namespace YeKuo.Acceptance.Domain;
 
-/// <summary>A customer's 业扩 application (新装/增容): who applies, what they need, where it stands.</summary>
+/// <summary>A customer's 业扩 application (新装, 增容, 变更用电 or 临时用电): who applies, what they need, where it stands.</summary>
 public sealed class Application
 {
     private Application()
@@ -28,6 +28,33 @@ public sealed class Application
 
     public string Address { get; private set; } = "";
 
+    /// <summary>新装, 增容, 变更用电 or 临时用电; the plan was chosen for it.</summary>
+    public ApplicationKind Kind { get; private set; }
+
+    /// <summary>The existing account (户号) of an 增容 or 变更用电.</summary>
+    public string? AccountNumber { get; private set; }
+
+    /// <summary>增容: the account's capacity before the increase (<see cref="CapacityKva"/> is the increase).</summary>
+    public decimal? CurrentCapacityKva { get; private set; }
+
+    /// <summary>变更用电: what changes on the account.</summary>
+    public IReadOnlyList<UseChange> Changes { get; private set; } = [];
+
+    /// <summary>变更用电: the customer's words on the change.</summary>
+    public string? ChangeDescription { get; private set; }
+
+    /// <summary>临时用电: the last day of the temporary supply.</summary>
+    public DateOnly? TemporaryUntil { get; private set; }
+
+    /// <summary>临时用电: when the customer was reminded of the end (once).</summary>
+    public DateTimeOffset? TemporaryReminderAt { get; private set; }
+
+    /// <summary>临时用电: removed or converted at the end, once decided.</summary>
+    public TemporarySupplyEnding? TemporaryEnding { get; private set; }
+
+    public DateTimeOffset? TemporaryEndedAt { get; private set; }
+
+    /// <summary>The requested capacity: a new connection's, or the increase of an 增容.</summary>
     public decimal CapacityKva { get; private set; }
 
     public decimal VoltageKv { get; private set; }
@@ -58,9 +85,15 @@ public sealed class Application
 
     public static Application Submit(
         string number, string customerId, string customerName, CustomerClass customerClass, string identityNumber,
-        string contactPhone, string address, decimal capacityKva, decimal voltageKv, int sourceCount,
+        string contactPhone, string address, decimal capacityKva, decimal voltageKv, int sourceCount, KindDetails kind,
         IReadOnlyList<Step> plan, string policyVersion, DateTimeOffset now) => new()
     {
+        Kind = kind.Kind,
+        AccountNumber = kind.AccountNumber,
+        CurrentCapacityKva = kind.CurrentCapacityKva,
+        Changes = kind.Changes?.ToArray() ?? [],
+        ChangeDescription = kind.ChangeDescription,
+        TemporaryUntil = kind.TemporaryUntil,
         Id = Guid.CreateVersion7(now),
         Number = number,
         CustomerId = customerId,
@@ -110,6 +143,26 @@ public sealed class Application
         }
         Require(Status == ApplicationStatus.InProgress, $"a {Status} application cannot be connected");
         Close(ApplicationStatus.PowerConnected, null, connectedAt);
+    }
+
+    /// <summary>临时用电: the end is near; the reminder is raised once.</summary>
+    public void RemindTemporaryEnd(DateTimeOffset now)
+    {
+        Require(Kind == ApplicationKind.TemporarySupply && TemporaryUntil is not null, "only a temporary supply has an end to remind of");
+        Require(TemporaryReminderAt is null, "the end of this temporary supply was already reminded");
+        TemporaryReminderAt = now;
+        Touch();
+    }
+
+    /// <summary>临时用电: how it ends, decided once the power is on (removed, or converted to a permanent supply).</summary>
+    public void EndTemporarySupply(TemporarySupplyEnding ending, DateTimeOffset now)
+    {
+        Require(Kind == ApplicationKind.TemporarySupply, "only a temporary supply ends by removal or conversion");
+        Require(Status == ApplicationStatus.PowerConnected, $"a temporary supply ends once it is connected; this one is {Status}");
+        Require(TemporaryEnding is null, $"this temporary supply's end is already decided ({TemporaryEnding})");
+        TemporaryEnding = ending;
+        TemporaryEndedAt = now;
+        Touch();
     }
 
     private void Close(ApplicationStatus status, string? reason, DateTimeOffset now)

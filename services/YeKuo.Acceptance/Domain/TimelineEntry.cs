@@ -25,6 +25,9 @@ public sealed class TimelineEntry
 
     public DateTimeOffset? DueAt { get; set; }
 
+    /// <summary>Years <see cref="DueAt"/> was computed for without a published holiday notice: the due is provisional.</summary>
+    public IReadOnlyList<int> DueAssumedYears { get; set; } = [];
+
     public DateTimeOffset? CompletedAt { get; set; }
 
     public string? CompletedBy { get; set; }

@@ -6,6 +6,7 @@ using YeKuo.Acceptance.IntegrationEvents;
 using YeKuo.Acceptance.Progress;
 using YeKuo.Acceptance.Reports;
 using YeKuo.Acceptance.Steps;
+using YeKuo.Acceptance.TemporarySupply;
 using YeKuo.Contracts;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
@@ -24,6 +25,9 @@ internal static class Extensions
         builder.Services.AddOptions<CustomerManagerOptions>().BindConfiguration("CustomerManagers");
         builder.Services.AddScoped<CustomerManagerAssigner>();
         builder.AddProgress();
+        builder.Services.AddOptions<TemporarySupplyOptions>().BindConfiguration("TemporarySupply");
+        builder.Services.AddSingleton<TemporarySupplyReminders>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TemporarySupplyReminders>());
 
         builder.AddMessaging(ServiceName, bus =>
         {
@@ -51,6 +55,7 @@ internal static class Extensions
         services.AddSingleton<StepRecords>();
         services.AddSingleton<ApplicationNumberGate>();
         services.AddSingleton<DeviationAnalyzer>();
+        services.AddSingleton<ApplicationAssessor>();
         services.AddScoped<ProgressReader>();
         services.AddScoped<ManagerWorklist>();
         services.AddScoped<PerformanceReportBuilder>();

@@ -41,6 +41,17 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
             application.Property(a => a.CapacityKva).HasPrecision(12, 2);
             application.Property(a => a.VoltageKv).HasPrecision(8, 3);
             application.Property(a => a.Version).IsConcurrencyToken();
+            application.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
+            application.Property(a => a.AccountNumber).HasMaxLength(13);
+            application.Property(a => a.CurrentCapacityKva).HasPrecision(12, 2);
+            application.Property(a => a.Changes).HasMaxLength(200).HasConversion(
+                changes => string.Join(',', changes),
+                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<UseChange>).ToArray(),
+                new ValueComparer<IReadOnlyList<UseChange>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)), v => v.ToArray()));
+            application.Property(a => a.ChangeDescription).HasMaxLength(500);
+            application.Property(a => a.TemporaryEnding).HasConversion<string>().HasMaxLength(16);
+            // The reminder scan: temporary supplies still to remind, by end date.
+            application.HasIndex(a => new { a.Kind, a.TemporaryReminderAt, a.TemporaryUntil });
             application.Property(a => a.Plan).HasConversion(
                 plan => string.Join(',', plan),
                 text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Step>).ToArray(),
@@ -57,6 +68,10 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
             entry.Property(e => e.Assignee).HasMaxLength(64);
             entry.Property(e => e.CompletedBy).HasMaxLength(64);
             entry.Property(e => e.Outcome).HasConversion(StoredOutcome.Converter, StoredOutcome.Comparer);
+            entry.Property(e => e.DueAssumedYears).HasMaxLength(32).HasConversion(
+                years => string.Join(',', years),
+                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
+                new ValueComparer<IReadOnlyList<int>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, y) => HashCode.Combine(h, y)), v => v.ToArray()));
             // The 客户经理 worklist and the reports look for open steps and completions.
             entry.HasIndex(e => new { e.ApplicationId, e.CompletedAt });
         });

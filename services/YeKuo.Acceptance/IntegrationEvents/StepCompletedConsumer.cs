@@ -15,6 +15,7 @@ public sealed class StepCompletedConsumer(AcceptanceDbContext db, TimeProvider t
         entry.Round = message.Round;
         entry.OpenedAt ??= message.OpenedAt;
         entry.DueAt = message.DueAt;
+        entry.DueAssumedYears = message.DueAssumedYears ?? entry.DueAssumedYears;
         entry.CompletedAt = message.CompletedAt;
         entry.CompletedBy = message.CompletedBy;
         entry.Assignee = message.CompletedBy;

@@ -15,7 +15,11 @@ public sealed class WorkItemOpenedConsumer(AcceptanceDbContext db, TimeProvider 
         entry.Round = message.Round;
         entry.OpenedAt = message.OpenedAt;
         // A resume (which moves the due) or the completion may have arrived first; theirs is the later due.
-        entry.DueAt ??= message.DueAt;
+        if (entry.DueAt is null)
+        {
+            entry.DueAt = message.DueAt;
+            entry.DueAssumedYears = message.DueAssumedYears ?? [];
+        }
         entry.Assignee ??= message.Assignee;
     }
 }

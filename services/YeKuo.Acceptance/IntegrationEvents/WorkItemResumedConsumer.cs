@@ -19,6 +19,7 @@ public sealed class WorkItemResumedConsumer(AcceptanceDbContext db, TimeProvider
         if (entry.CompletedAt is null)
         {
             entry.DueAt = message.DueAt;
+            entry.DueAssumedYears = message.DueAssumedYears ?? entry.DueAssumedYears;
         }
     }
 }

@@ -8,9 +8,9 @@ public sealed record ShiftedStep(string Activity, int PlannedEarliestStart, int 
 
 /// <summary>
 /// One activity of the application's step network: a department clock (ClockGroup) of its policy, e.g. 供电方案答复
-/// with 现场勘查 on the same clock. Planned = the limit; actual = company working days from the first member step's
-/// start to the owner's completion. The seed-004 reading: does the deviation delay the job, by how much, does it move
-/// the successors.
+/// with 现场勘查 on the same clock. Planned = the limit; actual = the company working days its members' rounds were open
+/// (the customer's time between them, e.g. 接入系统设计 or the 整改 before a re-check, is not the department's). The
+/// seed-004 reading: does the deviation delay the job, by how much, does it move the successors.
 /// </summary>
 public sealed record StepDeviation(
     string Activity,
@@ -38,8 +38,21 @@ public sealed record StepDeviation(
     bool? BecomesCritical,
     string Reading);
 
-/// <summary>Customer time outside the network (客户确认方案, the customer's design and construction between steps).</summary>
-public sealed record CustomerWait(string What, string Name, DateTimeOffset? From, DateTimeOffset? To, int? WorkingDays);
+/// <summary>
+/// Customer time outside the network: the customer's steps (客户确认方案, 提交设计文件 after designing, 申请中间检查 and
+/// 竣工报验 after building, each re-check request after 整改), and any other wait between department steps. An ongoing
+/// wait has no <see cref="To"/> and counts up to now.
+/// </summary>
+/// <param name="What">The customer step (or "A->B" for a wait between two department steps).</param>
+public sealed record CustomerWait(string What, string Name, DateTimeOffset? From, DateTimeOffset? To, int? WorkingDays)
+{
+    public int Round { get; init; } = 1;
+
+    public bool Ongoing => To is null;
+
+    /// <summary>Calendar days, for the Gantt chart's customer bars.</summary>
+    public double? Days { get; init; }
+}
 
 public sealed record DeviationReport(
     Guid ApplicationId,
@@ -55,13 +68,14 @@ public sealed record DeviationReport(
 public sealed class DeviationAnalyzer(StepRecords records)
 {
     public const string Method =
-        "Network = the department clocks of the application's policy version in process order (planned = the limit in working days); "
-        + "customer time (客户确认方案, design and construction) is outside the network. Actual = working days from start to completion "
-        + "less whole paused working days. Each deviation is read on the planned network alone (seed 004); the forecast replaces every "
-        + "finished activity's duration by its actual one.";
+        "Network = the department clocks of the application's plan under its policy version, in process order (planned = the limit in "
+        + "working days); customer time (客户确认方案, the design and construction before each request, 整改 before a re-check) is outside "
+        + "the network, shown as the customer's waits. Actual = the working days the activity's rounds were open, less whole paused working "
+        + "days. Each deviation is read on the planned network alone (seed 004); the forecast replaces every finished activity's duration "
+        + "by its actual one.";
 
     /// <summary>Null when the application has no policy version yet (not accepted).</summary>
-    public DeviationReport? Analyse(Application application, IReadOnlyList<StepRecord> steps, ILookup<Guid, TimelinePause> pauses)
+    public DeviationReport? Analyse(Application application, IReadOnlyList<StepRecord> steps, DateTimeOffset now)
     {
         var policy = records.PolicyOf(application);
         if (policy is null)
@@ -69,7 +83,7 @@ public sealed class DeviationAnalyzer(StepRecords records)
             return null;
         }
 
-        var clocks = policy.ClocksFor(application.CustomerClass);
+        var clocks = policy.ClocksFor(application.CustomerClass, application.Plan);
         var byStep = steps.ToDictionary(s => s.Step);
         var activities = new List<Activity>();
         string? previous = null;
@@ -90,14 +104,13 @@ public sealed class DeviationAnalyzer(StepRecords records)
             var members = clock.Steps.Select(s => byStep.GetValueOrDefault(s)).OfType<StepRecord>().ToArray();
             var started = members.Select(m => m.StartedAt).Where(t => t is not null).Min();
             var completed = byStep.GetValueOrDefault(clock.Owner)?.CompletedAt;
-            var memberPauses = members.SelectMany(m => m.Rounds).SelectMany(r => pauses[r.WorkItemId]).ToArray();
             var paused = TimeSpan.FromTicks(members.Sum(m => m.PausedTime.Ticks));
 
             int? actual = null;
             DeviationAnalysis? analysis = null;
-            if (started is { } s && completed is { } c)
+            if (started is not null && completed is not null)
             {
-                actual = records.CompanyWorkingDays(s, c, memberPauses);
+                actual = members.Sum(m => m.ElapsedWorkingDays);
                 actuals[name] = actual.Value;
                 analysis = network.AnalyseDeviation(name, actual.Value);
             }
@@ -134,19 +147,23 @@ public sealed class DeviationAnalyzer(StepRecords records)
 
         return new DeviationReport(
             application.Id, policy.Version, network.ProjectDuration, forecast.ProjectDuration,
-            forecast.ProjectDuration - network.ProjectDuration, rows, CustomerWaits(steps), Method);
+            forecast.ProjectDuration - network.ProjectDuration, rows, CustomerWaits(steps, now), Method);
     }
 
-    private IReadOnlyList<CustomerWait> CustomerWaits(IReadOnlyList<StepRecord> steps)
+    private IReadOnlyList<CustomerWait> CustomerWaits(IReadOnlyList<StepRecord> steps, DateTimeOffset now)
     {
-        var customerSteps = steps.Where(s => s.CustomerTime).ToArray();
-        var waits = customerSteps
-            .Select(s => new CustomerWait(s.Step.ToString(), StepCatalogue.Of(s.Step).ChineseName, s.StartedAt, s.CompletedAt,
-                s.StartedAt is { } from && s.CompletedAt is { } to ? records.CompanyWorkingDays(from, to, []) : null))
+        // Each round of a customer step is one wait on the customer (the re-check requests after 整改 are later rounds).
+        var waits = steps.Where(s => s.CustomerTime)
+            .SelectMany(s => s.Rounds.Where(r => r.OpenedAt is not null).Select(r => new CustomerWait(
+                s.Step.ToString(), StepCatalogue.Of(s.Step).ChineseName, r.OpenedAt, r.CompletedAt,
+                records.WorkingDaysBetween(r.OpenedAt!.Value, r.CompletedAt ?? now))
+            {
+                Round = r.Round,
+                Days = Math.Round(((r.CompletedAt ?? now) - r.OpenedAt.Value).TotalDays, 2),
+            }))
             .ToList();
 
-        // The customer's own design and construction: from one department step's end (or the customer step after it)
-        // to the next department step's start.
+        // Any other wait between two department steps that no customer step covers.
         var company = steps.Where(s => !s.CustomerTime && s.StartedAt is not null).OrderBy(s => s.StartedAt).ToArray();
         for (var i = 1; i < company.Length; i++)
         {
@@ -154,16 +171,18 @@ public sealed class DeviationAnalyzer(StepRecords records)
             {
                 continue;
             }
-            var from = customerSteps.Where(c => c.CompletedAt is { } done && done >= end && done <= start).Select(c => c.CompletedAt!.Value)
-                .DefaultIfEmpty(end).Max();
-            var days = records.CompanyWorkingDays(from, start, []);
+            var from = waits.Where(w => w.To is { } done && done >= end && done <= start).Select(w => w.To!.Value).DefaultIfEmpty(end).Max();
+            var days = records.WorkingDaysBetween(from, start);
             if (days > 0)
             {
                 var (before, next) = (company[i - 1].Step, company[i].Step);
-                waits.Add(new CustomerWait($"{before}->{next}", $"{StepCatalogue.Of(before).ChineseName} → {StepCatalogue.Of(next).ChineseName} (客户设计施工)", from, start, days));
+                waits.Add(new CustomerWait($"{before}->{next}", $"{StepCatalogue.Of(before).ChineseName} → {StepCatalogue.Of(next).ChineseName}", from, start, days)
+                {
+                    Days = Math.Round((start - from).TotalDays, 2),
+                });
             }
         }
-        return waits;
+        return waits.OrderBy(w => w.From).ToArray();
     }
 
     private static string Reading(ScheduledActivity planned, DeviationAnalysis? analysis)

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
-using YeKuo.Contracts;
-using YeKuo.Workflow.Calendar;
 
 namespace YeKuo.Acceptance.Progress;
 
-/// <summary>Where one of the 客户经理's applications waits now, in whichever department.</summary>
+/// <summary>Where one of the 客户经理's applications waits now: in a department, or on the customer (customer time).</summary>
+/// <param name="Department">The department holding it, or <c>Customer</c> when the customer's turn (e.g. to submit design documents).</param>
 /// <param name="AgeWorkingDays">Working days since it started waiting there (the start day not counted).</param>
+/// <param name="CustomerTime">Waiting on the customer: counted, shown, never judged against a department (no due).</param>
+/// <param name="DueAssumedYears">Years the due was computed for without a published holiday notice: the due is provisional.</param>
 public sealed record WorklistEntry(
     Guid ApplicationId,
     string Number,
@@ -21,10 +22,14 @@ public sealed record WorklistEntry(
     DateTimeOffset? DueAt,
     int? AgeWorkingDays,
     bool Paused,
-    bool Overdue);
+    bool Overdue,
+    bool CustomerTime,
+    int Round,
+    IReadOnlyList<int> DueAssumedYears,
+    string Kind);
 
-/// <summary>The 客户经理's worklist: their active applications across all departments, soonest due first.</summary>
-public sealed class ManagerWorklist(AcceptanceDbContext db, WorkingDayCalendar calendar, TimeProvider time)
+/// <summary>The 客户经理's worklist: their active applications across all departments and the customer's own steps, soonest due first.</summary>
+public sealed class ManagerWorklist(AcceptanceDbContext db, StepRecords records, TimeProvider time)
 {
     public async Task<IReadOnlyList<WorklistEntry>> ForAsync(string manager, CancellationToken cancellationToken)
     {
@@ -35,12 +40,15 @@ public sealed class ManagerWorklist(AcceptanceDbContext db, WorkingDayCalendar c
         var timeline = (await db.Timeline.AsNoTracking().Where(e => ids.Contains(e.ApplicationId)).ToListAsync(cancellationToken))
             .ToLookup(e => e.ApplicationId);
         var open = timeline.SelectMany(g => g).Where(e => e.CompletedAt == null).Select(e => e.WorkItemId).ToArray();
-        var pauses = (await db.TimelinePauses.AsNoTracking().Where(p => open.Contains(p.WorkItemId) && p.ResumedAt == null).ToListAsync(cancellationToken))
+        var paused = (await db.TimelinePauses.AsNoTracking().Where(p => open.Contains(p.WorkItemId) && p.ResumedAt == null).ToListAsync(cancellationToken))
             .Select(p => p.WorkItemId).ToHashSet();
 
         var now = time.GetUtcNow();
         return applications
-            .Select(a => Entry(a, timeline[a.Id].ToArray(), pauses, now))
+            .Select(a => (Application: a, Wait: CurrentWait.Of(a, timeline[a.Id].ToArray(), paused, now, records)))
+            .Where(x => x.Wait is not null)
+            .Select(x => Entry(x.Application, x.Wait!))
+            // Company waits by due first; customer waits (no due) after, the longest waiting first.
             .OrderBy(e => e.DueAt is null)
             .ThenBy(e => e.DueAt)
             .ThenBy(e => e.WaitingSince)
@@ -48,27 +56,8 @@ public sealed class ManagerWorklist(AcceptanceDbContext db, WorkingDayCalendar c
             .ToArray();
     }
 
-    private WorklistEntry Entry(Application a, TimelineEntry[] timeline, HashSet<Guid> paused, DateTimeOffset now)
-    {
-        var current = timeline.Where(e => e.CompletedAt is null && e.OpenedAt is not null).MaxBy(e => e.OpenedAt);
-        if (current is not null)
-        {
-            var isPaused = paused.Contains(current.WorkItemId);
-            return new WorklistEntry(
-                a.Id, a.Number, a.CustomerName, a.CustomerClass.ToString(), current.Step.ToString(), StepCatalogue.Of(current.Step).ChineseName,
-                current.Department.ToString(), current.Assignee, current.OpenedAt, current.DueAt, Age(current.OpenedAt!.Value, now),
-                isPaused, !isPaused && current.DueAt < now);
-        }
-
-        // Between two steps: the next department has not opened its work item yet (or the customer is designing/building).
-        var last = timeline.Where(e => e.CompletedAt is not null).MaxBy(e => e.CompletedAt);
-        Step? next = last is null ? null : Plans.OpensAfter(a.Plan, last.Step, last.Outcome);
-        var since = last?.CompletedAt ?? a.AcceptedAt;
-        return new WorklistEntry(
-            a.Id, a.Number, a.CustomerName, a.CustomerClass.ToString(), next?.ToString(), next is { } n ? StepCatalogue.Of(n).ChineseName : null,
-            next is { } s ? StepCatalogue.Of(s).Responsible.ToString() : null, null, since, null, since is { } t ? Age(t, now) : null, false, false);
-    }
-
-    private int Age(DateTimeOffset since, DateTimeOffset now) =>
-        now <= since ? 0 : calendar.CountWorkingDays(ChinaTime.BusinessDate(since), ChinaTime.BusinessDate(now));
+    private static WorklistEntry Entry(Application a, WaitView wait) => new(
+        a.Id, a.Number, a.CustomerName, a.CustomerClass.ToString(), wait.Step, wait.StepName, wait.WaitingOn, wait.Assignee,
+        wait.Since, wait.DueAt, wait.WorkingDays, wait.Paused, wait.Overdue, wait.CustomerTime, wait.Round, wait.DueAssumedYears,
+        a.Kind.ToString());
 }

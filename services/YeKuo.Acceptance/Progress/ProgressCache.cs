@@ -38,8 +38,11 @@ public sealed class ProgressCache(
 {
     private IDatabase? Redis => options.Value.Enabled ? services.GetService<IConnectionMultiplexer>()?.GetDatabase() : null;
 
-    /// <summary>v2: the value is a <see cref="CachedProgress"/> (view and owner); v1 keys held the view alone.</summary>
-    public static string KeyOf(Guid applicationId) => $"yekuo:acceptance:progress:v2:{applicationId:N}";
+    /// <summary>
+    /// v3: the view says who acts on each step and where the application waits (customer waits); v2 held the view before
+    /// that, v1 the view alone without its owner.
+    /// </summary>
+    public static string KeyOf(Guid applicationId) => $"yekuo:acceptance:progress:v3:{applicationId:N}";
 
     public bool Enabled => options.Value.Enabled && services.GetService<IConnectionMultiplexer>() is not null;
 

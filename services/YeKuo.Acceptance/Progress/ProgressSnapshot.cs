@@ -5,29 +5,40 @@ using YeKuo.Contracts;
 
 namespace YeKuo.Acceptance.Progress;
 
-/// <summary>An application with its timeline, pauses and folded steps, read at <see cref="Now"/>.</summary>
+/// <summary>An application with its timeline, pauses and folded steps, its assessment and where it waits, read at <see cref="Now"/>.</summary>
 public sealed record ProgressSnapshot(
     Application Application,
     IReadOnlyList<TimelineEntry> Timeline,
     ILookup<Guid, TimelinePause> Pauses,
     IReadOnlyList<StepRecord> Steps,
+    AssessmentView? Assessment,
     string Verdict,
+    WaitView? Waiting,
     DateTimeOffset Now);
 
-/// <summary>What the customer sees (网上国网 progress query): each step's name, state and due date, the current step and the 客户经理.</summary>
+/// <summary>
+/// What the customer sees (网上国网 progress query): each step's name, who acts, state and due date, where the application
+/// waits (on a department, or on the customer: their turn) and the 客户经理.
+/// </summary>
 public sealed record CustomerProgress(
     Guid ApplicationId,
     string Number,
     string Status,
+    string Kind,
     string? CurrentStep,
     string? CurrentStepName,
     string? CustomerManager,
     IReadOnlyList<CustomerProgressStep> Steps,
+    WaitView? Waiting,
     DateTimeOffset AsOf);
 
 /// <param name="State">done, inProgress or waiting.</param>
+/// <param name="ActedBy">Department, or Customer: a customer step in progress is the customer's turn (e.g. submit the design documents).</param>
 /// <param name="Paused">In progress but waiting on the customer (the company's clock is stopped).</param>
-public sealed record CustomerProgressStep(string Step, string Name, string State, bool Paused, DateTimeOffset? DueAt, DateTimeOffset? CompletedAt);
+/// <param name="DueAssumedYears">Years the due was computed for without a published holiday notice: the due is provisional.</param>
+public sealed record CustomerProgressStep(
+    string Step, string Name, string ActedBy, string State, bool Paused, DateTimeOffset? DueAt, IReadOnlyList<int> DueAssumedYears,
+    DateTimeOffset? CompletedAt, int WorkingDays);
 
 public static class StepStates
 {
@@ -37,7 +48,7 @@ public static class StepStates
 }
 
 /// <summary>Reads an application's progress from the database.</summary>
-public sealed class ProgressReader(AcceptanceDbContext db, StepRecords records, TimeProvider time)
+public sealed class ProgressReader(AcceptanceDbContext db, StepRecords records, ApplicationAssessor assessor, TimeProvider time)
 {
     public async Task<ProgressSnapshot?> LoadAsync(Guid applicationId, CancellationToken cancellationToken)
     {
@@ -57,7 +68,10 @@ public sealed class ProgressReader(AcceptanceDbContext db, StepRecords records, 
     {
         var now = time.GetUtcNow();
         var steps = records.Fold(application, timeline, pauses, now);
-        return new ProgressSnapshot(application, timeline, pauses, steps, StepRecords.Verdict(application, steps), now);
+        var assessment = assessor.Assess(application, steps);
+        var pausedNow = timeline.Where(e => e.CompletedAt is null && StepRecords.IsPausedNow(pauses[e.WorkItemId])).Select(e => e.WorkItemId).ToHashSet();
+        return new ProgressSnapshot(application, timeline, pauses, steps, assessment, ApplicationAssessor.Verdict(application, assessment),
+            CurrentWait.Of(application, timeline, pausedNow, now, records), now);
     }
 
     public static CustomerProgress ToCustomerView(ProgressSnapshot snapshot)
@@ -66,21 +80,23 @@ public sealed class ProgressReader(AcceptanceDbContext db, StepRecords records, 
         var byStep = snapshot.Steps.ToDictionary(s => s.Step);
         var steps = application.Plan.Select(step =>
         {
+            var definition = StepCatalogue.Of(step);
             if (!byStep.TryGetValue(step, out var record))
             {
-                return new CustomerProgressStep(step.ToString(), StepCatalogue.Of(step).ChineseName, StepStates.Waiting, false, null, null);
+                return new CustomerProgressStep(step.ToString(), definition.ChineseName, definition.ActedBy.ToString(), StepStates.Waiting, false, null, [], null, 0);
             }
             var last = record.Rounds[^1];
             var state = record.CompletedAt is not null ? StepStates.Done : last.OpenedAt is not null || last.CompletedAt is not null ? StepStates.InProgress : StepStates.Waiting;
             var paused = state == StepStates.InProgress && StepRecords.IsPausedNow(snapshot.Pauses[last.WorkItemId]);
-            return new CustomerProgressStep(step.ToString(), StepCatalogue.Of(step).ChineseName, state, paused, last.DueAt, record.CompletedAt);
+            return new CustomerProgressStep(step.ToString(), definition.ChineseName, definition.ActedBy.ToString(), state, paused,
+                last.DueAt, last.DueAssumedYears, record.CompletedAt, record.ElapsedWorkingDays);
         }).ToArray();
 
         var current = application.IsActive
             ? steps.FirstOrDefault(s => s.State == StepStates.InProgress) ?? steps.FirstOrDefault(s => s.State == StepStates.Waiting)
             : null;
         return new CustomerProgress(
-            application.Id, application.Number, application.Status.ToString(), current?.Step, current?.Name,
-            application.CustomerManager, steps, snapshot.Now);
+            application.Id, application.Number, application.Status.ToString(), application.Kind.ToString(), current?.Step, current?.Name,
+            application.CustomerManager, steps, snapshot.Waiting, snapshot.Now);
     }
 }

@@ -6,6 +6,11 @@ using YeKuo.Workflow.Policies;
 namespace YeKuo.Acceptance.Progress;
 
 /// <summary>One step of one application with all its rounds folded together (复检 rounds count as the same step).</summary>
+/// <param name="Judged">Judged on its own clock (a node of a high-voltage application, or part of one).</param>
+/// <param name="CustomerTime">The customer's step: its time is shown, never judged against a department.</param>
+/// <param name="WorkingDays">Once done: the working days its rounds were open, less whole paused working days (the time
+/// between rounds, e.g. the customer's 整改 after a failed check, is not the step's).</param>
+/// <param name="ElapsedWorkingDays">The same, counting an open round up to now.</param>
 /// <param name="OnTime">Null while not judged or not decided; true only if every round finished by its due.</param>
 public sealed record StepRecord(
     Step Step,
@@ -17,14 +22,17 @@ public sealed record StepRecord(
     TimeSpan PausedTime,
     int? WorkingDays,
     double? Hours,
+    int ElapsedWorkingDays,
+    double ElapsedHours,
     bool? OnTime,
     bool Overdue,
     IReadOnlyList<TimelineEntry> Rounds);
 
 /// <summary>
-/// Time and verdict maths shared by the timeline, the deviation analysis, the worklist and the reports. Durations are
-/// the company's time: the working days between start and completion (<see cref="WorkingDayCalendar.CountWorkingDays"/>)
-/// less the whole working days the step was paused for the customer; hours are calendar hours less paused hours.
+/// Time and verdict maths shared by the timeline, the deviation analysis, the worklists and the reports. A step's time is
+/// the time its rounds were open: working days between a round's start and its completion
+/// (<see cref="WorkingDayCalendar.CountWorkingDays"/>) less the whole working days it was paused for the customer, summed
+/// over rounds; hours are calendar hours less paused hours. Customer steps are timed the same way and never judged.
 /// </summary>
 public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook policies)
 {
@@ -47,22 +55,6 @@ public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook
         }
     }
 
-    public static StepTimeLimit? LimitOf(TimeLimitPolicy? policy, CustomerClass customerClass, Step step)
-    {
-        if (policy is null)
-        {
-            return null;
-        }
-        try
-        {
-            return policy.LimitFor(customerClass, step);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Working days from start to end (start day excluded, end day included) less whole paused working days; never negative.</summary>
     public int CompanyWorkingDays(DateTimeOffset start, DateTimeOffset end, IEnumerable<TimelinePause> pauses)
     {
@@ -75,6 +67,10 @@ public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook
         return Math.Max(0, days - (int)Math.Floor(paused.TotalDays));
     }
 
+    /// <summary>Working days from start to end, nothing taken out (the age of a wait).</summary>
+    public int WorkingDaysBetween(DateTimeOffset start, DateTimeOffset end) =>
+        end <= start ? 0 : calendar.CountWorkingDays(ChinaTime.BusinessDate(start), ChinaTime.BusinessDate(end));
+
     /// <summary>Paused time falling on working days between start and end (a working day counts 24 h, as in <see cref="SlaClock"/>).</summary>
     public TimeSpan PausedWorkingTime(DateTimeOffset start, DateTimeOffset end, IEnumerable<TimelinePause> pauses)
     {
@@ -83,6 +79,23 @@ public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook
             .Select(p => new PauseInterval(p.PausedAt, p.ResumedAt is { } r && r < end && r >= p.PausedAt ? r : end, p.Reason))
             .ToArray();
         return intervals.Length == 0 ? TimeSpan.Zero : new SlaClock(calendar, start, 1, intervals).PausedWorkingTime(end);
+    }
+
+    /// <summary>The working days and hours the rounds were open (an open round up to <paramref name="now"/>), pauses taken out.</summary>
+    public (int WorkingDays, double Hours) TimeOf(IEnumerable<TimelineEntry> rounds, ILookup<Guid, TimelinePause> pauses, DateTimeOffset now)
+    {
+        var days = 0;
+        var hours = 0.0;
+        foreach (var round in rounds.Where(r => r.OpenedAt is not null))
+        {
+            var start = round.OpenedAt!.Value;
+            var end = round.CompletedAt ?? now;
+            var roundPauses = pauses[round.WorkItemId].ToArray();
+            days += CompanyWorkingDays(start, end, roundPauses);
+            var paused = roundPauses.Sum(p => Clamp(p, start, end).Ticks);
+            hours += Math.Max(0, (end - start - TimeSpan.FromTicks(paused)).TotalHours);
+        }
+        return (days, hours);
     }
 
     /// <summary>Folds an application's timeline into one record per step, in the order the steps started.</summary>
@@ -95,21 +108,15 @@ public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook
             .Select(g =>
             {
                 var rounds = g.OrderBy(e => e.Round).ThenBy(e => e.OpenedAt).ToArray();
-                var limit = LimitOf(policy, application.CustomerClass, g.Key);
                 var last = rounds[^1];
+                var customerTime = StepCatalogue.Of(g.Key).IsCustomerStep;
                 var started = rounds.Where(r => r.OpenedAt is not null).Select(r => r.OpenedAt).Min();
                 var finished = last.CompletedAt is not null && (last.Outcome?.MovesOn ?? true) ? last.CompletedAt : null;
                 var stepPauses = rounds.SelectMany(r => pauses[r.WorkItemId]).ToArray();
                 var pausedTime = TimeSpan.FromTicks(stepPauses.Sum(p => p.DurationUntil(finished ?? now).Ticks));
-                int? workingDays = null;
-                double? hours = null;
-                if (started is { } s && finished is { } f)
-                {
-                    workingDays = CompanyWorkingDays(s, f, stepPauses);
-                    hours = Math.Max(0, (f - s - pausedTime).TotalHours);
-                }
+                var (elapsedDays, elapsedHours) = TimeOf(rounds, pauses, now);
 
-                var judged = limit?.Judged ?? false;
+                var judged = !customerTime && policy is not null && IsJudged(policy, application.CustomerClass, g.Key);
                 var overdue = rounds.Any(r => r.CompletedAt is null && r.DueAt is { } due && now > due && !IsPausedNow(pauses[r.WorkItemId]));
                 bool? onTime = null;
                 if (judged && (finished is not null || overdue || rounds.Any(r => r.CompletedAt > r.DueAt)))
@@ -117,32 +124,35 @@ public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook
                     onTime = !overdue && rounds.All(r => r.CompletedAt is not { } done || r.DueAt is not { } due || done <= due);
                 }
                 return new StepRecord(
-                    g.Key, last.Department, judged, limit?.IsCustomerTime ?? last.Department == Department.Customer,
-                    started, finished, pausedTime, workingDays, hours, onTime, overdue, rounds);
+                    g.Key, last.Department, judged, customerTime, started, finished, pausedTime,
+                    finished is null ? null : elapsedDays, finished is null ? null : elapsedHours, elapsedDays, elapsedHours,
+                    onTime, overdue, rounds);
             })
             .OrderBy(r => r.StartedAt ?? DateTimeOffset.MaxValue)
-            .ThenBy(r => r.Step)
+            .ThenBy(r => StepCatalogue.OrderOf(r.Step))
             .ToArray();
+    }
+
+    private static bool IsJudged(TimeLimitPolicy policy, CustomerClass customerClass, Step step)
+    {
+        try
+        {
+            return policy.IsJudged(customerClass, step);
+        }
+        catch (ArgumentException)
+        {
+            // A step outside the class's set (data from another version): not judged.
+            return false;
+        }
     }
 
     public static bool IsPausedNow(IEnumerable<TimelinePause> pauses) => pauses.Any(p => p.ResumedAt is null);
 
-    /// <summary>
-    /// 按时办结 of the whole application: late as soon as a judged step is late (or overdue now); on time once power is
-    /// connected and every judged step was on time; pending before that; not judged when closed without power.
-    /// </summary>
-    public static string Verdict(Application application, IReadOnlyList<StepRecord> steps)
+    private static TimeSpan Clamp(TimelinePause pause, DateTimeOffset start, DateTimeOffset end)
     {
-        if (steps.Any(s => s.Judged && s.OnTime == false))
-        {
-            return Verdicts.Late;
-        }
-        return application.Status switch
-        {
-            ApplicationStatus.PowerConnected => Verdicts.OnTime,
-            ApplicationStatus.Rejected or ApplicationStatus.Withdrawn => Verdicts.NotJudged,
-            _ => Verdicts.Pending,
-        };
+        var from = pause.PausedAt < start ? start : pause.PausedAt;
+        var to = pause.ResumedAt is { } resumed && resumed < end ? resumed : end;
+        return to > from ? to - from : TimeSpan.Zero;
     }
 }
 

@@ -45,14 +45,16 @@ public sealed record PerformanceReport(
     string GroupBy, string? From, string? To, DateTimeOffset GeneratedAt, IReadOnlyList<ReportGroup> Groups, string Method);
 
 /// <summary>Service-level metrics (seeds 001, 003): 办理时长 per step and in total, 按时办结率, 投诉率, 满意度.</summary>
-public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords records, TimeProvider time)
+public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords records, ApplicationAssessor assessor, TimeProvider time)
 {
     public const string Method =
         "Steps count in the business day (China time) they were completed, applications in the day power was connected. "
         + "Working days = working days from start to completion (start day excluded) less whole paused working days; hours = "
         + "elapsed hours less paused hours; re-check rounds fold into their step. Customer time (客户确认方案) is listed per step "
         + "but not judged and not part of the totals. A step is on time when every round finished by its due (pauses added back); "
-        + "an application when every judged step of its policy version was. Complaint rate = applications with a complaint / applications.";
+        + "an application by its policy version's assessment: every judged node on time (high voltage), or the span 受理 → 装表接电 "
+        + "within its limit, the customer's time taken out (low voltage); by department, the department's judged steps. "
+        + "Complaint rate = applications with a complaint / applications.";
 
     public async Task<PerformanceReport> BuildAsync(ReportQuery query, CancellationToken cancellationToken)
     {
@@ -71,6 +73,7 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
         var folded = applications
             .Select(a => (Application: a, Steps: records.Fold(a, timeline[a.Id], pauses, now)))
             .ToArray();
+        var assessments = folded.ToDictionary(x => x.Application.Id, x => assessor.Assess(x.Application, x.Steps));
 
         var steps = folded
             .SelectMany(x => x.Steps.Where(s => InRange(s.CompletedAt)).Select(s => (x.Application, Step: s)))
@@ -88,7 +91,7 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
         var groups = keys.Select(key => new ReportGroup(
                 key,
                 steps.Where(s => s.Key == key).GroupBy(s => s.Step.Step).OrderBy(g => g.Key).Select(g => StepFiguresOf(g.Select(x => x.Step).ToArray())).ToArray(),
-                TotalOf(unitsByKey[key].Select(u => (u.Application, u.Steps)).ToArray(), query.GroupBy != ReportGrouping.Department, feedback)))
+                TotalOf(unitsByKey[key].Select(u => (u.Application, u.Steps)).ToArray(), query.GroupBy != ReportGrouping.Department, feedback, assessments)))
             .ToArray();
 
         return new PerformanceReport(
@@ -118,12 +121,19 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
     }
 
     private static TotalFigures TotalOf(
-        IReadOnlyList<(Application Application, IReadOnlyList<StepRecord> Steps)> units, bool withFeedback, ILookup<Guid, CustomerFeedback> feedback)
+        IReadOnlyList<(Application Application, IReadOnlyList<StepRecord> Steps)> units, bool wholeApplications, ILookup<Guid, CustomerFeedback> feedback,
+        IReadOnlyDictionary<Guid, AssessmentView?> assessments)
     {
+        var withFeedback = wholeApplications;
         var days = units.Select(u => u.Steps.Sum(s => s.WorkingDays ?? 0)).ToArray();
         var hours = units.Select(u => u.Steps.Sum(s => s.Hours ?? 0)).ToArray();
-        var judged = units.Where(u => u.Steps.Any(s => s.Judged)).ToArray();
-        var onTime = judged.Count(u => u.Steps.Where(s => s.Judged).All(s => s.OnTime == true));
+        // A whole application is judged by its assessment; a department's share by its own judged steps.
+        var judged = wholeApplications
+            ? units.Where(u => assessments.GetValueOrDefault(u.Application.Id)?.OnTime is not null).ToArray()
+            : units.Where(u => u.Steps.Any(s => s.Judged)).ToArray();
+        var onTime = wholeApplications
+            ? judged.Count(u => assessments[u.Application.Id]!.OnTime == true)
+            : judged.Count(u => u.Steps.Where(s => s.Judged).All(s => s.OnTime == true));
 
         int? complaints = null, withComplaints = null, ratings = null;
         double? complaintRate = null, satisfaction = null;

@@ -38,6 +38,7 @@ public sealed class AcceptanceCompletion : StepCompletion<AcceptanceCompletion.B
         application.Accept(item.PolicyVersion, item.Plan, manager, context.Now);
         context.Outbox.Enqueue(new ApplicationAccepted(
             application.Id, application.Number, application.CustomerId, application.CustomerClass, application.CapacityKva,
-            application.VoltageKv, application.SourceCount, item.PolicyVersion, item.Plan, manager, context.Now), application.Id);
+            application.VoltageKv, application.SourceCount, item.PolicyVersion, item.Plan, manager, context.Now,
+            application.Kind, application.AccountNumber, application.TemporaryUntil), application.Id);
     }
 }

@@ -8,6 +8,7 @@ namespace YeKuo.Contracts.Events;
 /// opened by whichever department hosts it, so step sets come from policy data and not from code paths.
 /// </summary>
 /// <param name="ClockStartedAt">When the step's deadline clock started: a next step sharing the clock keeps it.</param>
+/// <param name="DueAssumedYears">Years the due date was computed for without a published holiday notice (weekends only).</param>
 /// <param name="Outcome">
 /// The step's typed result (<see cref="StepDefinition.OutcomeType"/>: the scheme as replied, an inspection's defects, the
 /// meter number, …), for downstream steps, notices and partners. v2: replaces v1's string dictionary.
@@ -29,4 +30,5 @@ public sealed record StepCompleted(
     DateTimeOffset? DueAt,
     IReadOnlyList<Step> Plan,
     StepOutcome Outcome,
-    DateTimeOffset? ClockStartedAt = null) : IStepEvent;
+    DateTimeOffset? ClockStartedAt = null,
+    IReadOnlyList<int>? DueAssumedYears = null) : IStepEvent;

@@ -3,6 +3,7 @@ using MassTransit;
 namespace YeKuo.Contracts.Events;
 
 /// <summary>Overdue work escalated to the department head (超时处理 starts). Raised exactly once per work item.</summary>
+/// <param name="DueAssumedYears">Years the due was computed for without a published holiday notice (added in v1, optional).</param>
 [MessageUrn("yekuo:work-item-escalated:v1")]
 public sealed record WorkItemEscalated(
     Guid WorkItemId,
@@ -13,4 +14,5 @@ public sealed record WorkItemEscalated(
     string? Assignee,
     string DepartmentHead,
     DateTimeOffset DueAt,
-    DateTimeOffset EscalatedAt) : IStepEvent;
+    DateTimeOffset EscalatedAt,
+    IReadOnlyList<int>? DueAssumedYears = null) : IStepEvent;

@@ -12,4 +12,5 @@ public sealed record WorkItemResumed(
     Department Department,
     DateTimeOffset PausedAt,
     DateTimeOffset ResumedAt,
-    DateTimeOffset? DueAt) : IStepEvent;
+    DateTimeOffset? DueAt,
+    IReadOnlyList<int>? DueAssumedYears = null) : IStepEvent;

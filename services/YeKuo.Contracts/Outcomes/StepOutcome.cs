@@ -14,6 +14,7 @@ namespace YeKuo.Contracts.Outcomes;
 [JsonDerivedType(typeof(InspectionOutcome), "inspection")]
 [JsonDerivedType(typeof(SupplyContractOutcome), "supplyContract")]
 [JsonDerivedType(typeof(PowerConnectionOutcome), "powerConnection")]
+[JsonDerivedType(typeof(CustomerRequestOutcome), "customerRequest")]
 public abstract record StepOutcome
 {
     /// <summary>False when the result sends the application back (<see cref="StepDefinition.SendsBackTo"/>) instead of on along its plan.</summary>

@@ -14,7 +14,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<InspectionDbContext, SqliteInspectionDbContext, SqlServerInspectionDbContext>("inspectiondb");
-        builder.AddDepartmentWorkflow(Department.Inspection, new InspectionCompletion());
+        builder.AddDepartmentWorkflow(Department.Inspection, new InspectionCompletion(), new CustomerRequestCompletion());
         builder.AddMessaging(ServiceName, bus => bus.AddDepartmentConsumers<InspectionDbContext>(ServiceName));
     }
 }

@@ -38,6 +38,9 @@ public static class PartnerEventMapper
             policyVersion = a.PolicyVersion,
             plan = a.Plan.Select(s => s.ToString()).ToArray(),
             acceptedAt = a.AcceptedAt,
+            // Added in v1 (additive): the kind of application and a temporary supply's last day.
+            kind = a.Kind.ToString(),
+            temporaryUntil = a.TemporaryUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         })],
         StepCompleted s => StepEvents(s),
         PowerConnected p => [new PartnerEvent("cn.yekuo.power.connected.v1", p.ApplicationNumber, p.ConnectedAt, new
@@ -127,6 +130,13 @@ public static class PartnerEventMapper
         InspectionOutcome inspection => new { family = "inspection", passed = inspection.Passed, defects = inspection.Defects },
         SupplyContractOutcome contract => new { family = "supplyContract", signedOn = contract.SignedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
         PowerConnectionOutcome connection => new { family = "powerConnection", meterNumber = connection.MeterNumber },
+        CustomerRequestOutcome request => new
+        {
+            family = "customerRequest",
+            contractor = request.Contractor,
+            documents = request.Documents,
+            rectified = request.Rectification is not null,
+        },
         _ => null,
     };
 

@@ -61,17 +61,17 @@ public static class NoticeComposer
 
         (Step.DesignReview, InspectionOutcome inspection) => Inspection(step, round, number, inspection,
             NoticeKind.DesignReviewPassed, NoticeKind.DesignReviewFailed,
-            "设计审查已通过，您可以按审查通过的设计文件组织施工。",
+            "已通过，您可以按审查通过的设计文件组织施工。",
             "请按以下意见修改设计后重新提交审查："),
 
         (Step.IntermediateInspection, InspectionOutcome inspection) => Inspection(step, round, number, inspection,
             NoticeKind.IntermediateInspectionPassed, NoticeKind.IntermediateInspectionFailed,
-            "中间检查已通过，请继续施工，工程竣工后请申请竣工检验。",
+            $"已通过，请继续施工，工程竣工后请办理{NameOf(Step.CompletionReport)}。",
             "请对以下问题进行整改，整改完成后申请复查："),
 
         (Step.CompletionAcceptance, InspectionOutcome inspection) => Inspection(step, round, number, inspection,
             NoticeKind.CompletionAcceptancePassed, NoticeKind.CompletionAcceptanceFailed,
-            "竣工验收合格，我们将与您签订供用电合同并安排装表接电。",
+            $"合格，我们将与您{NameOf(Step.SupplyContract)}并安排{NameOf(Step.PowerConnection)}。",
             "请对以下问题进行整改，整改完成后申请复验："),
 
         (Step.SupplyContract, _) => new(NoticeKind.SupplyContractSigned, step, round, new(
@@ -85,6 +85,19 @@ public static class NoticeComposer
         _ => null,
     };
 
+    /// <summary>临时用电 ends soon: the customer decides how (拆除销户 or 转为正式用电).</summary>
+    public static NoticeDraft TemporarySupplyEndingSoon(string number, DateOnly endsOn) => new(
+        NoticeKind.TemporarySupplyEndingSoon, null, NoRound, new(
+            "临时用电即将到期",
+            $"您的临时用电申请 {number} 将于 {endsOn:yyyy年M月d日} 到期。请在到期前选择拆除临时用电设施并销户，或申请转为正式用电；如需延期请联系客户经理。"));
+
+    public static NoticeDraft TemporarySupplyEnded(string number, TemporarySupplyEnding ending, DateOnly endsOn) => new(
+        NoticeKind.TemporarySupplyEnded, null, NoRound, new(
+            ending == TemporarySupplyEnding.Convert ? "临时用电将转为正式用电" : "临时用电将到期拆除",
+            ending == TemporarySupplyEnding.Convert
+                ? $"您的临时用电申请 {number} 已选择转为正式用电，客户经理将协助您办理正式用电（新装）申请。"
+                : $"您的临时用电申请 {number} 已选择于 {endsOn:yyyy年M月d日} 到期后拆除临时用电设施并销户。"));
+
     private static string NameOf(Step step) => StepCatalogue.Of(step).ChineseName;
 
     private static NoticeDraft Inspection(
@@ -95,7 +108,7 @@ public static class NoticeComposer
         var attempt = round > 1 ? $"（第 {round} 次）" : "";
         if (result.Passed)
         {
-            return new(passed, step, round, new($"{name}已通过", $"您的用电申请 {number} {passedText}{Remarks(result.Remarks)}"));
+            return new(passed, step, round, new($"{name}已通过", $"您的用电申请 {number} {name}{passedText}{Remarks(result.Remarks)}"));
         }
 
         var defects = result.Defects.Count > 0

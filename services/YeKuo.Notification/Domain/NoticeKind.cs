@@ -41,4 +41,10 @@ public enum NoticeKind
 
     /// <summary>The customer withdrew the application.</summary>
     ApplicationWithdrawn,
+
+    /// <summary>临时用电 ends soon: remove it or convert it to a permanent supply.</summary>
+    TemporarySupplyEndingSoon,
+
+    /// <summary>临时用电: how it ends was decided (removed, or converted).</summary>
+    TemporarySupplyEnded,
 }

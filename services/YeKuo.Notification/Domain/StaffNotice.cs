@@ -85,7 +85,7 @@ public sealed class StaffNotice
             RaisedAt = facts.RaisedAt,
             CreatedAt = now,
             Title = StaffNoticeText.WarningTitle(facts.Level),
-            Body = StaffNoticeText.WarningBody(facts.Level, facts.ApplicationNumber, facts.Step, recipient, facts.DueAt),
+            Body = StaffNoticeText.WarningBody(facts.Level, facts.ApplicationNumber, facts.Step, recipient, facts.DueAt, facts.DueAssumedYears),
         };
     }
 
@@ -107,7 +107,7 @@ public sealed class StaffNotice
             RaisedAt = facts.EscalatedAt,
             CreatedAt = now,
             Title = StaffNoticeText.EscalationTitle(facts.Step),
-            Body = StaffNoticeText.EscalationBody(facts.ApplicationNumber, facts.Step, assignee, facts.DueAt),
+            Body = StaffNoticeText.EscalationBody(facts.ApplicationNumber, facts.Step, assignee, facts.DueAt, facts.DueAssumedYears),
         };
     }
 

@@ -15,10 +15,10 @@ public static class StaffNoticeText
         _ => "超时预警",
     };
 
-    public static string WarningBody(DeadlineLevel level, string number, Step step, string? assignee, DateTimeOffset dueAt)
+    public static string WarningBody(DeadlineLevel level, string number, Step step, string? assignee, DateTimeOffset dueAt, IReadOnlyList<int>? assumedYears = null)
     {
         var what = $"用电申请 {number} 的{NameOf(step)}工单";
-        var due = Due(dueAt);
+        var due = Due(dueAt, assumedYears);
         var text = level switch
         {
             DeadlineLevel.HalfUsed => $"{what}已用去一半办理时限，请于 {due} 前办结。",
@@ -30,12 +30,15 @@ public static class StaffNoticeText
 
     public static string EscalationTitle(Step step) => $"超时督办：{NameOf(step)}工单已超时";
 
-    public static string EscalationBody(string number, Step step, string? assignee, DateTimeOffset dueAt) =>
-        $"用电申请 {number} 的{NameOf(step)}工单已超过办理时限（应于 {Due(dueAt)} 前办结），"
+    public static string EscalationBody(string number, Step step, string? assignee, DateTimeOffset dueAt, IReadOnlyList<int>? assumedYears = null) =>
+        $"用电申请 {number} 的{NameOf(step)}工单已超过办理时限（应于 {Due(dueAt, assumedYears)} 前办结），"
         + (assignee is null ? "且尚未指派责任人。" : $"责任人 {assignee}。")
         + "请督办并记录超时处理情况。";
 
     private static string NameOf(Step step) => StepCatalogue.Of(step).ChineseName;
 
-    private static string Due(DateTimeOffset dueAt) => dueAt.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm");
+    /// <summary>The due in Beijing time; one computed into a year without a published holiday notice says so.</summary>
+    private static string Due(DateTimeOffset dueAt, IReadOnlyList<int>? assumedYears = null) =>
+        dueAt.ToOffset(BeijingOffset).ToString("yyyy-MM-dd HH:mm")
+        + (assumedYears is { Count: > 0 } years ? $"（{string.Join("、", years)} 年节假日安排未发布，按周末推算）" : "");
 }

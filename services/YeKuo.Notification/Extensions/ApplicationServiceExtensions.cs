@@ -28,6 +28,8 @@ public static class ApplicationServiceExtensions
             bus.AddConsumer<DeadlineWarningRaisedConsumer>();
             bus.AddConsumer<WorkItemEscalatedConsumer>();
             bus.AddConsumer<PowerConnectedConsumer>();
+            bus.AddConsumer<TemporarySupplyEndingSoonConsumer>();
+            bus.AddConsumer<TemporarySupplyEndedConsumer>();
             bus.AddWebhookConsumers();
         });
         builder.AddWebhooks();

@@ -35,6 +35,10 @@ public static class Policies
 
     public static string HeadOf(string department) => $"head:{department}";
 
-    /// <summary>A department's worklist where customers also hold work items (e.g. 客户确认方案 in SupplyScheme): ownership is checked per item.</summary>
+    /// <summary>
+    /// A department's worklist where customers also hold work items (客户确认方案 in SupplyScheme, the requests that open
+    /// the inspections in Inspection): its staff, customers (their own customer steps) and counter clerks acting for a
+    /// customer (customer steps only); ownership is checked per item.
+    /// </summary>
     public static string StaffOrCustomerOf(string department) => $"staff-or-customer:{department}";
 }

@@ -94,8 +94,9 @@ public static class SecurityExtensions
         {
             authorization.AddPolicy(Policies.StaffOf(department), p => p.RequireAssertion(c => IsStaffOf(c.User, department)));
             authorization.AddPolicy(Policies.HeadOf(department), p => p.RequireAssertion(c => IsHeadOf(c.User, department)));
+            // Customers act on their own customer steps; a counter clerk on any customer's, for them (ownership per item).
             authorization.AddPolicy(Policies.StaffOrCustomerOf(department), p => p.RequireAssertion(c =>
-                IsStaffOf(c.User, department) || c.User.IsInRole(Roles.Customer)));
+                IsStaffOf(c.User, department) || c.User.IsInRole(Roles.Customer) || c.User.IsInRole(Roles.CounterClerk)));
         }
         return authorization;
     }

@@ -23,26 +23,26 @@ internal static class SchemeRevisions
         if (round.Status == WorkItemStatus.Paused)
         {
             // The round closes now, so does its pause; the clock gets the paused time back as on a resume.
-            var pausedAt = round.Pauses.Single(p => p.ResumedAt is null).PausedAt;
-            round.Resume(now, await DueAfterPausesAsync(db, deadlines, round, now, cancellationToken));
-            outbox.Enqueue(new WorkItemResumed(round.Id, round.ApplicationId, round.ApplicationNumber, round.Step, round.Department, pausedAt, now, round.DueAt), round.ApplicationId);
+            var moved = await DeadlineAfterPausesAsync(db, deadlines, round, now, cancellationToken);
+            round.Resume(now, moved is null ? round.DueAt : moved.DueAt, moved?.AssumedYears);
+            outbox.Enqueue(WorkItemEvents.Resumed(round, round.Pauses.Single(p => p.ResumedAt == now)), round.ApplicationId);
         }
 
         round.Cancel(Shorten($"方案退回修改 (第 {round.Round} 稿): {reason}", 500), now);
         var next = WorkItem.Open(
             round.ApplicationId, round.ApplicationNumber, round.CustomerId, round.CustomerClass, round.PolicyVersion,
             Step.SchemeReply, round.Department, round.Round + 1, round.Plan, now,
-            new StepDeadline(round.ClockStartedAt, round.LimitWorkingDays, round.DueAt), assignee: round.Assignee);
+            new StepDeadline(round.ClockStartedAt, round.LimitWorkingDays, round.DueAt, round.DueAssumedYears), assignee: round.Assignee);
         db.WorkItems.Add(next);
         outbox.Enqueue(WorkItemEvents.Opened(next), next.ApplicationId);
     }
 
-    private static async Task<DateTimeOffset?> DueAfterPausesAsync(
+    private static async Task<StepDeadline?> DeadlineAfterPausesAsync(
         SupplySchemeDbContext db, DeadlinePlanner deadlines, WorkItem round, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (round.ClockStartedAt is not { } start)
         {
-            return round.DueAt;
+            return null;
         }
         // Every pause on this clock counts: 现场勘查 and earlier rounds share it.
         var siblings = await db.WorkItems.AsNoTracking()
@@ -51,7 +51,7 @@ internal static class SchemeRevisions
         var pauses = siblings.Append(round)
             .SelectMany(w => w.Pauses)
             .Select(p => new PauseInterval(p.PausedAt, p.ResumedAt ?? now, p.Reason));
-        return deadlines.For(round.CustomerClass, round.PolicyVersion, round.Step, start, pauses).DueAt;
+        return deadlines.For(round.CustomerClass, round.PolicyVersion, round.Step, start, pauses);
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

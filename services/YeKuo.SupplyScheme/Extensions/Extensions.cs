@@ -7,6 +7,7 @@ using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.SupplyScheme.Steps;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting;
+using YeKuo.Workflow.Hosting.Steps;
 
 namespace YeKuo.SupplyScheme.Extensions;
 
@@ -17,7 +18,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SupplySchemeDbContext, SqliteSupplySchemeDbContext, SqlServerSupplySchemeDbContext>("supplyschemedb");
-        builder.AddDepartmentWorkflow(Department.SupplyScheme, new SiteSurveyCompletion(), new SchemeReplyCompletion(), new SchemeConfirmationCompletion());
+        builder.AddDepartmentWorkflow(Department.SupplyScheme, new SiteSurveyCompletion(), new SchemeReplyCompletion(), new SchemeConfirmationCompletion(),
+            new CustomerRequestCompletion());
         builder.AddMessaging(ServiceName, bus => bus.AddDepartmentConsumers<SupplySchemeDbContext>(ServiceName));
 
         builder.Services.AddOptions<SchemeReviewOptions>()

@@ -8,20 +8,37 @@ namespace YeKuo.Web.Api;
 
 public sealed record ApplicationSummary(
     Guid Id, string Number, string CustomerClass, string Status, DateTimeOffset SubmittedAt, DateTimeOffset? AcceptedAt,
-    DateTimeOffset? ClosedAt, string? CustomerManager);
+    DateTimeOffset? ClosedAt, string? CustomerManager, string? Kind);
 
 public sealed record PauseView(DateTimeOffset PausedAt, DateTimeOffset? ResumedAt, string Reason, double Hours);
 
 public sealed record TimelineStep(
     string Step, string StepName, string Department, int Round, string? Assignee, DateTimeOffset? StartedAt, DateTimeOffset? DueAt,
     DateTimeOffset? CompletedAt, string? CompletedBy, bool? OnTime, StepOutcome? Outcome,
-    bool? Judged, bool Overdue, bool Paused, double PausedHours, IReadOnlyList<PauseView>? Pauses);
+    bool? Judged, bool Overdue, bool Paused, double PausedHours, IReadOnlyList<PauseView>? Pauses,
+    string? ActedBy, IReadOnlyList<int>? DueAssumedYears, int? WorkingDays, double? Hours)
+{
+    public bool IsCustomerStep => ActedBy == "Customer";
+}
+
+public sealed record KindView(
+    string Kind, string KindName, string? AccountNumber, decimal? CurrentCapacityKva, IReadOnlyList<string>? Changes, string? ChangeDescription,
+    DateOnly? TemporaryUntil, DateTimeOffset? TemporaryReminderAt, string? TemporaryEnding, DateTimeOffset? TemporaryEndedAt);
+
+public sealed record AssessmentView(
+    string Kind, string? From, string? To, int? LimitWorkingDays, int? ActualWorkingDays, bool? OnTime, IReadOnlyList<string>? Nodes,
+    bool IsDefault, string Source);
+
+/// <summary>Where an application waits now: on a department (with its due) or on the customer (customer time, no due).</summary>
+public sealed record WaitView(
+    string WaitingOn, string? Step, string? StepName, int Round, string? Assignee, DateTimeOffset? Since, int? WorkingDays, double? Hours,
+    DateTimeOffset? DueAt, IReadOnlyList<int>? DueAssumedYears, bool CustomerTime, bool Paused, bool Overdue);
 
 public sealed record ApplicationDetails(
     Guid Id, string Number, string CustomerId, string CustomerName, string CustomerClass, string ContactPhone, string Address,
     decimal CapacityKva, decimal VoltageKv, int SourceCount, string Status, DateTimeOffset SubmittedAt, DateTimeOffset? AcceptedAt,
     DateTimeOffset? ClosedAt, string? ClosingReason, string? PolicyVersion, string? CustomerManager, IReadOnlyList<string> Plan,
-    IReadOnlyList<TimelineStep> Timeline, string? Verdict, DeviationReport? Deviation);
+    IReadOnlyList<TimelineStep> Timeline, string? Verdict, DeviationReport? Deviation, KindView? Kind, AssessmentView? Assessment, WaitView? Waiting);
 
 public sealed record ShiftedStep(string Activity, int PlannedEarliestStart, int NewEarliestStart, int Shift);
 
@@ -31,7 +48,7 @@ public sealed record StepDeviation(
     int FreeFloat, bool Critical, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, double PausedHours, bool? DelaysJob,
     int? JobDelayWorkingDays, bool? MovesSuccessors, IReadOnlyList<ShiftedStep>? ShiftedSuccessors, bool? BecomesCritical, string Reading);
 
-public sealed record CustomerWait(string What, string Name, DateTimeOffset? From, DateTimeOffset? To, int? WorkingDays);
+public sealed record CustomerWait(string What, string Name, DateTimeOffset? From, DateTimeOffset? To, int? WorkingDays, int Round, bool Ongoing, double? Days);
 
 public sealed record DeviationReport(
     Guid ApplicationId, string? PolicyVersion, int PlannedDurationWorkingDays, int ForecastDurationWorkingDays, int JobDelayWorkingDays,
@@ -41,7 +58,7 @@ public sealed record PauseDto(string Reason, string PausedBy, DateTimeOffset Pau
 
 public sealed record WorkItem(
     Guid Id, Guid ApplicationId, string ApplicationNumber, string Step, string Department, int Round, string Status, string? Assignee,
-    DateTimeOffset OpenedAt, DateTimeOffset? ClaimedAt, DateTimeOffset? DueAt, int? LimitWorkingDays, DateTimeOffset? CompletedAt,
+    DateTimeOffset OpenedAt, DateTimeOffset? ClaimedAt, DateTimeOffset? DueAt, IReadOnlyList<int>? DueAssumedYears, int? LimitWorkingDays, DateTimeOffset? CompletedAt,
     string? CompletedBy, StepOutcome? Outcome, IReadOnlyList<PauseDto>? Pauses, Guid Version)
 {
     public bool IsOpen => Status is "Open" or "InProgress" or "Paused";
@@ -76,7 +93,8 @@ public sealed record FollowUp(
 
 public sealed record ManagerWorklistEntry(
     Guid ApplicationId, string Number, string CustomerName, string CustomerClass, string? Step, string? StepName, string? Department,
-    string? Assignee, DateTimeOffset? WaitingSince, DateTimeOffset? DueAt, int? AgeWorkingDays, bool Paused, bool Overdue);
+    string? Assignee, DateTimeOffset? WaitingSince, DateTimeOffset? DueAt, int? AgeWorkingDays, bool Paused, bool Overdue,
+    bool CustomerTime, int Round, IReadOnlyList<int>? DueAssumedYears, string? Kind);
 
 public sealed record HandoffStats(int Count, double P50Seconds, double P95Seconds, double MaxSeconds);
 

@@ -23,6 +23,14 @@ public sealed partial class UiText
     /// <summary>A step's name from the step catalogue (<c>YeKuo.Contracts</c>), in the current language.</summary>
     public string Step(string? step) => StepCatalogue.TryGet(step, out var definition) ? definition.NameIn(IsEnglish) : step ?? "";
 
+    /// <summary>The kind of application (新装, 增容, 变更用电, 临时用电) from the contracts, in the current language.</summary>
+    public string Kind(string? kind) =>
+        Enum.TryParse<ApplicationKind>(kind, out var parsed) && Enum.IsDefined(parsed) ? (IsEnglish ? parsed.EnglishName() : parsed.ChineseName()) : kind ?? "";
+
+    /// <summary>A change of use (减容, 暂停, 迁址, …) from the contracts, in the current language.</summary>
+    public string UseChange(string? change) =>
+        Enum.TryParse<UseChange>(change, out var parsed) && Enum.IsDefined(parsed) ? (IsEnglish ? parsed.EnglishName() : parsed.ChineseName()) : change ?? "";
+
     /// <summary>An activity of the step network: the names of the steps on its clock, e.g. 现场勘查 + 供电方案答复.</summary>
     public string Activity(IEnumerable<string>? steps) => string.Join(" + ", (steps ?? []).Select(Step));
 
@@ -101,5 +109,13 @@ public sealed partial class UiText
         ["meterNumber"] = "请填写电能表资产编号。",
         ["score"] = "请选择 1 至 5 分。",
         ["reason"] = "请填写原因（1 至 500 个字）。",
+        ["contractor"] = "请填写设计或施工单位（1 至 100 个字）。",
+        ["documents"] = "请列出提交的资料，每行一项（1 至 20 项，每项不超过 200 个字）。",
+        ["rectification"] = "复检申请须写明整改情况（1 至 1000 个字）。",
+        ["kind"] = "请选择申请类型。",
+        ["accountNumber"] = "增容和变更用电须填写现有户号（10 至 13 位数字）；新装和临时用电不填。",
+        ["currentCapacityKva"] = "增容须填写现有容量（kVA）。",
+        ["changes"] = "变更用电须选择至少一项变更事项。",
+        ["temporaryUntil"] = "临时用电须填写期限（今天之后，最长 3 年）。",
     };
 }

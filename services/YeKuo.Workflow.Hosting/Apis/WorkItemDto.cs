@@ -15,6 +15,7 @@ public sealed record WorkItemDto(
     DateTimeOffset OpenedAt,
     DateTimeOffset? ClaimedAt,
     DateTimeOffset? DueAt,
+    IReadOnlyList<int> DueAssumedYears,
     int? LimitWorkingDays,
     DateTimeOffset? CompletedAt,
     string? CompletedBy,
@@ -24,7 +25,7 @@ public sealed record WorkItemDto(
 {
     public static WorkItemDto From(WorkItem item) => new(
         item.Id, item.ApplicationId, item.ApplicationNumber, item.Step.ToString(), item.Department.ToString(), item.Round,
-        item.Status.ToString(), item.Assignee, item.OpenedAt, item.ClaimedAt, item.DueAt, item.LimitWorkingDays,
+        item.Status.ToString(), item.Assignee, item.OpenedAt, item.ClaimedAt, item.DueAt, item.DueAssumedYears, item.LimitWorkingDays,
         item.CompletedAt, item.CompletedBy, item.Outcome,
         item.Pauses.OrderBy(p => p.PausedAt).Select(p => new PauseDto(p.Reason, p.PausedBy, p.PausedAt, p.ResumedAt)).ToArray(),
         item.Version);

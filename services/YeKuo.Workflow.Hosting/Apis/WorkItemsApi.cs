@@ -25,15 +25,19 @@ namespace YeKuo.Workflow.Hosting.Apis;
 public static class WorkItemsApi
 {
     /// <summary>
-    /// Maps the worklist of <paramref name="department"/> (a <see cref="Departments"/> value): its staff and head work it;
-    /// with <paramref name="customersHoldWork"/> (SupplyScheme: 客户确认方案) customers also see and complete the
-    /// customer steps of their own applications, and nothing else (404 for any other item).
+    /// Maps the worklist of <paramref name="department"/> (a <see cref="Departments"/> value): its staff and head work it.
+    /// Where customers hold work items (<paramref name="customersHoldWork"/>; by default: the step catalogue gives the
+    /// department a customer step, e.g. 客户确认方案 in SupplyScheme, 提交设计文件 in Inspection) customers also see and
+    /// complete the customer steps of their own applications, counter clerks those of any customer they act for, and
+    /// nothing else (404 for any other item).
     /// </summary>
-    public static RouteGroupBuilder MapWorkItemsApi<TContext>(this IEndpointRouteBuilder app, string prefix, string department, bool customersHoldWork = false)
+    public static RouteGroupBuilder MapWorkItemsApi<TContext>(this IEndpointRouteBuilder app, string prefix, string department, bool? customersHoldWork = null)
         where TContext : WorkflowDbContext
     {
+        customersHoldWork ??= DepartmentCatalogue.TryGet(department, out var hosting)
+            && StepCatalogue.HostedBy(hosting.Department).Any(s => StepCatalogue.Of(s).IsCustomerStep);
         var api = app.MapGroup($"{prefix}/work-items").WithTags("Work items")
-            .RequireAuthorization(customersHoldWork ? AuthPolicies.StaffOrCustomerOf(department) : AuthPolicies.StaffOf(department));
+            .RequireAuthorization(customersHoldWork.Value ? AuthPolicies.StaffOrCustomerOf(department) : AuthPolicies.StaffOf(department));
         api.MapGet("/", List<TContext>);
         api.MapGet("/{id:guid}", Get<TContext>);
         api.MapPost("/{id:guid}/claim", Claim<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department));
@@ -44,10 +48,14 @@ public static class WorkItemsApi
         return api;
     }
 
-    /// <summary>Customers see only the customer steps (e.g. 客户确认方案) of their own applications; staff see the department's.</summary>
+    /// <summary>
+    /// Customers see only the customer steps (e.g. 客户确认方案) of their own applications, counter clerks who are not the
+    /// department's staff the customer steps of any application (they act for the customer); staff see the department's.
+    /// </summary>
     public static bool IsVisibleTo(ClaimsPrincipal user, WorkItem item) =>
-        !CurrentUser.IsCustomer(user)
-        || (StepCatalogue.Of(item.Step).IsCustomerStep && item.CustomerId == CurrentUser.NameOf(user));
+        StepCatalogue.Of(item.Step).IsCustomerStep
+            ? !CurrentUser.IsCustomer(user) || item.CustomerId == CurrentUser.NameOf(user)
+            : !CurrentUser.IsCustomer(user) && (!CurrentUser.IsClerkOnly(user) || item.Department == Department.Acceptance);
 
     public static async Task<Results<Ok<WorkItemDto[]>, ProblemHttpResult>> List<TContext>(
         TContext db, HttpContext http, string? status, Guid? applicationId, string? step, string? assignee, int? limit, CancellationToken cancellationToken)
@@ -93,11 +101,16 @@ public static class WorkItemsApi
         IQueryable<WorkItem> items, ClaimsPrincipal user, string? status, Guid? applicationId, string? step, string? assignee, int? limit)
     {
         var query = items;
+        var customerSteps = StepCatalogue.CustomerSteps.ToArray();
         if (CurrentUser.IsCustomer(user))
         {
             var customer = CurrentUser.NameOf(user);
-            var customerSteps = StepCatalogue.CustomerSteps.ToArray();
             query = query.Where(w => w.CustomerId == customer && customerSteps.Contains(w.Step));
+        }
+        else if (CurrentUser.IsClerkOnly(user))
+        {
+            // A clerk acting for customers: their steps here (in 受理's own worklist a clerk is its staff).
+            query = query.Where(w => w.Department == Department.Acceptance || customerSteps.Contains(w.Step));
         }
         switch (status?.ToLowerInvariant())
         {
@@ -202,7 +215,7 @@ public static class WorkItemsApi
         {
             var now = time.GetUtcNow();
             item.Pause(request.Reason, CurrentUser.NameOf(http), now);
-            outbox.Enqueue(new WorkItemPaused(item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, request.Reason, now), item.ApplicationId);
+            outbox.Enqueue(WorkItemEvents.Paused(item, item.Pauses[^1]), item.ApplicationId);
         }, cancellationToken);
     }
 
@@ -221,11 +234,9 @@ public static class WorkItemsApi
         var clockPauses = await ClockPausesAsync(db, deadlines, item, now, cancellationToken);
         return await Change(db, http, item, w =>
         {
-            w.Resume(now, w.ClockStartedAt is { } start
-                ? deadlines.For(w.CustomerClass, w.PolicyVersion, w.Step, start, clockPauses).DueAt
-                : w.DueAt);
-            var pausedAt = w.Pauses.Single(p => p.ResumedAt == now).PausedAt;
-            outbox.Enqueue(new WorkItemResumed(w.Id, w.ApplicationId, w.ApplicationNumber, w.Step, w.Department, pausedAt, now, w.DueAt), w.ApplicationId);
+            var moved = w.ClockStartedAt is { } start ? deadlines.For(w.CustomerClass, w.PolicyVersion, w.Step, start, clockPauses) : null;
+            w.Resume(now, moved is null ? w.DueAt : moved.DueAt, moved?.AssumedYears);
+            outbox.Enqueue(WorkItemEvents.Resumed(w, w.Pauses.Single(p => p.ResumedAt == now)), w.ApplicationId);
         }, cancellationToken);
     }
 
@@ -241,6 +252,12 @@ public static class WorkItemsApi
         }
         http.Audit().Target(item.Id, item.ApplicationId).Before(item.Status.ToString());
         StepTrace.LinkToOpening(System.Diagnostics.Activity.Current, item);
+        if (StepCatalogue.Of(item.Step).IsCustomerStep && !CurrentUser.ActsForCustomers(http.User))
+        {
+            // The customer's request starts the department's clock: the department cannot start it for them.
+            return Problem(StatusCodes.Status403Forbidden, "This is the customer's own step.",
+                $"{StepCatalogue.Of(item.Step).EnglishName} is made by the customer, online or through a counter clerk for them.");
+        }
         if (!completions.TryGet(item.Step, out var completion))
         {
             return Problem(StatusCodes.Status409Conflict, "This step is not completed here.", $"{item.Step} has no completion in this service.");

@@ -4,6 +4,7 @@ using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Inbox;
 using YeKuo.Messaging.Outbox;
+using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Persistence;
@@ -73,13 +74,21 @@ public sealed class OpenNextStepConsumer<TContext>(
         var definition = StepCatalogue.Of(step);
         var item = WorkItem.Open(
             message.ApplicationId, message.ApplicationNumber, message.CustomerId, message.CustomerClass, message.PolicyVersion,
-            step, definition.Responsible, round, message.Plan, now, deadline,
+            step, definition.Responsible, round, message.Plan, now, deadline.Deadline,
             assignee: definition.IsCustomerStep ? message.CustomerId : null);
         Db.WorkItems.Add(item);
         outbox.Enqueue(WorkItemEvents.Opened(item), item.ApplicationId);
+        foreach (var (from, to, reason) in deadline.CustomerTime)
+        {
+            var pause = item.RecordCustomerTime(from, to, reason, message.CustomerId);
+            outbox.Enqueue(WorkItemEvents.Paused(item, pause), item.ApplicationId);
+            outbox.Enqueue(WorkItemEvents.Resumed(item, pause), item.ApplicationId);
+        }
     }
 
-    private async Task<StepDeadline> DeadlineAsync(StepCompleted message, Step step, bool reopened, DateTimeOffset now, CancellationToken cancellationToken)
+    private sealed record OpeningDeadline(StepDeadline Deadline, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To, string Reason)> CustomerTime);
+
+    private async Task<OpeningDeadline> DeadlineAsync(StepCompleted message, Step step, bool reopened, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!reopened && deadlines.SharesClock(message.CustomerClass, message.PolicyVersion, message.Step, step))
         {
@@ -87,14 +96,40 @@ public sealed class OpenNextStepConsumer<TContext>(
             var previous = await Db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == message.WorkItemId, cancellationToken);
             if (previous?.ClockStartedAt is { } start)
             {
-                var pauses = previous.Pauses.Select(p => new YeKuo.Workflow.Calendar.PauseInterval(p.PausedAt, p.ResumedAt ?? p.PausedAt, p.Reason));
-                return deadlines.For(message.CustomerClass, message.PolicyVersion, step, start, pauses);
+                var pauses = previous.Pauses.Select(p => new PauseInterval(p.PausedAt, p.ResumedAt ?? p.PausedAt, p.Reason));
+                return new(deadlines.For(message.CustomerClass, message.PolicyVersion, step, start, pauses), []);
             }
             // The clock ran in another department (三零: 现场勘查 in 供电方案, 装表接电 in 计量): keep its start (a sender
             // without the field opened the clock's first step), and its due date, which includes the pauses taken there.
             var computed = deadlines.For(message.CustomerClass, message.PolicyVersion, step, message.ClockStartedAt ?? message.OpenedAt);
-            return message is { ClockStartedAt: not null, DueAt: { } due } ? computed with { DueAt = due } : computed;
+            return new(message is { ClockStartedAt: not null, DueAt: { } due }
+                ? computed with { DueAt = due, AssumedYears = message.DueAssumedYears ?? computed.AssumedYears }
+                : computed, []);
         }
-        return deadlines.For(message.CustomerClass, message.PolicyVersion, step, now);
+        if (!reopened && deadlines.IsExcludedFrom(message.CustomerClass, message.PolicyVersion, message.Step, step, message.Plan)
+            && await ClockBeforeCustomerTimeAsync(message, step, cancellationToken) is { ClockStartedAt: { } clockStart } earlier)
+        {
+            // The clock ran before the customer's step (现场勘查 → 接入系统设计 → 方案答复): it continues, the customer's time
+            // (from the earlier step's completion to the customer's) taken out like a pause.
+            var customerTime = (From: earlier.CompletedAt ?? message.OpenedAt, To: message.CompletedAt, Reason: $"客户原因: {StepCatalogue.Of(message.Step).ChineseName}");
+            var pauses = earlier.Pauses.Select(p => new PauseInterval(p.PausedAt, p.ResumedAt ?? p.PausedAt, p.Reason))
+                .Append(new PauseInterval(customerTime.From, customerTime.To, customerTime.Reason));
+            return new(deadlines.For(message.CustomerClass, message.PolicyVersion, step, clockStart, pauses),
+                customerTime.From < customerTime.To ? [customerTime] : []);
+        }
+        // A new clock: from the moment its start rule names (the customer's request, the acceptance, a passed check).
+        var started = deadlines.ClockStart(message.CustomerClass, message.PolicyVersion, step, message.Step, message.CompletedAt, now);
+        return new(deadlines.For(message.CustomerClass, message.PolicyVersion, step, started), []);
+    }
+
+    /// <summary>The latest completed earlier step of <paramref name="step"/>'s clock, hosted here (the clock's first steps).</summary>
+    private async Task<WorkItem?> ClockBeforeCustomerTimeAsync(StepCompleted message, Step step, CancellationToken cancellationToken)
+    {
+        var candidates = await Db.WorkItems.AsNoTracking()
+            .Where(w => w.ApplicationId == message.ApplicationId && w.Status == WorkItemStatus.Completed && w.Step != step)
+            .ToListAsync(cancellationToken);
+        return candidates
+            .Where(w => deadlines.SharesClock(message.CustomerClass, message.PolicyVersion, w.Step, step))
+            .MaxBy(w => w.CompletedAt);
     }
 }

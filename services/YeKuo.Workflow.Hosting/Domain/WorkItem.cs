@@ -60,6 +60,9 @@ public sealed class WorkItem
     /// <summary>When the company's time runs out; moved later by pauses.</summary>
     public DateTimeOffset? DueAt { get; private set; }
 
+    /// <summary>Years <see cref="DueAt"/> was computed for without a published holiday notice (weekends only): the due is provisional.</summary>
+    public IReadOnlyList<int> DueAssumedYears { get; private set; } = [];
+
     /// <summary>What completing the step recorded (typed per step family); null until completed.</summary>
     public StepOutcome? Outcome { get; private set; }
 
@@ -100,6 +103,7 @@ public sealed class WorkItem
         ClockStartedAt = deadline.ClockStartedAt,
         LimitWorkingDays = deadline.LimitWorkingDays,
         DueAt = deadline.DueAt,
+        DueAssumedYears = deadline.AssumedYears.ToArray(),
         OpenedTraceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } opening ? opening.Id : null,
         Version = Guid.NewGuid(),
     };
@@ -146,14 +150,31 @@ public sealed class WorkItem
         Touch();
     }
 
-    /// <summary>Ends the open pause; <paramref name="newDueAt"/> is the due date moved by the paused working time.</summary>
-    public void Resume(DateTimeOffset now, DateTimeOffset? newDueAt)
+    /// <summary>
+    /// Ends the open pause; <paramref name="newDueAt"/> is the due date moved by the paused working time (with the
+    /// years it was computed for without holiday data, when known).
+    /// </summary>
+    public void Resume(DateTimeOffset now, DateTimeOffset? newDueAt, IReadOnlyList<int>? dueAssumedYears = null)
     {
         Require(Status == WorkItemStatus.Paused, "only a paused work item can be resumed");
         _pauses.Single(p => p.ResumedAt is null).ResumedAt = now;
         Status = Assignee is null ? WorkItemStatus.Open : WorkItemStatus.InProgress;
         DueAt = newDueAt;
+        DueAssumedYears = dueAssumedYears?.ToArray() ?? DueAssumedYears;
         Touch();
+    }
+
+    /// <summary>
+    /// Records customer time inside this step's clock before it opened (接入系统设计 within 方案答复) as a closed pause,
+    /// so the clock, its resumes and supervision leave it out as any other customer wait.
+    /// </summary>
+    public WorkItemPause RecordCustomerTime(DateTimeOffset from, DateTimeOffset to, string reason, string customer)
+    {
+        Require(from <= to && to <= OpenedAt, "customer time recorded on a step is the time before it opened");
+        var pause = new WorkItemPause { Id = Guid.NewGuid(), WorkItemId = Id, Reason = reason, PausedBy = customer, PausedAt = from, ResumedAt = to };
+        _pauses.Add(pause);
+        Touch();
+        return pause;
     }
 
     public void Cancel(string reason, DateTimeOffset now)

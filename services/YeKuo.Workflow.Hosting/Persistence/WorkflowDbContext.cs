@@ -95,6 +95,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
                 text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Step>).ToArray(),
                 new ValueComparer<IReadOnlyList<Step>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToArray()));
             item.Property(w => w.Outcome).HasConversion(StoredOutcome.Converter, StoredOutcome.Comparer);
+            item.Property(w => w.DueAssumedYears).HasMaxLength(32).HasConversion(
+                years => string.Join(',', years),
+                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
+                new ValueComparer<IReadOnlyList<int>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, y) => HashCode.Combine(h, y)), v => v.ToArray()));
             item.HasMany(w => w.Pauses).WithOne().HasForeignKey(p => p.WorkItemId);
             item.Navigation(w => w.Pauses).HasField("_pauses").UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
 

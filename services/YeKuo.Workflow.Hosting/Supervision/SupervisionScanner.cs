@@ -163,13 +163,14 @@ public sealed class SupervisionScanner(
         if (timer.Level.AsDeadlineLevel() is { } level)
         {
             outbox.Enqueue(new DeadlineWarningRaised(
-                item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, item.Assignee, level, dueAt, now), item.ApplicationId);
+                item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, item.Assignee, level, dueAt, now,
+                item.DueAssumedYears), item.ApplicationId);
         }
         else
         {
             outbox.Enqueue(new WorkItemEscalated(
                 item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department, item.Assignee,
-                options.Value.HeadOf(item.Department), dueAt, now), item.ApplicationId);
+                options.Value.HeadOf(item.Department), dueAt, now, item.DueAssumedYears), item.ApplicationId);
         }
         return timer;
     }

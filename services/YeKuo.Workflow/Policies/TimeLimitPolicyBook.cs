@@ -26,6 +26,14 @@ public sealed class TimeLimitPolicyBook
             throw new ArgumentException("Two documents take effect on the same day; which one applies would be ambiguous.", nameof(policies));
         if (Policies.Select(p => p.Id).Distinct().Count() != Policies.Count)
             throw new ArgumentException("Document ids must be unique: they are the stored version.", nameof(policies));
+        for (var i = 0; i + 1 < Policies.Count; i++)
+        {
+            // A document that says when it ends hands over to the next the day after: no day without rules, no day with two.
+            if (Policies[i].EffectiveTo is { } end && end.AddDays(1) != Policies[i + 1].EffectiveFrom)
+                throw new ArgumentException(
+                    $"Document {Policies[i].Id} ends {end:yyyy-MM-dd} but {Policies[i + 1].Id} takes effect {Policies[i + 1].EffectiveFrom:yyyy-MM-dd}.",
+                    nameof(policies));
+        }
     }
 
     /// <summary>The embedded documents (parsed once per process).</summary>
@@ -37,9 +45,10 @@ public sealed class TimeLimitPolicyBook
     /// <summary>The document in force on the acceptance day: the latest one effective on or before it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No document was in force yet on that day.</exception>
     public TimeLimitPolicy ForDate(DateOnly accepted) =>
-        Policies.LastOrDefault(p => p.EffectiveFrom <= accepted)
-        ?? throw new ArgumentOutOfRangeException(nameof(accepted), accepted,
-            $"No time-limit document was in force; the earliest takes effect {Policies[0].EffectiveFrom:yyyy-MM-dd}.");
+        Policies.LastOrDefault(p => p.EffectiveFrom <= accepted) is { } policy && (policy.EffectiveTo is not { } end || accepted <= end)
+            ? policy
+            : throw new ArgumentOutOfRangeException(nameof(accepted), accepted,
+                $"No time-limit document was in force on {accepted:yyyy-MM-dd}; the earliest takes effect {Policies[0].EffectiveFrom:yyyy-MM-dd}.");
 
     /// <summary>The document an application accepted under <paramref name="version"/> keeps.</summary>
     public TimeLimitPolicy ForVersion(string version) =>

@@ -60,7 +60,7 @@ public class AcceptanceApp : ServiceHost<Program>
             journey.ApplicationNumber, journey.CustomerId, $"客户{journey.ApplicationNumber[^4..]}", customerClass,
             residential ? "11010519491231002X" : "91350100M000100Y43", "13800138000", "福州市鼓楼区五四路 1 号",
             residential ? 8m : 800m, residential ? 0.22m : 10m, customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1,
-            journey.Plan, policyVersion, acceptedAt.AddHours(-1));
+            KindDetails.NewConnection, journey.Plan, policyVersion, acceptedAt.AddHours(-1));
         application.Accept(policyVersion, journey.Plan, manager, acceptedAt);
         db.Applications.Add(application);
         await db.SaveChangesAsync();

@@ -9,7 +9,8 @@ namespace YeKuo.Tests.Support;
 /// The events other departments publish about one application, for the component tests of the department services.
 /// The plan comes from the current time-limit document, as Acceptance would send it.
 /// </summary>
-public sealed class Handoffs(CustomerClass customerClass = CustomerClass.HighVoltageSingleSource)
+/// <param name="plan">The application's plan; by default the class's 新装 at its lowest voltage.</param>
+public sealed class Handoffs(CustomerClass customerClass = CustomerClass.HighVoltageSingleSource, IReadOnlyList<Step>? plan = null)
 {
     public const string PolicyVersion = "YK-TL-2024";
 
@@ -21,7 +22,7 @@ public sealed class Handoffs(CustomerClass customerClass = CustomerClass.HighVol
 
     public CustomerClass CustomerClass => customerClass;
 
-    public IReadOnlyList<Step> Plan { get; } = TimeLimitPolicyBook.LoadDefault().ForVersion(PolicyVersion).StepsFor(customerClass);
+    public IReadOnlyList<Step> Plan { get; } = plan ?? TimeLimitPolicyBook.LoadDefault().ForVersion(PolicyVersion).StepsFor(customerClass);
 
     /// <summary>Another department's (or this one's) completion of <paramref name="step"/>, opened and completed at the given instants.</summary>
     public StepCompleted Completed(

@@ -1,0 +1,61 @@
+using YeKuo.Acceptance.Domain;
+using YeKuo.Contracts;
+
+namespace YeKuo.Acceptance.Progress;
+
+/// <summary>
+/// Where an active application waits now and since when: a department's open step (with its due), the customer's open
+/// step (customer time: no due, never judged), or the handoff to the next step. Shown on the timeline, the progress
+/// page, the 客户经理's worklist and the Gantt chart alike.
+/// </summary>
+/// <param name="WaitingOn">The department, or <c>Customer</c>.</param>
+/// <param name="WorkingDays">Working days since <paramref name="Since"/> (the start day not counted).</param>
+public sealed record WaitView(
+    string WaitingOn,
+    string? Step,
+    string? StepName,
+    int Round,
+    string? Assignee,
+    DateTimeOffset? Since,
+    int? WorkingDays,
+    double? Hours,
+    DateTimeOffset? DueAt,
+    IReadOnlyList<int> DueAssumedYears,
+    bool CustomerTime,
+    bool Paused,
+    bool Overdue);
+
+public static class CurrentWait
+{
+    /// <summary>The wait of an active application (null when it is closed).</summary>
+    /// <param name="pausedNow">Work items paused right now (客户原因).</param>
+    public static WaitView? Of(
+        Application application, IReadOnlyList<TimelineEntry> timeline, IReadOnlySet<Guid> pausedNow, DateTimeOffset now, StepRecords records)
+    {
+        if (!application.IsActive)
+        {
+            return null;
+        }
+        var current = timeline.Where(e => e.CompletedAt is null && e.OpenedAt is not null).MaxBy(e => e.OpenedAt);
+        if (current is not null)
+        {
+            var definition = StepCatalogue.Of(current.Step);
+            var paused = pausedNow.Contains(current.WorkItemId);
+            return new WaitView(
+                definition.Responsible.ToString(), current.Step.ToString(), definition.ChineseName, current.Round, current.Assignee,
+                current.OpenedAt, records.WorkingDaysBetween(current.OpenedAt!.Value, now), Hours(current.OpenedAt.Value, now),
+                current.DueAt, current.DueAssumedYears, definition.IsCustomerStep, paused, !paused && current.DueAt < now);
+        }
+
+        // Between two steps: the next department has not opened its work item yet.
+        var last = timeline.Where(e => e.CompletedAt is not null).MaxBy(e => e.CompletedAt);
+        Step? next = last is null ? application.Plan.FirstOrDefault() : Plans.OpensAfter(application.Plan, last.Step, last.Outcome);
+        var since = last?.CompletedAt ?? application.AcceptedAt ?? application.SubmittedAt;
+        var nextDefinition = next is { } n ? StepCatalogue.Of(n) : null;
+        return new WaitView(
+            nextDefinition?.Responsible.ToString() ?? "", next?.ToString(), nextDefinition?.ChineseName, 0, null,
+            since, records.WorkingDaysBetween(since, now), Hours(since, now), null, [], nextDefinition?.IsCustomerStep ?? false, false, false);
+    }
+
+    private static double Hours(DateTimeOffset since, DateTimeOffset now) => Math.Round(Math.Max(0, (now - since).TotalHours), 2);
+}
