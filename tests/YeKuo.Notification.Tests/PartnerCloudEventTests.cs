@@ -2,8 +2,10 @@ using System.Text;
 using System.Text.Json;
 using NJsonSchema;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Messaging;
 using YeKuo.Messaging.PartnerEvents;
+using YeKuo.Tests.Support;
 
 namespace YeKuo.Notification.Tests;
 
@@ -26,11 +28,9 @@ public sealed class PartnerCloudEventTests
         [
             events.Accepted("cm-zhang"),
             events.StepCompleted(Step.SiteSurvey),
-            events.StepCompleted(Step.SchemeReply, outcome: new Dictionary<string, string>
-            {
-                ["voltageKv"] = "10", ["sourceCount"] = "1", ["capacityKva"] = "800", ["meteringMethod"] = "高供高计",
-            }),
-            events.StepCompleted(Step.CompletionAcceptance, outcome: new Dictionary<string, string> { ["passed"] = "true" }),
+            events.StepCompleted(Step.SchemeReply, outcome: new SchemeReplyOutcome(10, 1, 800, MeteringMethod.HighSupplyHighMetering, "10kV 单电源供电")),
+            events.StepCompleted(Step.CompletionAcceptance, outcome: TestOutcomes.Passed),
+            events.StepCompleted(Step.CompletionReport, outcome: TestOutcomes.For(Step.CompletionReport)),
             events.PowerConnected("M-0001"),
             events.Withdrawn("项目取消"),
             events.Rejected("资料不全"),

@@ -31,6 +31,10 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.Property<long?>("AcceptedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(13)
+                        .HasColumnType("nvarchar(13)");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -39,6 +43,15 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.Property<decimal>("CapacityKva")
                         .HasPrecision(12, 2)
                         .HasColumnType("decimal(12,2)");
+
+                    b.Property<string>("ChangeDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("bigint");
@@ -51,6 +64,10 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal?>("CurrentCapacityKva")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)");
 
                     b.Property<string>("CustomerClass")
                         .IsRequired()
@@ -76,6 +93,11 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(18)
                         .HasColumnType("nvarchar(18)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -100,6 +122,19 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("TemporaryEndedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TemporaryEnding")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<long?>("TemporaryReminderAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("TemporaryUntil")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -116,6 +151,8 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.HasIndex("CustomerId", "SubmittedAt");
 
                     b.HasIndex("CustomerManager", "Status");
+
+                    b.HasIndex("Kind", "TemporaryReminderAt", "TemporaryUntil");
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -179,6 +216,11 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("DueAssumedYears")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("bigint");
 
@@ -186,7 +228,6 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<string>("Outcome")
-                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Round")
@@ -444,6 +485,11 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("DueAssumedYears")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("bigint");
 
@@ -458,7 +504,6 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Outcome")
-                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Plan")

@@ -26,6 +26,10 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                     b.Property<long?>("AcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -33,6 +37,15 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
 
                     b.Property<decimal>("CapacityKva")
                         .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeDescription")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ClosedAt")
@@ -45,6 +58,10 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                     b.Property<string>("ContactPhone")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CurrentCapacityKva")
+                        .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CustomerClass")
@@ -71,6 +88,11 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -95,6 +117,19 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                     b.Property<long>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("TemporaryEndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TemporaryEnding")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TemporaryReminderAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TemporaryUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -111,6 +146,8 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CustomerId", "SubmittedAt");
 
                     b.HasIndex("CustomerManager", "Status");
+
+                    b.HasIndex("Kind", "TemporaryReminderAt", "TemporaryUntil");
 
                     b.ToTable("Applications", (string)null);
                 });
@@ -174,6 +211,11 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DueAssumedYears")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -181,7 +223,6 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Round")
@@ -435,6 +476,11 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DueAssumedYears")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -449,7 +495,6 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Plan")

@@ -230,6 +230,11 @@ namespace YeKuo.Inspection.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DueAssumedYears")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -244,7 +249,6 @@ namespace YeKuo.Inspection.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Plan")

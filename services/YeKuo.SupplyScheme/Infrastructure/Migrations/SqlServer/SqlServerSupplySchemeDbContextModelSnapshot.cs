@@ -395,6 +395,11 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("DueAssumedYears")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("bigint");
 
@@ -409,7 +414,6 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Outcome")
-                        .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Plan")

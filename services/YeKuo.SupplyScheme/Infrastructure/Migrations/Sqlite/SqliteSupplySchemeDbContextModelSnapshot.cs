@@ -386,6 +386,11 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DueAssumedYears")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -400,7 +405,6 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Plan")
