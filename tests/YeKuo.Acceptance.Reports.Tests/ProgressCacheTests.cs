@@ -79,8 +79,9 @@ public sealed class ProgressCacheTests(RedisApp app) : IClassFixture<RedisApp>
         Assert.Equal("现场勘查", progress.CurrentStepName);
         Assert.Equal("cm-wang", progress.CustomerManager);
         Assert.Equal(
-            ["Acceptance:done", "SiteSurvey:inProgress", "SchemeReply:waiting", "SchemeConfirmation:waiting", "DesignReview:waiting",
-             "IntermediateInspection:waiting", "CompletionAcceptance:waiting", "SupplyContract:waiting", "PowerConnection:waiting"],
+            ["Acceptance:done", "SiteSurvey:inProgress", "SchemeReply:waiting", "SchemeConfirmation:waiting", "DesignSubmission:waiting",
+             "DesignReview:waiting", "IntermediateInspectionRequest:waiting", "IntermediateInspection:waiting", "CompletionReport:waiting",
+             "CompletionAcceptance:waiting", "SupplyContract:waiting", "PowerConnection:waiting"],
             progress.Steps.Select(s => $"{s.Step}:{s.State}"));
         Assert.Equal(EndOf(4, 7), progress.Steps[1].DueAt);
     }

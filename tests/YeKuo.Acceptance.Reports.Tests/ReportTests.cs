@@ -11,7 +11,8 @@ namespace YeKuo.Acceptance.Reports.Tests;
 /// <summary>
 /// Three finished applications with known durations (China time):
 /// A 居民 (March): 受理 4 h / 0 WD, 勘查 24 h / 1 WD, 装表接电 22 h / 1 WD, on time; satisfaction 5.
-/// B 居民 (March): 受理 2 h, 勘查 24 h / 1 WD, 装表接电 72 h elapsed of which 24 h paused → 48 h / 2 WD, late; a complaint, satisfaction 2.
+/// B 居民 (March): 受理 2 h, 勘查 24 h / 1 WD, 装表接电 72 h elapsed of which 24 h paused → 48 h / 2 WD, past its step's due
+/// but on time: low voltage is judged as one span 受理 → 装表接电 (0 + 1 + 2 = 3 WD, the span's limit); a complaint, satisfaction 2.
 /// C 小微 (May, across the 调休 Saturday 05-09): 受理 1 h, 勘查 24 h / 1 WD, 装表接电 48 h / 1 WD, on time; satisfaction 4.
 /// </summary>
 public sealed class ReportsApp : AcceptanceApp
@@ -78,8 +79,9 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
         Assert.Equal(
         [
             "Acceptance n=3 wd=0/0 h=2.33/4 onTime=0/0=",
-            "SiteSurvey n=3 wd=1/1 h=24/24 onTime=3/3=1",
-            "PowerConnection n=3 wd=1.33/2 h=39.33/48 onTime=2/3=0.6667",
+            // Low voltage is judged as one span (the totals), never step by step.
+            "SiteSurvey n=3 wd=1/1 h=24/24 onTime=0/0=",
+            "PowerConnection n=3 wd=1.33/2 h=39.33/48 onTime=0/0=",
         ], group.Steps.Select(Figures));
     }
 
@@ -91,7 +93,8 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
         Assert.Equal(3, total.Applications);
         Assert.Equal((2.33, 3), (total.AverageWorkingDays!.Value, total.MaxWorkingDays!.Value));
         Assert.Equal((65.67, 74.0), (total.AverageHours!.Value, total.MaxHours!.Value));
-        Assert.Equal((3, 2, 0.6667), (total.Judged, total.OnTime, total.OnTimeRate!.Value));
+        // B's 装表接电 missed its step's due, but its span 受理 → 装表接电 took 3 WD, within the low-voltage limit of 3.
+        Assert.Equal((3, 3, 1.0), (total.Judged, total.OnTime, total.OnTimeRate!.Value));
         Assert.Equal((1, 1, 0.3333), (total.Complaints!.Value, total.ApplicationsWithComplaints!.Value, total.ComplaintRate!.Value));
         // The out-of-range score 9 is not counted.
         Assert.Equal((3, 3.67), (total.Ratings!.Value, total.SatisfactionAverage!.Value));
@@ -104,8 +107,8 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
 
         Assert.Equal(["Residential", "SmallMicroBusiness"], report.Groups.Select(g => g.Key));
         var residential = report.Groups[0];
-        Assert.Equal("PowerConnection n=2 wd=1.5/2 h=35/48 onTime=1/2=0.5", Figures(residential.Steps[2]));
-        Assert.Equal((2, 2.5, 62.0, 0.5, 0.5, 3.5), (residential.Total.Applications, residential.Total.AverageWorkingDays!.Value,
+        Assert.Equal("PowerConnection n=2 wd=1.5/2 h=35/48 onTime=0/0=", Figures(residential.Steps[2]));
+        Assert.Equal((2, 2.5, 62.0, 1.0, 0.5, 3.5), (residential.Total.Applications, residential.Total.AverageWorkingDays!.Value,
             residential.Total.AverageHours!.Value, residential.Total.OnTimeRate!.Value, residential.Total.ComplaintRate!.Value,
             residential.Total.SatisfactionAverage!.Value));
         Assert.Equal((1, 2.0, 73.0, 1.0, 0.0, 4.0), (report.Groups[1].Total.Applications, report.Groups[1].Total.AverageWorkingDays!.Value,
@@ -120,19 +123,21 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
 
         Assert.Equal(["2026-03", "2026-05"], report.Groups.Select(g => g.Key));
         Assert.Equal((2, 1), (report.Groups[0].Total.Applications, report.Groups[1].Total.Applications));
-        Assert.Equal("SiteSurvey n=1 wd=1/1 h=24/24 onTime=1/1=1", Figures(report.Groups[1].Steps[1]));
+        Assert.Equal("SiteSurvey n=1 wd=1/1 h=24/24 onTime=0/0=", Figures(report.Groups[1].Steps[1]));
     }
 
     [Fact]
-    public async Task Grouped_by_department_each_department_is_judged_on_its_own_steps_and_complaints_are_not_attributed()
+    public async Task Grouped_by_department_low_voltage_steps_are_not_judged_against_a_department_and_complaints_are_not_attributed()
     {
         var report = await ReportAsync("?groupBy=department");
 
         Assert.Equal(["Acceptance", "Metering", "SupplyScheme"], report.Groups.Select(g => g.Key));
         var metering = report.Groups[1].Total;
-        Assert.Equal((3, 1.33, 2, 0.6667), (metering.Applications, metering.AverageWorkingDays!.Value, metering.MaxWorkingDays!.Value, metering.OnTimeRate!.Value));
+        Assert.Equal((3, 1.33, 2), (metering.Applications, metering.AverageWorkingDays!.Value, metering.MaxWorkingDays!.Value));
+        // Low voltage is judged as one span of the whole application: no department's share is judged on its own.
+        Assert.Equal((0, (double?)null), (metering.Judged, metering.OnTimeRate));
         Assert.Null(metering.ComplaintRate);
-        Assert.Equal(1.0, report.Groups[2].Total.OnTimeRate);
+        Assert.Null(report.Groups[2].Total.OnTimeRate);
     }
 
     [Fact]
@@ -161,9 +166,9 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
         Assert.Equal(
         [
             "Residential,Acceptance,受理,Acceptance,2,0,0,3,4,0,0,,,,,",
-            "Residential,SiteSurvey,现场勘查,SupplyScheme,2,1,1,24,24,2,2,1,,,,",
-            "Residential,PowerConnection,装表接电,Metering,2,1.5,2,35,48,2,1,0.5,,,,",
-            "Residential,Total,合计,,2,2.5,3,62,74,2,1,0.5,1,0.5,2,3.5",
+            "Residential,SiteSurvey,现场勘查,SupplyScheme,2,1,1,24,24,0,0,,,,,",
+            "Residential,PowerConnection,装表接电,Metering,2,1.5,2,35,48,0,0,,,,,",
+            "Residential,Total,合计,,2,2.5,3,62,74,2,2,1,1,0.5,2,3.5",
         ], lines[1..5]);
         Assert.Equal("SmallMicroBusiness,Total,合计,,1,2,2,73,73,1,1,1,0,0,1,4", lines[^1]);
     }

@@ -14,8 +14,9 @@ public sealed class AcceptRejectWithdrawTests(AcceptanceApp app) : IClassFixture
 
     private static readonly Step[] HighVoltagePlan =
     [
-        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation, Step.DesignReview,
-        Step.IntermediateInspection, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
+        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation,
+        Step.DesignSubmission, Step.DesignReview, Step.IntermediateInspectionRequest, Step.IntermediateInspection,
+        Step.CompletionReport, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
     ];
 
     private static readonly object Complete = new { documentsComplete = true, remarks = "资料齐全" };

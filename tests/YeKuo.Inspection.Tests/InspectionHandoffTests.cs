@@ -157,7 +157,16 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         var response = await app.CompleteAsync(submission.Id, DesignDocuments, user: user);
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(expected == HttpStatusCode.OK, (await app.WorkItemsAsync(application.ApplicationId)).Any(w => w.Step == "DesignReview"));
+        if (expected == HttpStatusCode.OK)
+        {
+            await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview");
+        }
+        else
+        {
+            // Refused: the request stays open with the customer and nothing was handed on.
+            var items = await app.WorkItemsAsync(application.ApplicationId);
+            Assert.Equal(["DesignSubmission/InProgress"], items.Select(w => $"{w.Step}/{w.Status}"));
+        }
     }
 
     [Fact]
@@ -166,8 +175,10 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         var (application, review) = await OpenDesignReviewAsync();
         await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(review.Id, Failed));
         var rectification = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignSubmission" && w.Round == 2);
+        app.Clock.Advance(TimeSpan.FromDays(2));
         await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(rectification.Id, Rectified, user: application.CustomerId));
         var recheck = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview" && w.Round == 2);
+        app.Clock.Advance(TimeSpan.FromHours(3));
 
         await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(recheck.Id, Passed));
 

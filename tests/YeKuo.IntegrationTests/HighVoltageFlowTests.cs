@@ -9,14 +9,7 @@ namespace YeKuo.IntegrationTests;
 public sealed class HighVoltageFlowTests(SystemFixture system)
 {
     /// <summary>A 10 kV 新装's plan: each inspection after the customer's request that starts its clock.</summary>
-    public static readonly Step[] HighVoltageSteps =
-    [
-        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation,
-        Step.DesignSubmission, Step.DesignReview,
-        Step.IntermediateInspectionRequest, Step.IntermediateInspection,
-        Step.CompletionReport, Step.CompletionAcceptance,
-        Step.SupplyContract, Step.PowerConnection,
-    ];
+    public static readonly Step[] HighVoltageSteps = StepDriver.HighVoltagePlan;
 
     /// <summary>The customer-facing notices of a passed HV application, one each.</summary>
     public static readonly string[] HighVoltageNotices =

@@ -6,6 +6,16 @@ namespace YeKuo.IntegrationTests;
 /// <summary>Where each step is completed (its department's path prefix, from the catalogues) and a valid completion body (by outcome family).</summary>
 public sealed record StepDriver(string Prefix, object Body)
 {
+    /// <summary>A 10 kV 新装's plan under the current policy: each inspection after the customer's request that starts its clock.</summary>
+    public static readonly Step[] HighVoltagePlan =
+    [
+        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation,
+        Step.DesignSubmission, Step.DesignReview,
+        Step.IntermediateInspectionRequest, Step.IntermediateInspection,
+        Step.CompletionReport, Step.CompletionAcceptance,
+        Step.SupplyContract, Step.PowerConnection,
+    ];
+
     public static StepDriver For(Step step, CustomerClass customerClass = CustomerClass.HighVoltageSingleSource, int round = 1) =>
         new(DepartmentCatalogue.Of(StepCatalogue.Of(step).Department).WorkItemsPrefix!, BodyOf(step, customerClass, round));
 

@@ -14,11 +14,7 @@ namespace YeKuo.Security.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class IsolationTests(SystemFixture system)
 {
-    private static readonly Step[] Steps =
-    [
-        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation, Step.DesignReview,
-        Step.IntermediateInspection, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
-    ];
+    private static readonly Step[] Steps = StepDriver.HighVoltagePlan;
 
     [Fact]
     public async Task Another_customer_gets_404_for_everything_of_an_application_that_is_not_theirs()

@@ -17,11 +17,7 @@ namespace YeKuo.Security.Tests;
 [Collection(SystemCollection.Name)]
 public sealed class PiiTests(SystemFixture system)
 {
-    private static readonly Step[] Steps =
-    [
-        Step.Acceptance, Step.SiteSurvey, Step.SchemeReply, Step.SchemeConfirmation, Step.DesignReview,
-        Step.IntermediateInspection, Step.CompletionAcceptance, Step.SupplyContract, Step.PowerConnection,
-    ];
+    private static readonly Step[] Steps = StepDriver.HighVoltagePlan;
 
     [Fact]
     public async Task A_known_identity_number_and_phone_appear_in_no_log_span_or_partner_event()

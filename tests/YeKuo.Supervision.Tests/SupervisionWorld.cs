@@ -86,7 +86,8 @@ public sealed class SupervisionWorld : IDisposable
         builder.AddDepartmentWorkflow(Department.SupplyScheme,
             new AnyCompletion<SiteSurveyOutcome>(new("具备供电条件", true)),
             new AnyCompletion<SchemeReplyOutcome>(new(10, 1, 800, MeteringMethod.HighSupplyHighMetering, "10kV 单电源")),
-            new AnyCompletion<SchemeConfirmationOutcome>(new(true, null)));
+            new AnyCompletion<SchemeConfirmationOutcome>(new(true, null)),
+            new AnyCompletion<CustomerRequestOutcome>(new("青海某电力设计院", ["接入系统设计报告"], null, null)));
         builder.Services.AddSingleton<TimeProvider>(Time);
         configure?.Invoke(builder.Services);
         var replica = new Replica(builder.Build());

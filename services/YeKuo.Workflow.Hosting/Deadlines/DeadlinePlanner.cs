@@ -55,12 +55,17 @@ public sealed class DeadlinePlanner(WorkingDayCalendar calendar, TimeLimitPolicy
     /// <summary>
     /// When a new clock for <paramref name="step"/> starts, opened after <paramref name="completed"/> finished at
     /// <paramref name="completedAt"/>: at that completion when the document's start rule names it (the customer's
-    /// request, a passed check), else at <paramref name="now"/>.
+    /// request, a passed check), else at <paramref name="now"/>. A customer step runs on no clock: when it opens.
     /// </summary>
     public DateTimeOffset ClockStart(CustomerClass customerClass, string policyVersion, Step step, Step completed, DateTimeOffset completedAt, DateTimeOffset now)
     {
         var policy = policies.ForVersion(policyVersion);
-        var limit = policy.LimitFor(customerClass, step);
-        return limit.Start?.After == completed && completedAt <= now ? completedAt : now;
+        if (policy.LimitFor(customerClass, step).IsCustomerTime)
+        {
+            return now;
+        }
+        // The clock's start rule is its owner's (现场勘查 opens the 方案答复 clock "自受理客户申请之日起").
+        var start = policy.LimitFor(customerClass, policy.ClockOwnerOf(customerClass, step)).Start;
+        return start?.After == completed && completedAt <= now ? completedAt : now;
     }
 }
