@@ -39,6 +39,7 @@ public sealed class BackupRestoreTests(SystemFixture system)
         Assert.Equal(opened.GetProperty("id").GetGuid(), restored.GetProperty("id").GetGuid());
         using var completed = await gateway.CompleteStepAsync(id, Step.DesignReview, "staff-inspection");
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
-        await gateway.WaitForWorkItemAsync("/api/inspection", id, Step.IntermediateInspection);
+        // The restored service carries on: the application now waits for the customer's intermediate-inspection request.
+        await gateway.WaitForWorkItemAsync("/api/inspection", id, Step.IntermediateInspectionRequest);
     }
 }
