@@ -141,7 +141,8 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
 
         var inspectionHead = await system.SignInAsync("head-inspection-zhou", "head", "Inspection", "周主任");
         await inspectionHead.GotoAsync("/work/Inspection");
-        await Expect(inspectionHead.Locator($"[data-testid=work-item][data-number='{number}'][data-step=CompletionAcceptance]")).ToHaveCountAsync(1);
+        // After the failed check the application waits on the customer's re-check request, listed here as theirs.
+        await Expect(inspectionHead.Locator($"[data-testid=work-item][data-number='{number}'][data-step=CompletionReport]")).ToHaveCountAsync(1);
         await inspectionHead.GetByTestId("no-escalations").Or(inspectionHead.GetByTestId("escalations")).WaitForAsync();
         await shots.SaveAsync(inspectionHead, "worklist-inspection-head");
 

@@ -52,7 +52,7 @@ public sealed class CustomerRequestPageTests(WebSystemFixture system)
         await WaitForAsync(id, "DesignReview", round: 2);
     }
 
-    /// <summary>Set-up through the API: a 10 kV single-source application accepted, surveyed, replied and confirmed.</summary>
+    /// <summary>Set-up through the API: a 10 kV single-source application accepted, surveyed, its scheme reviewed, replied and confirmed.</summary>
     private async Task<Guid> SchemeConfirmedAsync()
     {
         var submitted = await system.ApiAsync(HttpMethod.Post, "/api/applications", Customer, "customer", body: new
@@ -70,8 +70,24 @@ public sealed class CustomerRequestPageTests(WebSystemFixture system)
         await CompleteAsync(id, "/api/applications", "Acceptance", "clerk-pages", "clerk", null, new { documentsComplete = true, remarks = "资料齐全" });
         await CompleteAsync(id, "/api/supply-scheme", "SiteSurvey", "staff-scheme-pages", "staff", "SupplyScheme",
             new { findings = "附近 10kV 线路有裕量", gridCapacityAvailable = true });
-        await CompleteAsync(id, "/api/supply-scheme", "SchemeReply", "staff-scheme-pages", "staff", "SupplyScheme",
-            new { voltageKv = 10, sourceCount = 1, capacityKva = 800, meteringMethod = "HighSupplyHighMetering", summary = "10kV 单电源供电，高供高计" });
+        // 方案答复 needs an approved draft: every reviewing department approves, then the 方案审查会 (the head).
+        var scheme = new { voltageKv = 10, sourceCount = 1, capacityKva = 800, meteringMethod = "HighSupplyHighMetering", summary = "10kV 单电源供电，高供高计" };
+        var reply = await WaitForAsync(id, "SchemeReply", round: 1, "/api/supply-scheme", "staff-scheme-pages", "staff", "SupplyScheme");
+        var review = await system.ApiAsync(HttpMethod.Post, $"/api/supply-scheme/work-items/{reply.GetProperty("id").GetGuid()}/draft",
+            "staff-scheme-pages", "staff", "SupplyScheme", scheme);
+        var reviewId = review.GetProperty("id").GetGuid();
+        foreach (var department in review.GetProperty("reviewers").EnumerateArray().Select(d => d.GetString()!))
+        {
+            await system.ApiAsync(HttpMethod.Post, $"/api/supply-scheme/reviews/{reviewId}/opinions", $"reviewer-{department}", "staff", "SupplyScheme",
+                new { department, approve = true, comments = "同意" });
+        }
+        var reviewed = await system.ApiAsync(HttpMethod.Get, $"/api/supply-scheme/reviews/{reviewId}", "staff-scheme-pages", "staff", "SupplyScheme");
+        if (reviewed.GetProperty("status").GetString() == "AwaitingMeeting")
+        {
+            await system.ApiAsync(HttpMethod.Post, $"/api/supply-scheme/reviews/{reviewId}/meeting-decision", "head-scheme-pages", "head", "SupplyScheme",
+                new { approve = true, comments = "方案审查会通过" });
+        }
+        await CompleteAsync(id, "/api/supply-scheme", "SchemeReply", "staff-scheme-pages", "staff", "SupplyScheme", scheme);
         await CompleteAsync(id, "/api/supply-scheme", "SchemeConfirmation", Customer, "customer", null, new { confirmed = true });
         return id;
     }

@@ -184,7 +184,7 @@ public static class ApplicationsApi
         var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == workItemId && w.Step == Step.Acceptance, cancellationToken);
         if (item is null)
         {
-            return Problem(StatusCodes.Status404NotFound, "Work item not found.", $"There is no 受理 work item {workItemId}.");
+            return Problem(StatusCodes.Status404NotFound, "Work item not found.", $"There is no {StepCatalogue.Of(Step.Acceptance).ChineseName} work item {workItemId}.");
         }
         var application = await db.Applications.FirstAsync(a => a.Id == item.ApplicationId, cancellationToken);
 

@@ -26,6 +26,8 @@ namespace YeKuo.SupplyScheme.Apis;
 /// </summary>
 public static class SchemeReviewsApi
 {
+    private static readonly string SchemeReplyName = StepCatalogue.Of(Step.SchemeReply).ChineseName;
+
     // Enough for every reviewing department to win a race before this one.
     private const int MaxAttempts = 8;
 
@@ -77,7 +79,7 @@ public static class SchemeReviewsApi
         }
         if (item.Step != Step.SchemeReply)
         {
-            return Problem(StatusCodes.Status409Conflict, "Only a 供电方案答复 work item drafts a scheme.", $"Work item {id} is a {item.Step} work item.");
+            return Problem(StatusCodes.Status409Conflict, $"Only a {SchemeReplyName} work item drafts a scheme.", $"Work item {id} is a {item.Step} work item.");
         }
         if (item.Status == WorkItemStatus.Paused || !item.IsOpen)
         {
@@ -266,7 +268,7 @@ public static class SchemeReviewsApi
             }
             catch (WorkItemRuleException rule)
             {
-                return Problem(StatusCodes.Status409Conflict, "The 供电方案答复 work item does not allow this now.", rule.Message);
+                return Problem(StatusCodes.Status409Conflict, $"The {SchemeReplyName} work item does not allow this now.", rule.Message);
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {
@@ -335,7 +337,7 @@ public static class SchemeReviewsApi
         }
         catch (WorkItemRuleException rule)
         {
-            return Problem(StatusCodes.Status409Conflict, "The 供电方案答复 work item does not allow this now.", rule.Message);
+            return Problem(StatusCodes.Status409Conflict, $"The {SchemeReplyName} work item does not allow this now.", rule.Message);
         }
         catch (DbUpdateException)
         {
@@ -358,12 +360,12 @@ public static class SchemeReviewsApi
     }
 
     private static ProblemHttpResult RoundClosed(SchemeReview review, WorkItem? round) =>
-        Problem(StatusCodes.Status409Conflict, "The 供电方案答复 round of this revision is closed.",
+        Problem(StatusCodes.Status409Conflict, $"The {SchemeReplyName} round of this revision is closed.",
             $"Revision {review.Revision} of {review.ApplicationNumber} belongs to a round that is {round?.Status.ToString() ?? "gone"}"
             + (round?.CancelReason is { } reason ? $" ({reason})." : "."));
 
     private static ProblemHttpResult WorkItemNotFound(Guid id) =>
-        Problem(StatusCodes.Status404NotFound, "Work item not found.", $"There is no 供电方案答复 work item {id} in this department.");
+        Problem(StatusCodes.Status404NotFound, "Work item not found.", $"There is no {SchemeReplyName} work item {id} in this department.");
 
     private static ProblemHttpResult ReviewNotFound(Guid id) =>
         Problem(StatusCodes.Status404NotFound, "Scheme review not found.", $"There is no scheme review {id}.");
