@@ -212,7 +212,7 @@ public static class ChaosScenario
                 report.PolicyVersion = inForce.GetProperty("version").GetString();
                 return inForce.GetProperty("classes").EnumerateArray().ToDictionary(
                     c => c.GetProperty("customerClass").GetString()!,
-                    c => (IReadOnlyList<string>)c.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
+                    c => CustomerClasses.PlanOf(c.GetProperty("customerClass").GetString()!, c));
             }
             if (attempt > 50) throw new InvalidOperationException("GET /api/policies/time-limits failed: " + (result?.Status.ToString() ?? "no answer"));
             await Task.Delay(200, ct).ConfigureAwait(false);

@@ -23,17 +23,32 @@ public static class CustomerClasses
 
     public static bool IsHighVoltage(string customerClass) => customerClass.StartsWith("HighVoltage", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The 新装 plan of a submission of <paramref name="customerClass"/> from a class entry of GET /api/policies/time-limits:
+    /// the class's steps without those that apply only from a higher voltage (接入系统设计 from 110 kV).
+    /// </summary>
+    public static IReadOnlyList<string> PlanOf(string customerClass, System.Text.Json.JsonElement classEntry)
+    {
+        var voltage = Shape(customerClass).Voltage;
+        return classEntry.GetProperty("steps").EnumerateArray()
+            .Where(s => s.GetProperty("minVoltageKv") is not { ValueKind: System.Text.Json.JsonValueKind.Number } min || min.GetDecimal() <= voltage)
+            .Select(s => s.GetProperty("step").GetString()!)
+            .ToArray();
+    }
+
+    private static (decimal Voltage, decimal Capacity, int Sources, string Identity) Shape(string customerClass) => customerClass switch
+    {
+        "HighVoltageSingleSource" => (10m, 800m, 1, CreditCode),
+        "HighVoltageDualSource" => (10m, 2000m, 2, CreditCode),
+        "Residential" => (0.22m, 8m, 1, ResidentId),
+        "SmallMicroBusiness" => (0.4m, 50m, 1, CreditCode),
+        "PrivateOrganisation" => (0.4m, 100m, 1, CreditCode),
+        _ => (0.4m, 100m, 1, CreditCode),
+    };
+
     public static object Submission(string customerClass, int index)
     {
-        var (voltage, capacity, sources, identity) = customerClass switch
-        {
-            "HighVoltageSingleSource" => (10m, 800m, 1, CreditCode),
-            "HighVoltageDualSource" => (10m, 2000m, 2, CreditCode),
-            "Residential" => (0.22m, 8m, 1, ResidentId),
-            "SmallMicroBusiness" => (0.4m, 50m, 1, CreditCode),
-            "PrivateOrganisation" => (0.4m, 100m, 1, CreditCode),
-            _ => (0.4m, 100m, 1, CreditCode),
-        };
+        var (voltage, capacity, sources, identity) = Shape(customerClass);
         return new
         {
             customerName = $"混沌测试客户 {index:D5}",

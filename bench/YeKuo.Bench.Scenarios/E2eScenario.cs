@@ -252,7 +252,7 @@ public static class E2eScenario
                 report.PolicyVersion = inForce.GetProperty("version").GetString();
                 var entry = inForce.GetProperty("classes").EnumerateArray().FirstOrDefault(c => c.GetProperty("customerClass").GetString() == customerClass);
                 if (entry.ValueKind != JsonValueKind.Object) throw new ArgumentException($"--class {customerClass}: no such customer class in policy {report.PolicyVersion}.");
-                return entry.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray();
+                return CustomerClasses.PlanOf(customerClass, entry);
             }
             if (attempt > 50) throw new InvalidOperationException("GET /api/policies/time-limits failed: " + (result?.Status.ToString() ?? "no answer"));
             await Task.Delay(200, ct).ConfigureAwait(false);
