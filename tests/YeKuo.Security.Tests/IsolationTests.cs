@@ -59,8 +59,15 @@ public sealed class IsolationTests(SystemFixture system)
         await ExpectAsync(HttpStatusCode.NotFound, other, HttpMethod.Post, $"/api/notifications/{noticeId}/read");
         await ExpectAsync(HttpStatusCode.OK, mine, HttpMethod.Get, $"/api/notifications/{noticeId}");
 
-        // The owner confirms their scheme; the rest of the way to power.
+        // The owner confirms their scheme; the application waits on the owner's design documents, which no one else sees
+        // or submits (the request would start the design review's clock).
         await ExpectAsync(HttpStatusCode.OK, mine, HttpMethod.Post, $"/api/supply-scheme/work-items/{confirmationId}/complete", new { confirmed = true });
+        var submissionId = (await gateway.WaitForWorkItemAsync("/api/inspection", id, Step.DesignSubmission)).GetProperty("id").GetGuid();
+        await ExpectAsync(HttpStatusCode.NotFound, other, HttpMethod.Get, $"/api/inspection/work-items/{submissionId}");
+        await ExpectAsync(HttpStatusCode.NotFound, other, HttpMethod.Post, $"/api/inspection/work-items/{submissionId}/complete",
+            new { contractor = "冒名设计院", documents = new[] { "施工图" } });
+        Assert.Empty(await ListAsync(other, $"/api/inspection/work-items?applicationId={id}"));
+        await ExpectAsync(HttpStatusCode.OK, mine, HttpMethod.Get, $"/api/inspection/work-items/{submissionId}");
         foreach (var step in Steps.SkipWhile(s => s != Step.SchemeConfirmation).Skip(1))
         {
             using var response = await gateway.CompleteStepAsync(id, step, StepDriver.ActorFor(step, owner));

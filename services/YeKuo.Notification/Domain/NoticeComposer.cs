@@ -76,7 +76,7 @@ public static class NoticeComposer
 
         (Step.SupplyContract, _) => new(NoticeKind.SupplyContractSigned, step, round, new(
             "供用电合同已签订",
-            $"您的用电申请 {number} 已签订供用电合同{Labelled("合同编号", (outcome as SupplyContractOutcome)?.ContractNumber)}，我们将尽快为您装表接电。")),
+            $"您的用电申请 {number} 已签订供用电合同{Labelled("合同编号", (outcome as SupplyContractOutcome)?.ContractNumber)}，我们将尽快为您{NameOf(Step.PowerConnection)}。")),
 
         (Step.PowerConnection, _) => new(NoticeKind.PowerConnected, step, round, new(
             "已装表接电，正式送电",
