@@ -15,6 +15,8 @@ using YeKuo.Notification.Apis;
 using YeKuo.Notification.Domain;
 using YeKuo.Notification.Infrastructure;
 using YeKuo.Notification.Infrastructure.Delivery;
+using YeKuo.Notification.Tests.Webhooks;
+using YeKuo.Notification.Webhooks;
 using YeKuo.Tests.Support;
 
 namespace YeKuo.Notification.Tests;
@@ -33,6 +35,12 @@ public class NotificationApp : ServiceHost<Program>
 
     public RecordingStaffNoticeSender StaffSender { get; } = new();
 
+    /// <summary>The webhooks' DNS: nothing is ever resolved outside the process.</summary>
+    public FakeWebhookResolver Resolver { get; } = new();
+
+    /// <summary>The webhook dispatcher's connect step, recording every address and connecting to loopback only.</summary>
+    public LoopbackOnlyConnector Connector => (LoopbackOnlyConnector)Services.GetRequiredService<WebhookConnector>();
+
     protected override void ConfigureSettings(IWebHostBuilder builder) =>
         builder.UseSetting("Notification:Delivery:PollInterval", "00:00:00.100");
 
@@ -40,6 +48,8 @@ public class NotificationApp : ServiceHost<Program>
     {
         services.AddSingleton<IStaffNoticeSender>(StaffSender);
         services.AddSingleton<INoticeSender>(Sender);
+        services.AddSingleton<IWebhookAddressResolver>(Resolver);
+        services.AddSingleton<WebhookConnector, LoopbackOnlyConnector>();
     }
 
     /// <summary>Runs <paramref name="query"/> against the service's database.</summary>

@@ -16,15 +16,24 @@ namespace YeKuo.Notification.Webhooks;
 /// exponential backoff up to <see cref="WebhookOptions.MaxAttempts"/>. Every attempt is logged for the delivery log.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
-    IServiceScopeFactory scopes, IOptions<WebhookOptions> options, TimeProvider time, ILogger<WebhookDispatcher> logger)
+    IServiceScopeFactory scopes, IOptions<WebhookOptions> options, WebhookConnector connector, TimeProvider time, ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
     public const string SignatureHeader = "X-YeKuo-Signature";
     public const string DeliveryHeader = "X-YeKuo-Delivery";
     public const string TimestampHeader = "X-YeKuo-Timestamp";
 
-    // Our own client: the default resilience handler would retry behind the delivery log's back.
-    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+    // Our own client: the default resilience handler would retry behind the delivery log's back. No proxy and no
+    // redirects (a redirect would lead past the connect check's judgement of the host); every connection goes through
+    // the connector, which checks the address it connects to.
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        ConnectTimeout = options.Value.RequestTimeout,
+        ConnectCallback = connector.ConnectAsync,
+    })
     {
         Timeout = options.Value.RequestTimeout,
     };
@@ -109,7 +118,10 @@ internal sealed partial class WebhookDispatcher(
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            delivery.AttemptFailed(null, ex.Message, at, time.GetElapsedTime(started), settings.InitialBackoff, settings.MaxBackoff, settings.MaxAttempts);
+            // The partner sees one of two sentences: which port answered, refused or timed out is not theirs to learn.
+            var refused = Causes(ex).Any(e => e is WebhookTargetRefusedException);
+            delivery.AttemptFailed(null, refused ? WebhookAttemptErrors.RefusedTarget : WebhookAttemptErrors.NoAnswer, at, time.GetElapsedTime(started), settings.InitialBackoff, settings.MaxBackoff, settings.MaxAttempts);
+            LogAttemptError(ex, delivery.Id, subscription.Url);
         }
         if (delivery.Status == WebhookDeliveryStatus.Failed)
         {
@@ -121,12 +133,23 @@ internal sealed partial class WebhookDispatcher(
         }
     }
 
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
+
     /// <summary><c>sha256=&lt;lower-case hex HMAC-SHA256(secret, body)&gt;</c>.</summary>
     public static string Sign(string secret, ReadOnlySpan<byte> body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning webhook deliveries failed; retrying on the next tick")]
     private partial void LogScanFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} to {Url}: the attempt failed")]
+    private partial void LogAttemptError(Exception exception, Guid deliveryId, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} to {Url} failed (attempt {Attempts}: {Error}); next try at {NextAttemptAt}")]
     private partial void LogAttemptFailed(Guid deliveryId, string url, int attempts, string? error, DateTimeOffset nextAttemptAt);

@@ -6,8 +6,15 @@ public sealed class WebhookOptions
     /// <summary>Hosts webhooks may target; empty = any public host. Never loopback or private addresses unless allowed below.</summary>
     public List<string> AllowedHosts { get; set; } = [];
 
-    /// <summary>Allow loopback targets (127.0.0.1, ::1, localhost): local runs and tests only.</summary>
+    /// <summary>Allow loopback targets (127.0.0.0/8, ::1, localhost names): local runs and tests only.</summary>
     public bool AllowLoopback { get; set; }
+
+    /// <summary>
+    /// Allow private targets (10/8, 172.16/12, 192.168/16, fc00::/7, and single-label or <c>.internal</c>-style names):
+    /// only where partners really sit on a private network with the service. Link-local, shared (100.64/10),
+    /// unspecified, multicast and reserved addresses and metadata names are never allowed.
+    /// </summary>
+    public bool AllowPrivate { get; set; }
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

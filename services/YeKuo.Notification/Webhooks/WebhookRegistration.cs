@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace YeKuo.Notification.Webhooks;
 
@@ -23,6 +24,9 @@ public static class WebhookRegistration
                 && o.MaxAttempts > 0 && o.BatchSize > 0 && o.RequestTimeout > TimeSpan.Zero,
                 "Notification:Webhooks needs positive PollInterval, InitialBackoff (≤ MaxBackoff), MaxAttempts, BatchSize and RequestTimeout.")
             .ValidateOnStart();
+        builder.Services.TryAddSingleton<IWebhookAddressResolver, DnsWebhookAddressResolver>();
+        builder.Services.AddSingleton<WebhookTargetPolicy>();
+        builder.Services.TryAddSingleton<WebhookConnector>();
         builder.Services.AddHostedService<WebhookDispatcher>();
         return builder;
     }

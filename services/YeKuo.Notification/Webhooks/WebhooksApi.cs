@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -43,11 +42,11 @@ public static class WebhooksApi
     }
 
     public static async Task<Results<Created<CreatedWebhookDto>, ValidationProblem>> Create(
-        CreateWebhookRequest request, NotificationDbContext db, TimeProvider time, IOptions<WebhookOptions> options, HttpContext http,
-        CancellationToken cancellationToken)
+        CreateWebhookRequest request, NotificationDbContext db, TimeProvider time, WebhookTargetPolicy targets, IOptions<WebhookOptions> options,
+        HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var url = ValidateUrl(request.Url, options.Value, errors);
+        var url = await ValidateUrlAsync(request.Url, targets, options.Value, errors, cancellationToken);
         var types = request.EventTypes ?? [];
         if (types.Count == 0)
         {
@@ -106,8 +105,12 @@ public static class WebhooksApi
             d.AttemptLog.OrderBy(a => a.Number).Select(a => new WebhookAttemptDto(a.Number, a.At, a.StatusCode, a.Error, a.DurationMs)).ToArray())).ToArray());
     }
 
-    /// <summary>http/https, absolute, no credentials; loopback/private addresses only when allowed; the host in the allow-list when there is one.</summary>
-    internal static Uri? ValidateUrl(string? value, WebhookOptions options, Dictionary<string, string[]> errors)
+    /// <summary>
+    /// http/https, absolute, no credentials, and a host <see cref="WebhookTargetPolicy"/> allows (resolved now; the
+    /// dispatcher checks again where it connects, since DNS can change).
+    /// </summary>
+    internal static async Task<Uri?> ValidateUrlAsync(
+        string? value, WebhookTargetPolicy targets, WebhookOptions options, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(value) || value.Length > MaxUrlLength
             || !Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
@@ -120,30 +123,23 @@ public static class WebhooksApi
             errors["url"] = ["url must not carry credentials; the signature authenticates deliveries."];
             return null;
         }
-        var loopback = url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var address) && (IPAddress.IsLoopback(address) || IsPrivate(address)));
-        if (loopback && !options.AllowLoopback)
+        using var resolving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        resolving.CancelAfter(options.RequestTimeout);
+        WebhookTarget target;
+        try
         {
-            errors["url"] = ["url must not point at a loopback or private address."];
-            return null;
+            target = await targets.CheckAsync(WebhookTargetPolicy.HostOf(url), resolving.Token);
         }
-        if (!loopback && options.AllowedHosts.Count > 0 && !options.AllowedHosts.Contains(url.DnsSafeHost, StringComparer.OrdinalIgnoreCase))
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            errors["url"] = [$"url's host {url.DnsSafeHost} is not one of the allowed webhook hosts."];
+            target = WebhookTarget.Refused(url.Host, $"{url.Host} did not resolve in time.");
+        }
+        if (!target.IsAllowed)
+        {
+            errors["url"] = [$"url is not allowed: {target.Refusal}"];
             return null;
         }
         return url;
-    }
-
-    private static bool IsPrivate(IPAddress address)
-    {
-        if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
-        {
-            return true;
-        }
-        var bytes = address.MapToIPv4().GetAddressBytes();
-        return address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
-            && (bytes[0] == 10 || (bytes[0] == 172 && bytes[1] is >= 16 and <= 31) || (bytes[0] == 192 && bytes[1] == 168)
-                || (bytes[0] == 169 && bytes[1] == 254) || bytes[0] == 0);
     }
 
     private static string OwnerOf(HttpContext http) =>
