@@ -30,20 +30,9 @@ public static class CurrentUser
         IsCustomer(user) || user.IsInRole(Roles.CounterClerk) || user.IsInRole(Roles.Admin);
 
     /// <summary>A 客户经理 (not also a head or admin): sees only the applications of their own customers.</summary>
-    public static bool IsManagerOnly(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.CustomerManager) && !user.IsInRole(Roles.DepartmentHead) && !user.IsInRole(Roles.Admin);
+    public static bool IsManagerOnly(ClaimsPrincipal user) => UserAccess.IsManagerOnly(user);
 
     /// <summary>May this user see (or act on) the application of <paramref name="customerId"/>, managed by <paramref name="customerManager"/>?</summary>
-    public static bool CanSee(ClaimsPrincipal user, string? customerId, string? customerManager = null)
-    {
-        if (IsCustomer(user))
-        {
-            return customerId is not null && customerId == NameOf(user);
-        }
-        if (IsManagerOnly(user))
-        {
-            return customerManager is not null && customerManager == NameOf(user);
-        }
-        return true;
-    }
+    public static bool CanSee(ClaimsPrincipal user, string? customerId, string? customerManager = null) =>
+        UserAccess.CanSee(user, customerId, customerManager);
 }

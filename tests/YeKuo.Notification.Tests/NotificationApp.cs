@@ -52,6 +52,14 @@ public class NotificationApp : ServiceHost<Program>
         services.AddSingleton<WebhookConnector, LoopbackOnlyConnector>();
     }
 
+    /// <summary>A client acting as <paramref name="subject"/> in exactly this role (and department, for staff and heads).</summary>
+    public HttpClient ClientAs(string subject, string role, string? department = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = TestTokens.Bearer(TestTokens.Create(subject, role, department));
+        return client;
+    }
+
     /// <summary>Runs <paramref name="query"/> against the service's database.</summary>
     public async Task<T> QueryAsync<T>(Func<NotificationDbContext, Task<T>> query)
     {

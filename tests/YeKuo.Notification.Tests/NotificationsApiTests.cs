@@ -72,7 +72,7 @@ public sealed class NotificationsApiTests(NotificationApp app) : IClassFixture<N
         var application = new Events();
         await app.PublishAsync(application.Submitted());
         var notice = Assert.Single(await app.NoticesOfApplicationAsync(application.ApplicationId));
-        var client = app.CreateClient();
+        var client = app.ClientAs(application.CustomerId);
 
         var first = await client.PostAsync($"/api/notifications/{notice.Id}/read", null);
         var read = await first.Content.ReadFromJsonAsync<NoticeDto>();

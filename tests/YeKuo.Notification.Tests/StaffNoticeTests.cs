@@ -12,6 +12,9 @@ public sealed class StaffNoticeTests(NotificationApp app) : IClassFixture<Notifi
 {
     private static string Someone(string name) => $"{name}-{Guid.NewGuid():N}"[..24];
 
+    /// <summary>The head of SupplyScheme, whose 供电方案答复 work items the escalations here are about.</summary>
+    private HttpClient HeadClient(string head) => app.ClientAs(head, "head", "SupplyScheme");
+
     private async Task<StaffNoticeDto[]> NoticesOfAsync(string recipient) =>
         await app.CreateClient().GetFromJsonAsync<StaffNoticeDto[]>($"/api/notifications/staff?recipient={recipient}") ?? [];
 
@@ -118,12 +121,12 @@ public sealed class StaffNoticeTests(NotificationApp app) : IClassFixture<Notifi
         var head = Someone("head-zhou");
         await app.PublishAsync(application.Escalated(Guid.NewGuid(), head, assignee: null));
         var escalation = Assert.Single(await NoticesOfAsync(head));
-        var client = app.CreateClient();
+        var client = HeadClient(head);
 
         var first = await client.PostAsJsonAsync($"/api/notifications/staff/{escalation.Id}/handle",
             new { handledBy = head, action = "已改派给孙工，要求明日办结" });
-        var second = await client.PostAsJsonAsync($"/api/notifications/staff/{escalation.Id}/handle",
-            new { handledBy = "someone-else", action = "再次处理" });
+        var second = await HeadClient("another-head").PostAsJsonAsync($"/api/notifications/staff/{escalation.Id}/handle",
+            new { action = "再次处理" });
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var handled = await first.Content.ReadFromJsonAsync<StaffNoticeDto>();
@@ -146,7 +149,7 @@ public sealed class StaffNoticeTests(NotificationApp app) : IClassFixture<Notifi
         var escalation = Assert.Single(await NoticesOfAsync(head));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
-            app.CreateClient().PostAsJsonAsync($"/api/notifications/staff/{escalation.Id}/handle", new { handledBy = $"head-{i}", action = "督办" })));
+            HeadClient($"head-{i}").PostAsJsonAsync($"/api/notifications/staff/{escalation.Id}/handle", new { action = "督办" })));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
@@ -160,7 +163,7 @@ public sealed class StaffNoticeTests(NotificationApp app) : IClassFixture<Notifi
         await app.PublishAsync(application.Escalated(Guid.NewGuid(), head, assignee: null));
         var escalation = Assert.Single(await NoticesOfAsync(head));
 
-        var response = await app.CreateClient().PostAsJsonAsync($"/api/notifications/staff/{escalation.Id}/handle",
+        var response = await HeadClient(head).PostAsJsonAsync($"/api/notifications/staff/{escalation.Id}/handle",
             new { handledBy = " ", action = new string('改', StaffNoticesApi.MaxActionLength + 1) });
 
         Assert.Equal(["action", "handledBy"], await NotificationApp.FieldErrorsAsync(response));
@@ -175,8 +178,8 @@ public sealed class StaffNoticeTests(NotificationApp app) : IClassFixture<Notifi
         await app.PublishAsync(application.Warning(Guid.NewGuid(), DeadlineLevel.Overdue, assignee));
         var warning = Assert.Single(await NoticesOfAsync(assignee));
 
-        var response = await app.CreateClient().PostAsJsonAsync($"/api/notifications/staff/{warning.Id}/handle",
-            new { handledBy = assignee, action = "已办结" });
+        var response = await HeadClient("head-sun").PostAsJsonAsync($"/api/notifications/staff/{warning.Id}/handle",
+            new { action = "已办结" });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
@@ -184,8 +187,8 @@ public sealed class StaffNoticeTests(NotificationApp app) : IClassFixture<Notifi
     [Fact]
     public async Task Handling_an_unknown_notice_is_not_found()
     {
-        var response = await app.CreateClient().PostAsJsonAsync($"/api/notifications/staff/{Guid.NewGuid()}/handle",
-            new { handledBy = "head", action = "督办" });
+        var response = await HeadClient("head").PostAsJsonAsync($"/api/notifications/staff/{Guid.NewGuid()}/handle",
+            new { action = "督办" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -197,7 +200,7 @@ public sealed class StaffNoticeTests(NotificationApp app) : IClassFixture<Notifi
         var assignee = Someone("liu");
         await app.PublishAsync(application.Warning(Guid.NewGuid(), DeadlineLevel.HalfUsed, assignee));
         var notice = Assert.Single(await NoticesOfAsync(assignee));
-        var client = app.CreateClient();
+        var client = app.ClientAs(assignee, "staff", "SupplyScheme");
 
         var first = await (await client.PostAsync($"/api/notifications/staff/{notice.Id}/read", null)).Content.ReadFromJsonAsync<StaffNoticeDto>();
         var again = await (await client.PostAsync($"/api/notifications/staff/{notice.Id}/read", null)).Content.ReadFromJsonAsync<StaffNoticeDto>();

@@ -96,6 +96,55 @@ public sealed class IsolationTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_customer_manager_reads_in_Notification_only_what_Acceptance_shows_them()
+    {
+        var gateway = system.Gateway;
+        const string customer = "customer-isolation-managed";
+        var id = (await gateway.SubmitAsync(customer, CustomerClass.HighVoltageSingleSource)).GetProperty("id").GetGuid();
+        foreach (var step in Steps.TakeWhile(s => s != Step.SchemeConfirmation))
+        {
+            using var response = await gateway.CompleteStepAsync(id, step, StepDriver.ActorFor(step, customer));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        using var owner = await SecurityClients.ClientAsync(gateway, new Identity(customer, "customer"));
+        JsonElement application = default;
+        await GatewayClient.WaitUntilAsync(async () =>
+            (application = await SecurityClients.ReadAsync(await owner.GetAsync($"/api/applications/{id}"))).TryGetProperty("customerManager", out var m)
+            && m.ValueKind == JsonValueKind.String, "the application's 客户经理");
+        var managerName = application.GetProperty("customerManager").GetString()!;
+        using var manager = await SecurityClients.ClientAsync(gateway, new Identity(managerName, "manager"));
+        using var stranger = await SecurityClients.ClientAsync(gateway, new Identity("manager-of-nobody", "manager"));
+
+        JsonElement[] notices = [];
+        await GatewayClient.WaitUntilAsync(async () => (notices = await ListAsync(manager, $"/api/notifications?applicationId={id}")).Length >= 3,
+            "the manager's view of the notices");
+        var noticeId = notices[0].GetProperty("id").GetGuid();
+        using (var complained = await SecurityClients.SendAsync(owner, HttpMethod.Post, "/api/notifications/complaints",
+            new { applicationId = id, category = Categories(), text = "方案答复太慢" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, complained.StatusCode);
+            var complaintId = (await SecurityClients.ReadAsync(complained)).GetProperty("id").GetGuid();
+            await ExpectAsync(HttpStatusCode.OK, manager, HttpMethod.Get, $"/api/notifications/complaints/{complaintId}");
+            await ExpectAsync(HttpStatusCode.NotFound, stranger, HttpMethod.Get, $"/api/notifications/complaints/{complaintId}");
+        }
+
+        // Acceptance and Notification agree: the stranger gets 404 or nothing everywhere.
+        await ExpectAsync(HttpStatusCode.OK, manager, HttpMethod.Get, $"/api/applications/{id}");
+        await ExpectAsync(HttpStatusCode.NotFound, stranger, HttpMethod.Get, $"/api/applications/{id}");
+        await ExpectAsync(HttpStatusCode.OK, manager, HttpMethod.Get, $"/api/notifications/{noticeId}");
+        await ExpectAsync(HttpStatusCode.NotFound, stranger, HttpMethod.Get, $"/api/notifications/{noticeId}");
+        Assert.Empty(await ListAsync(stranger, $"/api/notifications?applicationId={id}"));
+        Assert.Empty(await ListAsync(stranger, $"/api/notifications?customerId={customer}"));
+        Assert.Single(await ListAsync(manager, $"/api/notifications/complaints?applicationId={id}"));
+        Assert.Empty(await ListAsync(stranger, $"/api/notifications/complaints?applicationId={id}"));
+        Assert.Empty(await ListAsync(stranger, "/api/notifications/follow-ups"));
+        // Nobody but the customer marks the customer's notice read.
+        await ExpectAsync(HttpStatusCode.Forbidden, manager, HttpMethod.Post, $"/api/notifications/{noticeId}/read");
+        await ExpectAsync(HttpStatusCode.Forbidden, stranger, HttpMethod.Post, $"/api/notifications/{noticeId}/read");
+        await ExpectAsync(HttpStatusCode.OK, owner, HttpMethod.Post, $"/api/notifications/{noticeId}/read");
+    }
+
+    [Fact]
     public async Task Staff_act_only_on_their_own_departments_work_items_and_customers_submit_only_for_themselves()
     {
         var gateway = system.Gateway;

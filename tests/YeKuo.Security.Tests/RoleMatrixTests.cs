@@ -91,7 +91,7 @@ public sealed class RoleMatrixTests(SystemFixture system)
         // 通知 (notification)
         yield return new("GET", "/api/notifications?customerId=someone", CustomerOrStaff);
         yield return new("GET", $"/api/notifications/{Id}", CustomerOrStaff);
-        yield return new("POST", $"/api/notifications/{Id}/read", CustomerOrStaff);
+        yield return new("POST", $"/api/notifications/{Id}/read", Roles("customer"));
         yield return new("GET", "/api/notifications/staff", Staff);
         yield return new("GET", $"/api/notifications/staff/{Id}", Staff);
         yield return new("POST", $"/api/notifications/staff/{Id}/read", Staff);

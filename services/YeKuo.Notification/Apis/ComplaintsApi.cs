@@ -86,6 +86,11 @@ public static class ComplaintsApi
         {
             return Problem(StatusCodes.Status400BadRequest, "A filter is required.", "Name the application with applicationId.");
         }
+        if (UserAccess.IsManagerOnly(http.User) && !await NotificationAccess.CanSeeAsync(db, http.User, id, null, cancellationToken))
+        {
+            // Like a customer asking for someone else's: nothing, not even that there is something.
+            return TypedResults.Ok(Array.Empty<ComplaintDto>());
+        }
 
         var complaints = await db.Complaints.AsNoTracking()
             .Where(c => c.ApplicationId == id && (customer == null || c.CustomerId == customer))
@@ -99,7 +104,7 @@ public static class ComplaintsApi
     public static async Task<Results<Ok<ComplaintDto>, ProblemHttpResult>> Get(
         NotificationDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken) =>
         await db.Complaints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } complaint
-            && UserAccess.OwnsOrIsStaff(http.User, complaint.CustomerId)
+            && await NotificationAccess.CanSeeAsync(db, http.User, complaint.ApplicationId, complaint.CustomerId, cancellationToken)
             ? TypedResults.Ok(ComplaintDto.From(complaint))
             : NotFound("Complaint", id);
 }

@@ -69,6 +69,11 @@ public static class FollowUpsApi
             var self = UserAccess.SubjectOf(http.User);
             query = query.Where(f => f.CustomerId == self);
         }
+        else if (UserAccess.IsManagerOnly(http.User))
+        {
+            var managed = NotificationAccess.ManagedBy(db, http.User);
+            query = query.Where(f => managed.Contains(f.ApplicationId));
+        }
         if (applicationId is { } id)
         {
             query = query.Where(f => f.ApplicationId == id);
@@ -87,7 +92,7 @@ public static class FollowUpsApi
     public static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> Get(
         NotificationDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken) =>
         await db.FollowUps.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken) is { } followUp
-            && UserAccess.OwnsOrIsStaff(http.User, followUp.CustomerId)
+            && await NotificationAccess.CanSeeAsync(db, http.User, followUp.ApplicationId, followUp.CustomerId, cancellationToken)
             ? TypedResults.Ok(FollowUpDto.From(followUp))
             : NotFound("Follow-up", id);
 

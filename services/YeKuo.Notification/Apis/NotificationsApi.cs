@@ -18,11 +18,12 @@ public static class NotificationsApi
 
     public static RouteGroupBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        // Customers read their own notices (others' answer 404); staff read any.
+        // Customers read their own notices (others' answer 404), 客户经理 their own customers', staff any; only the
+        // customer marks their notice read.
         var api = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(Policies.CustomerOrStaff);
         api.MapGet("/", List);
         api.MapGet("/{id:guid}", Get);
-        api.MapPost("/{id:guid}/read", MarkRead);
+        api.MapPost("/{id:guid}/read", MarkRead).RequireAuthorization(Policies.Customer);
         return api;
     }
 
@@ -57,6 +58,11 @@ public static class NotificationsApi
         {
             query = query.Where(n => n.CustomerId == customerId);
         }
+        if (UserAccess.IsManagerOnly(http.User))
+        {
+            var managed = NotificationAccess.ManagedBy(db, http.User);
+            query = query.Where(n => managed.Contains(n.ApplicationId));
+        }
 
         var notices = await query
             .OrderByDescending(n => n.CreatedAt)
@@ -69,16 +75,19 @@ public static class NotificationsApi
     public static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> Get(
         NotificationDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken) =>
         await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken) is { } notice
-            && UserAccess.OwnsOrIsStaff(http.User, notice.CustomerId)
+            && await NotificationAccess.CanSeeAsync(db, http.User, notice.ApplicationId, notice.CustomerId, cancellationToken)
             ? TypedResults.Ok(NoticeDto.From(notice))
             : NotFound(id);
 
-    /// <summary>Marks a notice read; reading it again is harmless and keeps the first read time.</summary>
+    /// <summary>
+    /// The customer marks their own notice read (anyone else's answers 404; staff reading a notice do not make it read
+    /// for the customer); reading it again is harmless and keeps the first read time.
+    /// </summary>
     public static async Task<Results<Ok<NoticeDto>, ProblemHttpResult>> MarkRead(
         NotificationDbContext db, TimeProvider time, HttpContext http, Guid id, CancellationToken cancellationToken)
     {
         var notice = await db.Notices.FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
-        if (notice is null || !UserAccess.OwnsOrIsStaff(http.User, notice.CustomerId))
+        if (notice is null || notice.CustomerId != UserAccess.SubjectOf(http.User) || !http.User.IsInRole(Roles.Customer))
         {
             return NotFound(id);
         }

@@ -34,5 +34,5 @@ public sealed record StaffNoticeDto(
         notice.ReadAt, notice.HandledAt, notice.HandledBy, notice.HandlingAction);
 }
 
-/// <summary>超时处理 of an escalation: who handled it and what was done (e.g. reassigned, expedited, cause explained).</summary>
+/// <summary>超时处理 of an escalation: what was done (e.g. reassigned, expedited, cause explained); <c>HandledBy</c> is optional and, if given, must be the signed-in head.</summary>
 public sealed record HandleEscalationRequest(string? HandledBy, string? Action);

@@ -10,7 +10,9 @@ namespace YeKuo.Notification.Apis;
 
 /// <summary>
 /// Staff notices (员工通知): 超时预警 for assignees and department queues, escalations for department heads, and the
-/// record of how an escalation was handled (超时处理). The group is returned for staff authorization policies.
+/// record of how an escalation was handled (超时处理). Each belongs to its department: its staff and head see it, a
+/// 客户经理 those of the applications they manage, the recipient their own (<see cref="NotificationAccess"/>); only the
+/// recipient marks one read, and only the department's head handles an escalation, as themselves.
 /// </summary>
 public static class StaffNoticesApi
 {
@@ -32,7 +34,7 @@ public static class StaffNoticesApi
     /// including its queue), or both filters together; newest first.
     /// </summary>
     public static async Task<Results<Ok<StaffNoticeDto[]>, ProblemHttpResult>> List(
-        NotificationDbContext db, string? recipient, string? department, int? limit, CancellationToken cancellationToken)
+        NotificationDbContext db, HttpContext http, string? recipient, string? department, int? limit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(recipient) && string.IsNullOrWhiteSpace(department))
         {
@@ -52,8 +54,12 @@ public static class StaffNoticesApi
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid limit.", $"limit must be between 1 and {NotificationsApi.MaxLimit}.");
         }
+        if (!string.IsNullOrWhiteSpace(department) && !NotificationAccess.MayReadDepartment(http.User, departmentFilter))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Not your department.", $"Staff read their own department's notices, not {departmentFilter}'s.");
+        }
 
-        IQueryable<StaffNotice> query = db.StaffNotices.AsNoTracking();
+        var query = NotificationAccess.Visible(db, db.StaffNotices.AsNoTracking(), http.User);
         if (!string.IsNullOrWhiteSpace(recipient))
         {
             var name = recipient.Trim();
@@ -73,19 +79,23 @@ public static class StaffNoticesApi
     }
 
     public static async Task<Results<Ok<StaffNoticeDto>, ProblemHttpResult>> Get(
-        NotificationDbContext db, Guid id, CancellationToken cancellationToken) =>
-        await db.StaffNotices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, cancellationToken) is { } notice
+        NotificationDbContext db, HttpContext http, Guid id, CancellationToken cancellationToken) =>
+        await NotificationAccess.Visible(db, db.StaffNotices.AsNoTracking(), http.User).FirstOrDefaultAsync(n => n.Id == id, cancellationToken) is { } notice
             ? TypedResults.Ok(StaffNoticeDto.From(notice))
             : NotFound("Staff notice", id);
 
-    /// <summary>Marks a staff notice read; reading it again is harmless and keeps the first read time.</summary>
+    /// <summary>The recipient marks a staff notice read (a queue notice: its department's staff); reading it again keeps the first read time.</summary>
     public static async Task<Results<Ok<StaffNoticeDto>, ProblemHttpResult>> MarkRead(
-        NotificationDbContext db, TimeProvider time, Guid id, CancellationToken cancellationToken)
+        NotificationDbContext db, TimeProvider time, HttpContext http, Guid id, CancellationToken cancellationToken)
     {
-        var notice = await db.StaffNotices.FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
+        var notice = await NotificationAccess.Visible(db, db.StaffNotices, http.User).FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (notice is null)
         {
             return NotFound("Staff notice", id);
+        }
+        if (!NotificationAccess.MayMarkRead(http.User, notice))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Not your notice.", "Only its recipient marks a staff notice read.");
         }
         if (notice.ReadAt is null)
         {
@@ -96,29 +106,38 @@ public static class StaffNoticesApi
     }
 
     /// <summary>
-    /// Records the 超时处理 of an escalation: 400 with field errors when <c>handledBy</c> or <c>action</c> is missing or
-    /// too long, 404 for an unknown notice, 409 when it is not an escalation or was already handled.
+    /// Records the 超时处理 of an escalation by the department's head, as the token's subject: 400 with field errors when
+    /// <c>action</c> is missing or too long or <c>handledBy</c> names someone else, 404 for a notice the user cannot see,
+    /// 403 for anyone but the department's head, 409 when it is not an escalation or was already handled.
     /// </summary>
     public static async Task<Results<Ok<StaffNoticeDto>, ValidationProblem, ProblemHttpResult>> Handle(
-        NotificationDbContext db, TimeProvider time, Guid id, HandleEscalationRequest request, CancellationToken cancellationToken)
+        NotificationDbContext db, TimeProvider time, HttpContext http, Guid id, HandleEscalationRequest request, CancellationToken cancellationToken)
     {
+        var me = UserAccess.SubjectOf(http.User);
         var errors = new FieldErrors();
-        errors.Required("handledBy", request.HandledBy, MaxRecipientLength);
+        if (request.HandledBy is not null && request.HandledBy.Trim() != me)
+        {
+            errors.Add("handledBy", "handledBy is the signed-in user; leave it out or name yourself.");
+        }
         errors.Required("action", request.Action, MaxActionLength);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.Errors, title: "The handling record is not valid.");
         }
 
-        var notice = await db.StaffNotices.FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
+        var notice = await NotificationAccess.Visible(db, db.StaffNotices, http.User).FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
         if (notice is null)
         {
             return NotFound("Staff notice", id);
         }
+        if (!SecurityExtensions.IsHeadOf(http.User, notice.Department.ToString()))
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Not the department head.", $"Only the head of {notice.Department} handles its escalations.");
+        }
 
         try
         {
-            notice.Handle(request.HandledBy!.Trim(), request.Action!.Trim(), time.GetUtcNow());
+            notice.Handle(me, request.Action!.Trim(), time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (StaffNoticeRuleException rule)

@@ -21,6 +21,8 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
+    public DbSet<ManagedApplication> ManagedApplications => Set<ManagedApplication>();
+
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
 
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
@@ -104,6 +106,17 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
             notice.HasIndex(n => new { n.ApplicationId, n.CreatedAt });
             // The delivery scan: pending SMS/e-mail in order.
             notice.HasIndex(n => new { n.DeliveredAt, n.CreatedAt });
+        });
+
+        modelBuilder.Entity<ManagedApplication>(managed =>
+        {
+            managed.ToTable("ManagedApplications");
+            managed.HasKey(m => m.ApplicationId);
+            managed.Property(m => m.ApplicationId).ValueGeneratedNever();
+            managed.Property(m => m.CustomerId).HasMaxLength(64);
+            managed.Property(m => m.CustomerManager).HasMaxLength(64);
+            // A manager's applications (the filter of every list a 客户经理 reads).
+            managed.HasIndex(m => m.CustomerManager);
         });
 
         modelBuilder.Entity<StaffNotice>(notice =>

@@ -17,4 +17,26 @@ public static class UserAccess
     /// <summary>False when a customer asks for something of another customer: answer 404 (never 403, which would confirm it exists).</summary>
     public static bool OwnsOrIsStaff(ClaimsPrincipal user, string? customerId) =>
         !IsCustomer(user) || (customerId is not null && customerId == SubjectOf(user));
+
+    /// <summary>A 客户经理 (not also a head or admin): sees only the applications of their own customers.</summary>
+    public static bool IsManagerOnly(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.CustomerManager) && !user.IsInRole(Roles.DepartmentHead) && !user.IsInRole(Roles.Admin);
+
+    /// <summary>
+    /// The ownership rule of every service: may this user see (or act on) the application of <paramref name="customerId"/>,
+    /// managed by <paramref name="customerManager"/>? Customers their own, 客户经理 their own customers', staff any.
+    /// When false, answer 404 (never 403, which would confirm it exists).
+    /// </summary>
+    public static bool CanSee(ClaimsPrincipal user, string? customerId, string? customerManager)
+    {
+        if (IsCustomer(user))
+        {
+            return customerId is not null && customerId == SubjectOf(user);
+        }
+        if (IsManagerOnly(user))
+        {
+            return customerManager is not null && customerManager == SubjectOf(user);
+        }
+        return true;
+    }
 }

@@ -255,6 +255,31 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                     b.ToTable("FollowUps", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Notification.Domain.ManagedApplication", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CustomerManager")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("CustomerManager");
+
+                    b.ToTable("ManagedApplications", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Notification.Domain.Notice", b =>
                 {
                     b.Property<Guid>("Id")

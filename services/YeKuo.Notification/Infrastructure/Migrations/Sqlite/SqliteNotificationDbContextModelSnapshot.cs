@@ -246,6 +246,31 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                     b.ToTable("FollowUps", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Notification.Domain.ManagedApplication", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerManager")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("CustomerManager");
+
+                    b.ToTable("ManagedApplications", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Notification.Domain.Notice", b =>
                 {
                     b.Property<Guid>("Id")
