@@ -9,9 +9,9 @@ using YeKuo.ServiceDefaults.Security;
 namespace YeKuo.Gateway.Security;
 
 /// <summary>
-/// <c>POST /auth/dev-token</c>: signs a short-lived token for any subject, role and department, for local runs and
-/// tests only. It refuses to start in Production, so a misconfigured deployment fails loudly instead of handing out
-/// admin tokens.
+/// <c>POST /auth/dev-token</c>: signs a token for any subject, role and department, for local runs and tests only. The
+/// gateway refuses to start with it on in any environment but Development, so a misconfigured deployment fails loudly
+/// instead of handing out admin tokens.
 /// </summary>
 public static class DevTokenIssuer
 {
@@ -21,18 +21,8 @@ public static class DevTokenIssuer
 
     public sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
 
-    public static bool IsEnabled(WebApplicationBuilder builder)
-    {
-        if (!builder.Configuration.GetValue<bool>(EnabledKey))
-        {
-            return false;
-        }
-        if (builder.Environment.IsProduction())
-        {
-            throw new InvalidOperationException($"{EnabledKey} must never be on in Production: it would let anyone mint tokens.");
-        }
-        return true;
-    }
+    public static bool IsEnabled(WebApplicationBuilder builder) =>
+        DevelopmentOnly.IsOn(builder.Configuration, builder.Environment, EnabledKey, "anyone could mint an admin token");
 
     public static RouteHandlerBuilder MapDevTokenIssuer(this IEndpointRouteBuilder app) =>
         app.MapPost("/auth/dev-token", Issue).AllowAnonymous().WithTags("Development");

@@ -6,7 +6,7 @@ public sealed class WebhookOptions
     /// <summary>Hosts webhooks may target; empty = any public host. Never loopback or private addresses unless allowed below.</summary>
     public List<string> AllowedHosts { get; set; } = [];
 
-    /// <summary>Allow loopback targets (127.0.0.0/8, ::1, localhost names): local runs and tests only.</summary>
+    /// <summary>Allow loopback targets (127.0.0.0/8, ::1, localhost names): local runs and tests only (refused outside Development).</summary>
     public bool AllowLoopback { get; set; }
 
     /// <summary>

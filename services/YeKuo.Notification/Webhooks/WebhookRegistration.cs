@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using YeKuo.ServiceDefaults.Security;
 
 namespace YeKuo.Notification.Webhooks;
 
@@ -24,6 +25,9 @@ public static class WebhookRegistration
                 && o.MaxAttempts > 0 && o.BatchSize > 0 && o.RequestTimeout > TimeSpan.Zero,
                 "Notification:Webhooks needs positive PollInterval, InitialBackoff (≤ MaxBackoff), MaxAttempts, BatchSize and RequestTimeout.")
             .ValidateOnStart();
+        // Loopback targets are for a developer's machine: refuse to start with them allowed anywhere else.
+        DevelopmentOnly.IsOn(builder.Configuration, builder.Environment, "Notification:Webhooks:AllowLoopback",
+            "partners could make the service call its own and its neighbours' local ports");
         builder.Services.TryAddSingleton<IWebhookAddressResolver, DnsWebhookAddressResolver>();
         builder.Services.AddSingleton<WebhookTargetPolicy>();
         builder.Services.TryAddSingleton<WebhookConnector>();

@@ -40,6 +40,26 @@ public sealed class WebhookTargetTests
             builder.UseSetting("Notification:Webhooks:AllowLoopback", "true");
     }
 
+    /// <summary>Loopback allowed in a staging environment: the service must not start.</summary>
+    public sealed class StagingWithLoopbackApp : WebhookApp
+    {
+        protected override void ConfigureWebhooks(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Staging");
+            builder.UseSetting("Notification:Webhooks:AllowLoopback", "true");
+        }
+    }
+
+    [Fact]
+    public void Loopback_targets_are_refused_at_start_outside_Development()
+    {
+        using var app = new StagingWithLoopbackApp();
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Notification:Webhooks:AllowLoopback", error.ToString());
+    }
+
     /// <summary>Every spelling of a target a partner must not register, with production settings.</summary>
     public static TheoryData<string> ForbiddenTargets => new()
     {
