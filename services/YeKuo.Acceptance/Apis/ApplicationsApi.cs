@@ -9,6 +9,7 @@ using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
 using YeKuo.ServiceDefaults.Security;
+using YeKuo.ServiceDefaults.Validation;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting;
 using YeKuo.Workflow.Hosting.Apis;
@@ -101,9 +102,28 @@ public static class ApplicationsApi
         }
     }
 
-    public static async Task<Ok<ApplicationSummary[]>> List(
+    public static async Task<Results<Ok<ApplicationSummary[]>, ValidationProblem>> List(
         AcceptanceDbContext db, HttpContext http, string? customerId, string? customerManager, string? status, CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>();
+        if (customerId is { Length: > 64 })
+        {
+            errors["customerId"] = ["customerId is at most 64 characters."];
+        }
+        if (customerManager is { Length: > 64 })
+        {
+            errors["customerManager"] = ["customerManager is at most 64 characters."];
+        }
+        var statusFilter = default(ApplicationStatus);
+        if (!string.IsNullOrEmpty(status) && !QueryValues.TryName(status, out statusFilter))
+        {
+            errors["status"] = [$"status is one of {QueryValues.NamesOf<ApplicationStatus>()}."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The application filter is not valid.");
+        }
+
         var query = db.Applications.AsNoTracking();
         // Customers list their own applications, 客户经理 their own customers' (whatever the filters say).
         if (CurrentUser.IsCustomer(http.User))
@@ -124,9 +144,9 @@ public static class ApplicationsApi
         {
             query = query.Where(a => a.CustomerManager == customerManager);
         }
-        if (Enum.TryParse<ApplicationStatus>(status, ignoreCase: true, out var parsed))
+        if (!string.IsNullOrEmpty(status))
         {
-            query = query.Where(a => a.Status == parsed);
+            query = query.Where(a => a.Status == statusFilter);
         }
         var applications = await query.OrderByDescending(a => a.SubmittedAt).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok(applications.Select(a => a.ToSummary()).ToArray());

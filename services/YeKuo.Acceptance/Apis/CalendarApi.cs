@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using YeKuo.ServiceDefaults.Validation;
 using YeKuo.Workflow.Calendar;
 
 namespace YeKuo.Acceptance.Apis;
@@ -26,9 +27,10 @@ public static class CalendarApi
     public static Results<Ok<WorkingDaysAdded>, ValidationProblem> Add(string? from, string? days, WorkingDayCalendar calendar)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        var start = QueryValues.Date(from, "from", errors) ?? default;
+        if (string.IsNullOrEmpty(from))
         {
-            errors["from"] = ["from must be a date in yyyy-MM-dd form."];
+            errors["from"] = ["from is required: a date in yyyy-MM-dd form."];
         }
         if (!int.TryParse(days, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count is < 0 or > WorkingDayCalendar.MaxWorkingDays)
         {
@@ -45,9 +47,10 @@ public static class CalendarApi
 
     public static Results<Ok<CalendarYearView>, ProblemHttpResult> Year(int year, WorkingDayCalendar calendar)
     {
-        if (year is < 1900 or > 2200)
+        if (year < QueryValues.EarliestDate.Year || year > QueryValues.LatestDate.Year)
         {
-            return TypedResults.Problem(new ProblemDetails { Status = 400, Title = "Year out of range.", Detail = "year must be between 1900 and 2200." });
+            return TypedResults.Problem(new ProblemDetails { Status = 400, Title = "Year out of range.",
+                Detail = $"year must be between {QueryValues.EarliestDate.Year} and {QueryValues.LatestDate.Year}." });
         }
 
         var data = calendar.GetYear(year);

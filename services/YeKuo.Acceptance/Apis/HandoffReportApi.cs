@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Reports;
 using YeKuo.ServiceDefaults.Security;
+using YeKuo.ServiceDefaults.Validation;
 using YeKuo.Workflow.Calendar;
 
 namespace YeKuo.Acceptance.Apis;
@@ -27,8 +28,8 @@ public static class HandoffReportApi
     {
         var now = time.GetUtcNow();
         var errors = new Dictionary<string, string[]>();
-        var toDate = Parse("to", to, errors) ?? ChinaTime.BusinessDate(now);
-        var fromDate = Parse("from", from, errors) ?? toDate.AddDays(-6);
+        var toDate = QueryValues.Date(to, "to", errors) ?? ChinaTime.BusinessDate(now);
+        var fromDate = QueryValues.Date(from, "from", errors) ?? toDate.AddDays(-6);
         if (errors.Count == 0 && (toDate < fromDate || toDate.DayNumber - fromDate.DayNumber > MaxRangeDays))
         {
             errors["to"] = [$"to must be on or after from, at most {MaxRangeDays} days later."];
@@ -38,19 +39,5 @@ public static class HandoffReportApi
             return TypedResults.ValidationProblem(errors, title: "The handoff report query is not valid.");
         }
         return TypedResults.Ok(await HandoffReportBuilder.BuildAsync(db, now, fromDate, toDate, cancellationToken));
-    }
-
-    private static DateOnly? Parse(string name, string? value, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        errors[name] = [$"{name} must be a date in yyyy-MM-dd form."];
-        return null;
     }
 }

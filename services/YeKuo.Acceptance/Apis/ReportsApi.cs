@@ -1,3 +1,4 @@
+using YeKuo.ServiceDefaults.Validation;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using YeKuo.Acceptance.Reports;
@@ -37,8 +38,8 @@ public static class ReportsApi
                 errors["groupBy"] = ["groupBy must be department, customerClass or month."];
             }
         }
-        var fromDate = ParseDate("from", from, errors);
-        var toDate = ParseDate("to", to, errors);
+        var fromDate = QueryValues.Date(from, "from", errors);
+        var toDate = QueryValues.Date(to, "to", errors);
         if (fromDate is { } f && toDate is { } t && (t < f || t.DayNumber - f.DayNumber > MaxRangeDays))
         {
             errors["to"] = [$"to must be on or after from, at most {MaxRangeDays} days later."];
@@ -65,19 +66,5 @@ public static class ReportsApi
             ? TypedResults.File(PerformanceReportBuilder.ToCsv(report), "text/csv; charset=utf-8",
                 $"yekuo-performance-{report.GeneratedAt:yyyyMMddHHmmss}.csv")
             : TypedResults.Ok(report);
-    }
-
-    private static DateOnly? ParseDate(string name, string? value, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-        errors[name] = [$"{name} must be a date in yyyy-MM-dd form."];
-        return null;
     }
 }

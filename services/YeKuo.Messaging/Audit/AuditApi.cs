@@ -1,3 +1,4 @@
+using YeKuo.ServiceDefaults.Validation;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,8 +29,8 @@ public static class AuditApi
         string? page, string? pageSize, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var fromAt = Instant(from, "from", errors);
-        var toAt = Instant(to, "to", errors);
+        var fromAt = QueryValues.Instant(from, "from", errors);
+        var toAt = QueryValues.Instant(to, "to", errors);
         if (fromAt > toAt)
         {
             errors["to"] = ["to must not be before from."];
@@ -92,20 +93,6 @@ public static class AuditApi
             .Take(size)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new AuditPage(pageNumber, size, total, items));
-    }
-
-    private static DateTimeOffset? Instant(string? text, string field, Dictionary<string, string[]> errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-        {
-            return at;
-        }
-        errors[field] = [$"{field} must be an ISO 8601 date or instant (e.g. 2026-03-02 or 2026-03-02T02:00:00Z)."];
-        return null;
     }
 
     private static int Number(string? text, string field, int fallback, int min, int max, Dictionary<string, string[]> errors)

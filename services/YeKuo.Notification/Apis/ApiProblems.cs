@@ -1,3 +1,4 @@
+using YeKuo.ServiceDefaults.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,14 +14,9 @@ internal static class ApiProblems
         Problem(StatusCodes.Status404NotFound, $"{what} not found.", $"There is no {what.ToLowerInvariant()} {id}.");
 
     /// <summary>The enum member named <paramref name="value"/> (case-insensitive, names only, never numbers).</summary>
-    public static bool TryParseName<TEnum>(string? value, out TEnum result) where TEnum : struct, Enum
-    {
-        var name = Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, value?.Trim(), StringComparison.OrdinalIgnoreCase));
-        result = name is null ? default : Enum.Parse<TEnum>(name);
-        return name is not null;
-    }
+    public static bool TryParseName<TEnum>(string? value, out TEnum result) where TEnum : struct, Enum => QueryValues.TryName(value, out result);
 
-    public static string NamesOf<TEnum>() where TEnum : struct, Enum => string.Join(", ", Enum.GetNames<TEnum>());
+    public static string NamesOf<TEnum>() where TEnum : struct, Enum => QueryValues.NamesOf<TEnum>();
 }
 
 /// <summary>Field errors in the shape of ValidationProblemDetails.</summary>

@@ -8,6 +8,7 @@ using YeKuo.Contracts.Events;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Outbox;
 using YeKuo.ServiceDefaults.Security;
+using YeKuo.ServiceDefaults.Validation;
 using YeKuo.SupplyScheme.Domain;
 using YeKuo.SupplyScheme.Extensions;
 using YeKuo.SupplyScheme.Infrastructure;
@@ -348,9 +349,10 @@ public static class SchemeReviewsApi
     public static async Task<Results<Ok<MeetingAgendaDto>, ProblemHttpResult>> Agenda(
         SupplySchemeDbContext db, MeetingSchedule meetings, string date, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day))
+        var errors = new Dictionary<string, string[]>();
+        if (QueryValues.Date(date, "date", errors) is not { } day)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid date.", $"date must be yyyy-MM-dd; got '{date}'.");
+            return Problem(StatusCodes.Status400BadRequest, "Invalid date.", errors.TryGetValue("date", out var why) ? why[0] : "date is required.");
         }
         var reviews = await db.SchemeReviews.AsNoTracking()
             .Where(r => r.MeetingDate == day)

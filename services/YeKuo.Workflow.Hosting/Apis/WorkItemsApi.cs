@@ -11,6 +11,7 @@ using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
 using YeKuo.ServiceDefaults.Security;
+using YeKuo.ServiceDefaults.Validation;
 using AuthPolicies = YeKuo.ServiceDefaults.Security.Policies;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting.Deadlines;
@@ -145,14 +146,18 @@ public static class WorkItemsApi
         }
         if (!string.IsNullOrEmpty(step))
         {
-            if (!Enum.TryParse<Step>(step, ignoreCase: true, out var parsed))
+            if (!QueryValues.TryName<Step>(step, out var parsed))
             {
-                return (null, Problem(StatusCodes.Status400BadRequest, "Unknown step.", $"'{step}' is not a step."));
+                return (null, Problem(StatusCodes.Status400BadRequest, "Unknown step.", $"'{step}' is not a step; steps are {QueryValues.NamesOf<Step>()}."));
             }
             query = query.Where(w => w.Step == parsed);
         }
         if (!string.IsNullOrEmpty(assignee))
         {
+            if (assignee.Length > 64)
+            {
+                return (null, Problem(StatusCodes.Status400BadRequest, "Invalid assignee.", "assignee is at most 64 characters."));
+            }
             query = query.Where(w => w.Assignee == assignee);
         }
         if (limit is < 1 or > 1000)
