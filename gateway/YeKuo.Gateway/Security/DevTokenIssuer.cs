@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using YeKuo.ServiceDefaults.Security;
+using YeKuo.ServiceDefaults.Validation;
 
 namespace YeKuo.Gateway.Security;
 
@@ -30,9 +31,13 @@ public static class DevTokenIssuer
     public static Results<Ok<DevTokenResponse>, ValidationProblem> Issue(DevTokenRequest request, IOptions<JwtOptions> options, TimeProvider time)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > 64)
+        if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.Length > 64 || TextRules.SingleLineProblem(request.Subject) is not null)
         {
-            errors["subject"] = ["subject is required (1 to 64 characters)."];
+            errors["subject"] = ["subject is required (1 to 64 characters of one line of visible text)."];
+        }
+        if (request.Name is { Length: > 0 } named && (named.Length > 64 || TextRules.SingleLineProblem(named) is not null))
+        {
+            errors["name"] = ["name is at most 64 characters of one line of visible text."];
         }
         if (request.Role is null || !Roles.All.Contains(request.Role))
         {

@@ -17,8 +17,8 @@ public static partial class ApplicationRequestValidator
         var fields = new FieldErrors(errors);
         customerClass = default;
 
-        fields.Required("customerName", request.CustomerName, 100);
-        fields.Required("address", request.Address, 200);
+        fields.Name("customerName", request.CustomerName, 100);
+        fields.Name("address", request.Address, 200);
 
         if (!Enum.TryParse(request.CustomerClass, ignoreCase: false, out customerClass) || !Enum.IsDefined(customerClass))
         {
@@ -53,6 +53,8 @@ public static partial class ApplicationRequestValidator
         {
             fields.Add("voltageKv", $"voltageKv for {customerClass} must be {Describe(profile.Voltage)}.");
         }
+
+        SubmissionRanges.Check(request, customerClass, errors);
 
         var expectedSources = customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1;
         if (request.SourceCount != expectedSources)

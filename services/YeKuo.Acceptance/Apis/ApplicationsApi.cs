@@ -55,7 +55,7 @@ public static class ApplicationsApi
             {
                 errors["customerId"] = ["customerId is only accepted from a counter clerk submitting on a customer's behalf."];
             }
-            else if (request.CustomerId.Length > 64 || request.CustomerId.Any(char.IsControl))
+            else if (request.CustomerId.Length > 64 || TextRules.SingleLineProblem(request.CustomerId) is not null)
             {
                 errors["customerId"] = ["customerId must be 1 to 64 printable characters."];
             }

@@ -31,7 +31,7 @@ internal sealed class FieldErrors
     public void Add(string field, string message) =>
         _errors[field] = _errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
-    /// <summary>Requires a non-blank value of at most <paramref name="maxLength"/> characters (after trimming).</summary>
+    /// <summary>Requires non-blank free text of at most <paramref name="maxLength"/> characters (after trimming) that <see cref="TextRules"/> accepts.</summary>
     public void Required(string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -41,6 +41,10 @@ internal sealed class FieldErrors
         else if (value.Trim().Length > maxLength)
         {
             Add(field, $"{field} must be at most {maxLength} characters.");
+        }
+        else if (TextRules.FreeTextProblem(value) is { } problem)
+        {
+            Add(field, $"{field} must not contain {problem}.");
         }
     }
 }

@@ -19,8 +19,8 @@ public static class SecurityExtensions
 
     /// <summary>
     /// Everything a YeKuo host needs to be safe to expose: JWT bearer authentication and the named policies
-    /// (<see cref="AddDefaultAuthentication"/>), a request body limit, and malformed bodies answered as 400
-    /// ValidationProblems in every environment (not only Development).
+    /// (<see cref="AddDefaultAuthentication"/>), a request body limit, and malformed bodies (repeated keys included)
+    /// answered as 400 ValidationProblems in every environment (not only Development).
     /// </summary>
     public static IHostApplicationBuilder AddDefaultSecurity(this IHostApplicationBuilder builder)
     {
@@ -29,6 +29,9 @@ public static class SecurityExtensions
         // Minimal APIs answer a malformed body with a bare 400 outside Development; throwing lets the exception handler
         // turn it into a ValidationProblem naming the field (ProblemDetailsExceptionHandler).
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // {"customerName": "A", "customerName": "B"} is refused, not read as B: a checker and a consumer that pick
+        // different copies of a key see different requests.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowDuplicateProperties = false);
         return builder;
     }
 
