@@ -13,6 +13,7 @@ var (routes, clusters) = GatewayRoutes.Build(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
+app.UseTrustedForwardedHeaders();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseMiddleware<RequestIdMiddleware>();
 app.MapDefaultEndpoints();

@@ -35,9 +35,9 @@ public static class ApplicationsApi
         return app;
     }
 
-    public static async Task<Results<Created<ApplicationDetails>, ValidationProblem>> Submit(
+    public static async Task<Results<Created<ApplicationDetails>, ValidationProblem, ProblemHttpResult>> Submit(
         SubmitApplicationRequest request, AcceptanceDbContext db, IEventOutbox outbox, DeadlinePlanner deadlines,
-        ApplicationNumberGate numbers, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        ApplicationNumberGate numbers, SubmissionQuota quota, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var today = ChinaTime.BusinessDate(now);
@@ -72,6 +72,16 @@ public static class ApplicationsApi
         // Which steps apply depends on the kind, the class and the voltage (policy data).
         var plan = policy.PlanFor(kind!.Kind, customerClass, request.VoltageKv!.Value);
         using var numbering = await numbers.EnterAsync(cancellationToken);
+        if (await quota.RetryAfterAsync(db, customerId, now, cancellationToken) is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many applications.",
+                Detail = "This customer has submitted as many applications as allowed in a day; retry after the time in Retry-After.",
+            });
+        }
         for (var attempt = 1; ; attempt++)
         {
             var number = await NextNumberAsync(db, today, cancellationToken);

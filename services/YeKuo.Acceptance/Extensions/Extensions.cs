@@ -24,6 +24,9 @@ internal static class Extensions
         builder.AddDepartmentWorkflow(Department.Acceptance, new AcceptanceCompletion());
         builder.Services.AddOptions<CustomerManagerOptions>().BindConfiguration("CustomerManagers");
         builder.Services.AddScoped<CustomerManagerAssigner>();
+        builder.Services.AddOptions<SubmissionQuotaOptions>().BindConfiguration("Acceptance:Submissions")
+            .Validate(o => o.PerCustomerPerDay > 0, "Acceptance:Submissions:PerCustomerPerDay must be positive.").ValidateOnStart();
+        builder.Services.AddSingleton<SubmissionQuota>();
         builder.AddProgress();
         builder.Services.AddOptions<TemporarySupplyOptions>().BindConfiguration("TemporarySupply");
         builder.Services.AddSingleton<TemporarySupplyReminders>();
