@@ -7,8 +7,9 @@ builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
 // Tokens are validated here (401 before anything is proxied) and again by every service (403/404 by role and owner).
 builder.AddDefaultSecurity();
-builder.Services.AddGatewayRateLimits(builder.Configuration);
 var devTokens = DevTokenIssuer.IsEnabled(builder);
+builder.AddTokenRevocation();
+builder.Services.AddGatewayRateLimits(builder.Configuration);
 var (routes, clusters) = GatewayRoutes.Build(builder.Configuration);
 builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
 
@@ -20,6 +21,7 @@ app.MapDefaultEndpoints();
 // Its own document and, in the reference UI, every service's (proxied by the routes of GatewayRoutes).
 app.MapDefaultOpenApi(GatewayRoutes.Services);
 app.UseRateLimiter();
+app.MapSignOut();
 if (devTokens)
 {
     app.MapDevTokenIssuer().RequireRateLimiting(GatewayRateLimits.Public);

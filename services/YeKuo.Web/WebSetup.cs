@@ -43,6 +43,7 @@ public static class WebSetup
 
         builder.Services.AddHttpClient<GatewayApi>(client => client.BaseAddress = gateway);
         builder.Services.AddHttpClient<DevTokenClient>(client => client.BaseAddress = gateway);
+        builder.Services.AddHttpClient<GatewaySignOut>(client => client.BaseAddress = gateway);
         builder.Services.AddSingleton<UiText>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new LiveOptions(TimeSpan.FromSeconds(builder.Configuration.GetValue("Web:LivePollSeconds", 3))));

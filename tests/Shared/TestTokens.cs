@@ -25,7 +25,8 @@ public static class TestTokens
 
     public static string Create(string subject, string role, string? department = null, TimeSpan? lifetime = null, string? signingKey = null)
     {
-        var claims = new List<Claim> { new("sub", subject), new("role", role) };
+        // Every token has an id (jti): the gateway refuses tokens it could not revoke.
+        var claims = new List<Claim> { new("sub", subject), new("role", role), new("jti", Guid.NewGuid().ToString()) };
         if (department is not null)
         {
             claims.Add(new Claim("department", department));

@@ -14,6 +14,8 @@ public static class LocalJwt
         var payload = new Dictionary<string, object>
         {
             ["sub"] = subject, ["iss"] = issuer, ["aud"] = audience, ["iat"] = now, ["nbf"] = now, ["exp"] = now + (long)lifetime.TotalSeconds,
+            // The gateway refuses tokens without an id (they could not be revoked).
+            ["jti"] = Guid.NewGuid().ToString(),
         };
         foreach (var (key, value) in claims ?? new Dictionary<string, string>())
         {

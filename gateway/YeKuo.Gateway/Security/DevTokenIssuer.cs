@@ -54,7 +54,11 @@ public static class DevTokenIssuer
         }
 
         var jwt = options.Value;
-        var claims = new List<Claim> { new(ClaimNames.Subject, request.Subject!), new(ClaimNames.Role, request.Role!) };
+        // A token id (jti) per token: sign-out revokes exactly this token (TokenRevocation).
+        var claims = new List<Claim>
+        {
+            new(ClaimNames.Subject, request.Subject!), new(ClaimNames.Role, request.Role!), new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()),
+        };
         if (request.Department is { Length: > 0 } department)
         {
             claims.Add(new Claim(ClaimNames.Department, department));

@@ -17,4 +17,13 @@ public sealed class JwtOptions
 
     /// <summary>A shared secret of at least 32 bytes (development and tests only).</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// The only signing algorithms accepted (a token signed otherwise is refused, whatever its key): HS256 with a
+    /// <see cref="SigningKey"/>; with an <see cref="Authority"/>, what its keys use (default RS256).
+    /// </summary>
+    public List<string> Algorithms { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveAlgorithms =>
+        Algorithms.Count > 0 ? Algorithms : Authority is null ? ["HS256"] : ["RS256"];
 }

@@ -63,11 +63,16 @@ public static class SecurityExtensions
                     ValidateIssuer = true,
                     ValidateAudience = true,
                     ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    // Pinned: the same key signing with HS512 (or any other algorithm) is not accepted.
+                    ValidAlgorithms = jwt.EffectiveAlgorithms,
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = ClaimNames.Subject,
                     RoleClaimType = ClaimNames.Role,
                     IssuerSigningKey = jwt.SigningKey is null ? null : new SymmetricSecurityKey(Encoding.UTF8.GetBytes(jwt.SigningKey)),
                 };
+                options.Events = new JwtBearerEvents { OnTokenValidated = RequireOneRole };
             });
 
         builder.Services.AddAuthorizationBuilder()
@@ -75,6 +80,20 @@ public static class SecurityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddYeKuoPolicies();
         return builder;
+    }
+
+    /// <summary>
+    /// A token names exactly one role: every policy and ownership rule reads the caller as one role (a customer who is
+    /// also an admin would be both refused and allowed), so two roles, or none, are refused outright (401).
+    /// </summary>
+    public static Task RequireOneRole(TokenValidatedContext context)
+    {
+        var roles = context.Principal?.FindAll(ClaimNames.Role).Select(c => c.Value).Distinct(StringComparer.Ordinal).Count() ?? 0;
+        if (roles != 1)
+        {
+            context.Fail(roles == 0 ? "The token names no role." : "The token names more than one role.");
+        }
+        return Task.CompletedTask;
     }
 
     public static AuthorizationBuilder AddYeKuoPolicies(this AuthorizationBuilder authorization)
