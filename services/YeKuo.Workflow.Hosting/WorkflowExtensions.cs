@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting.Consumers;
 using YeKuo.Workflow.Hosting.Deadlines;
+using YeKuo.Workflow.Hosting.Staff;
 using YeKuo.Workflow.Hosting.Persistence;
 using YeKuo.Workflow.Hosting.Steps;
 using YeKuo.Workflow.Hosting.Supervision;
@@ -41,6 +42,8 @@ public static class WorkflowExtensions
     {
         builder.Services.AddWorkingDays();
         builder.Services.AddSingleton(completions);
+        var directoryPath = builder.Configuration["StaffDirectory:Path"];
+        builder.Services.AddSingleton(_ => StaffDirectory.Load(directoryPath));
         builder.Services.AddSupervision();
         return builder;
     }

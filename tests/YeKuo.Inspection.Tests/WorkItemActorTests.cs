@@ -17,7 +17,8 @@ public sealed class WorkItemActorTests(InspectionApp app) : IClassFixture<Inspec
     {
         app.Clock.AdjustTime(InspectionApp.Monday10China);
         var application = new Handoffs();
-        await app.PublishAsync(application.Completed(Step.SchemeConfirmation, InspectionApp.Monday10China.AddDays(-3), InspectionApp.Monday10China));
+        // The customer's design documents open the design review.
+        await app.PublishAsync(application.Completed(Step.DesignSubmission, InspectionApp.Monday10China.AddDays(-20), InspectionApp.Monday10China));
         var review = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview");
         await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.PostAsync($"/api/inspection/work-items/{review.Id}/claim", new { }, assignee));
         return review;

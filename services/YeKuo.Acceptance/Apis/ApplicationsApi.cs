@@ -216,6 +216,10 @@ public static class ApplicationsApi
         {
             return Problem(StatusCodes.Status404NotFound, "Work item not found.", $"There is no {StepCatalogue.Of(Step.Acceptance).ChineseName} work item {workItemId}.");
         }
+        if (!WorkItemsApi.MayAct(http.User, item))
+        {
+            return WorkItemsApi.HeldBySomeoneElse(item);
+        }
         var application = await db.Applications.FirstAsync(a => a.Id == item.ApplicationId, cancellationToken);
 
         var now = time.GetUtcNow();

@@ -8,6 +8,7 @@ using YeKuo.Contracts.Events;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Outbox;
 using YeKuo.ServiceDefaults.Security;
+using YeKuo.Workflow.Hosting.Apis;
 using YeKuo.ServiceDefaults.Validation;
 using YeKuo.SupplyScheme.Domain;
 using YeKuo.SupplyScheme.Extensions;
@@ -77,6 +78,10 @@ public static class SchemeReviewsApi
         if (item is null)
         {
             return WorkItemNotFound(id);
+        }
+        if (!WorkItemsApi.MayAct(http.User, item))
+        {
+            return WorkItemsApi.HeldBySomeoneElse(item);
         }
         if (item.Step != Step.SchemeReply)
         {

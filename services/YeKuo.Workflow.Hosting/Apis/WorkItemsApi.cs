@@ -16,6 +16,7 @@ using AuthPolicies = YeKuo.ServiceDefaults.Security.Policies;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
+using YeKuo.Workflow.Hosting.Staff;
 using YeKuo.Workflow.Hosting.Persistence;
 using YeKuo.Workflow.Hosting.Steps;
 using YeKuo.Workflow.Hosting.Telemetry;
@@ -57,6 +58,21 @@ public static class WorkItemsApi
         StepCatalogue.Of(item.Step).IsCustomerStep
             ? !CurrentUser.IsCustomer(user) || item.CustomerId == CurrentUser.NameOf(user)
             : !CurrentUser.IsCustomer(user) && (!CurrentUser.IsClerkOnly(user) || item.Department == Department.Acceptance);
+
+    /// <summary>
+    /// May <paramref name="user"/> act on (pause, resume, complete, reject) an item they can see? Anyone of the department
+    /// while nobody holds it; once it has a 责任人, only they and the department's head (admins everywhere). A customer's
+    /// own step is assigned to the customer.
+    /// </summary>
+    public static bool MayAct(ClaimsPrincipal user, WorkItem item) =>
+        item.Assignee is null
+        || item.Assignee == CurrentUser.NameOf(user)
+        || SecurityExtensions.IsHeadOf(user, item.Department.ToString());
+
+    /// <summary>The 403 for a colleague acting on an item someone else holds.</summary>
+    public static ProblemHttpResult HeldBySomeoneElse(WorkItem item) =>
+        Problem(StatusCodes.Status403Forbidden, "Someone else holds this work item.",
+            $"{item.Assignee} is its 责任人: only they or the {item.Department} head may act on it (the head may reassign it).");
 
     public static async Task<Results<Ok<WorkItemDto[]>, ProblemHttpResult>> List<TContext>(
         TContext db, HttpContext http, string? status, Guid? applicationId, string? step, string? assignee, int? limit, CancellationToken cancellationToken)
@@ -193,30 +209,59 @@ public static class WorkItemsApi
             outbox.Enqueue(WorkItemEvents.Claimed(item), item.ApplicationId);
         }, cancellationToken);
 
-    public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Reassign<TContext>(
-        TContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, Guid id, ReassignRequest request, CancellationToken cancellationToken)
+    /// <summary>The head hands the item to someone of the department in the <see cref="StaffDirectory"/> (400 naming <c>assignee</c> otherwise).</summary>
+    public static async Task<Results<Ok<WorkItemDto>, ValidationProblem, ProblemHttpResult>> Reassign<TContext>(
+        TContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, StaffDirectory staff, Guid id, ReassignRequest request,
+        CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
         if (string.IsNullOrWhiteSpace(request.Assignee) || request.Assignee.Length > 64)
         {
-            return Problem(StatusCodes.Status400BadRequest, "assignee is required.", "assignee must be 1 to 64 characters.");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["assignee"] = ["assignee is required: 1 to 64 characters."] },
+                title: "The reassignment is not valid.");
         }
-        return await Change(db, http, id, item =>
+        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (item is null)
         {
-            item.Reassign(request.Assignee, time.GetUtcNow());
-            outbox.Enqueue(WorkItemEvents.Claimed(item), item.ApplicationId);
-        }, cancellationToken);
+            return NotFound(id);
+        }
+        if (!staff.WorksIn(request.Assignee, item.Department.ToString()))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["assignee"] = [$"{request.Assignee} is not staff of {item.Department} in the staff directory ({staff.Version})."],
+            }, title: "The reassignment is not valid.");
+        }
+        return (await Change(db, http, item, w =>
+        {
+            w.Reassign(request.Assignee, time.GetUtcNow());
+            outbox.Enqueue(WorkItemEvents.Claimed(w), w.ApplicationId);
+        }, cancellationToken)).Result switch
+        {
+            Ok<WorkItemDto> ok => ok,
+            ProblemHttpResult problem => problem,
+            _ => throw new InvalidOperationException("Unexpected result."),
+        };
     }
 
     public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Pause<TContext>(
         TContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, Guid id, PauseRequest request, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
-        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500)
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 500 || TextRules.FreeTextProblem(request.Reason) is not null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "reason is required.", "A pause needs a reason of 1 to 500 characters (客户原因).");
+            return Problem(StatusCodes.Status400BadRequest, "reason is required.", "A pause needs a reason of 1 to 500 characters of text (客户原因).");
         }
-        return await Change(db, http, id, item =>
+        var held = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (held is null)
+        {
+            return NotFound(id);
+        }
+        if (!MayAct(http.User, held))
+        {
+            return HeldBySomeoneElse(held);
+        }
+        return await Change(db, http, held, item =>
         {
             var now = time.GetUtcNow();
             item.Pause(request.Reason, CurrentUser.NameOf(http), now);
@@ -232,6 +277,10 @@ public static class WorkItemsApi
         if (item is null)
         {
             return NotFound(id);
+        }
+        if (!MayAct(http.User, item))
+        {
+            return HeldBySomeoneElse(item);
         }
 
         var now = time.GetUtcNow();
@@ -256,6 +305,10 @@ public static class WorkItemsApi
             return NotFound(id);
         }
         http.Audit().Target(item.Id, item.ApplicationId).Before(item.Status.ToString());
+        if (!MayAct(http.User, item))
+        {
+            return HeldBySomeoneElse(item);
+        }
         StepTrace.LinkToOpening(System.Diagnostics.Activity.Current, item);
         if (StepCatalogue.Of(item.Step).IsCustomerStep && !CurrentUser.ActsForCustomers(http.User))
         {
