@@ -34,7 +34,7 @@ public static class ProgressReport
         L($"| duration | {o.DurationSeconds} s per phase, after {o.WarmupSeconds} s of untimed warm-up at the rate once started/restarted |");
         L("| caller | customers, each asking for their own application (JWT bearer signed with this run's key; the service checks ownership: on a hit against the owner cached with the view, on a miss against the database) |");
         L($"| path | **straight to the acceptance service** (Kestrel, loopback){(o.ThroughGateway ? "; also through the gateway (YARP) for the warm phase" : "; not through the gateway")} |");
-        L($"| system | acceptance from the AppHost graph ({(o.ThroughGateway ? "the whole system" : "with RabbitMQ, Redis and its SQLite file only")}), ASPNETCORE_ENVIRONMENT=Production, span export {(o.Traces ? "on" : "off (the trace collector would run inside the bench process)")} |");
+        L($"| system | acceptance from the AppHost graph ({(o.ThroughGateway ? "the whole system" : "with RabbitMQ, Redis and its SQLite file only")}), ASPNETCORE_ENVIRONMENT=Development with every development-only switch off, span export {(o.Traces ? "on" : "off (the trace collector would run inside the bench process)")} |");
         L("| client | the bench's HttpClient on the same 2 cores (its own CPU competes with the service, Redis and RabbitMQ) |");
         L($"| startup / restart | {F(r.StartupSeconds, "0.0")} s / {F(r.RestartSeconds, "0.0")} s; Redis keys after the cold phase: {r.CachedKeys:N0} |");
         L($"| total time | {F(r.TotalSeconds, "0")} s; state `{r.StateDirectory}`{(r.Error is null && !o.KeepState ? " (removed)" : " (kept)")} |");

@@ -82,8 +82,9 @@ public static class ProgressScenario
                 }
                 foreach (var project in builder.Resources.OfType<ProjectResource>())
                 {
-                    // Measured as in production (no development-only settings); the bench signs its own tokens.
-                    builder.CreateResourceBuilder(project).WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production").WithEnvironment("DevTokens__Enabled", "false");
+                    // No development-only switch on; the bench signs its own tokens. Development, not Production: the
+                    // local graph's broker (guest) and Redis (no password) are refused outside Development.
+                    builder.CreateResourceBuilder(project).WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development").WithEnvironment("DevTokens__Enabled", "false");
                 }
                 builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "acceptance"))
                     .WithEnvironment(context => context.EnvironmentVariables["Progress__Cache"] = cacheMode);

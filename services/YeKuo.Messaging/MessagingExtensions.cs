@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,13 +6,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using YeKuo.Messaging.ErrorQueues;
 using YeKuo.Messaging.PartnerEvents;
+using YeKuo.ServiceDefaults.Security;
 
 namespace YeKuo.Messaging;
 
 public static class MessagingExtensions
 {
     /// <summary>
-    /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (<c>amqp://user:pass@host:port/vhost</c>):
+    /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (<see cref="BrokerAddress"/>; outside Development
+    /// a user of its own with a password, never guest):
     /// endpoints named <c>{service}-{consumer}</c> in kebab case, durable quorum queues, retries then the endpoint's
     /// <c>_error</c> queue. The service starts even while the broker is down; its health then reports degraded.
     /// </summary>
@@ -20,7 +23,8 @@ public static class MessagingExtensions
     {
         var connectionString = builder.Configuration.GetConnectionString("messaging")
             ?? throw new InvalidOperationException("ConnectionStrings:messaging is not set (an amqp:// URI of the broker).");
-        var broker = new Uri(connectionString);
+        var broker = BrokerAddress.Parse(connectionString);
+        InfrastructureCredentials.RequireBrokerCredentials(broker.User, broker.Password, builder.Environment, "ConnectionStrings:messaging");
         HandoffTelemetry.ReceivingDepartment = HandoffTelemetry.DepartmentOf(serviceName);
         var endpoints = new ReceiveEndpointRegistry();
         builder.Services.AddSingleton(endpoints);
@@ -53,12 +57,20 @@ public static class MessagingExtensions
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), VirtualHostOf(broker), host =>
+                rabbit.Host(broker.Host, (ushort)broker.Port, broker.VirtualHost, host =>
                 {
-                    var (user, password) = CredentialsOf(broker);
-                    host.Username(user);
-                    host.Password(password);
+                    host.Username(broker.User);
+                    host.Password(broker.Password);
                     host.PublisherConfirmation = true;
+                    if (broker.UseTls)
+                    {
+                        // The broker's certificate must chain to a trusted root and name the host (no opt-out).
+                        host.UseSsl(ssl =>
+                        {
+                            ssl.ServerName = broker.Host;
+                            ssl.Protocol = SslProtocols.Tls12 | SslProtocols.Tls13;
+                        });
+                    }
                 });
                 rabbit.ConfigureEndpoints(context);
             });
@@ -71,21 +83,5 @@ public static class MessagingExtensions
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
         return builder;
-    }
-
-    private static string VirtualHostOf(Uri broker)
-    {
-        var path = Uri.UnescapeDataString(broker.AbsolutePath.Trim('/'));
-        return path.Length == 0 ? "/" : path;
-    }
-
-    private static (string User, string Password) CredentialsOf(Uri broker)
-    {
-        if (string.IsNullOrEmpty(broker.UserInfo))
-        {
-            return ("guest", "guest");
-        }
-        var parts = broker.UserInfo.Split(':', 2);
-        return (Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty);
     }
 }

@@ -34,6 +34,7 @@ public static partial class TokenRevocation
         }
         else
         {
+            InfrastructureCredentials.RequireCachePassword(cache, builder.Environment, "ConnectionStrings:cache");
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
             {
                 var options = ConfigurationOptions.Parse(cache);

@@ -10,6 +10,7 @@ using YeKuo.Acceptance.TemporarySupply;
 using YeKuo.Contracts;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
+using YeKuo.ServiceDefaults.Security;
 using YeKuo.Workflow.Hosting;
 
 namespace YeKuo.Acceptance.Extensions;
@@ -70,6 +71,7 @@ internal static class Extensions
         {
             return;
         }
+        InfrastructureCredentials.RequireCachePassword(connectionString, builder.Environment, "ConnectionStrings:cache");
         services.AddSingleton<IConnectionMultiplexer>(_ =>
         {
             var options = ConfigurationOptions.Parse(connectionString);

@@ -46,6 +46,8 @@ public sealed class WebhookTargetTests
         protected override void ConfigureWebhooks(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Staging");
+            // A broker login of its own, as outside Development (guest would stop the host first).
+            builder.UseSetting("ConnectionStrings:messaging", "amqp://notification:not-guest@127.0.0.1:5672/yekuo");
             builder.UseSetting("Notification:Webhooks:AllowLoopback", "true");
         }
     }

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace YeKuo.Security.Tests.Infrastructure;
+
+/// <summary>
+/// A private RabbitMQ node (Debian's rabbitmq-server) on 127.0.0.1: its own folder, free AMQP and distribution ports
+/// and its own epmd port, so it touches no other node on the machine; stopped (with its epmd) on dispose.
+/// </summary>
+public sealed class PrivateRabbitMq : IDisposable
+{
+    private const string Bin = "/usr/lib/rabbitmq/bin";
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("yekuo-rabbit-").FullName;
+    private readonly Process _server;
+
+    public PrivateRabbitMq()
+    {
+        Port = FreePort();
+        var epmdPort = FreePort();
+        Node = $"yekuo-sec-{Guid.NewGuid():N}"[..20] + "@localhost";
+        File.WriteAllText(Path.Combine(_directory, "rabbitmq.conf"), "listeners.tcp.default = " + Port + "\n");
+        File.WriteAllText(Path.Combine(_directory, "enabled_plugins"), "[].\n");
+        Environment = new Dictionary<string, string>
+        {
+            ["HOME"] = _directory,
+            ["RABBITMQ_NODENAME"] = Node,
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = Port.ToString(),
+            ["RABBITMQ_DIST_PORT"] = FreePort().ToString(),
+            ["ERL_EPMD_PORT"] = epmdPort.ToString(),
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(_directory, "rabbit.pid"),
+            ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(_directory, "rabbitmq-env.conf"),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins"),
+        };
+        _server = Start(Path.Combine(Bin, "rabbitmq-server"));
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (Ctl("await_startup", "--timeout", "5").ExitCode != 0)
+        {
+            if (DateTime.UtcNow > deadline || _server.HasExited)
+            {
+                throw new InvalidOperationException($"RabbitMQ did not start: {File.ReadAllText(Path.Combine(_directory, "server.log"))}");
+            }
+            Thread.Sleep(500);
+        }
+    }
+
+    public int Port { get; }
+
+    public string Node { get; }
+
+    /// <summary>The variables under which rabbitmqctl (and scripts calling it) reach this node.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>Runs rabbitmqctl against this node.</summary>
+    public (int ExitCode, string Output) Ctl(params string[] arguments)
+    {
+        using var process = Start(Path.Combine(Bin, "rabbitmqctl"), ["-n", Node, .. arguments], captureOutput: true);
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+
+    /// <summary>Runs <paramref name="script"/> with this node's environment; returns its exit code and output.</summary>
+    public (int ExitCode, string Output) Run(string script, params string[] arguments)
+    {
+        using var process = Start("/bin/bash", [script, .. arguments], captureOutput: true);
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+
+    /// <summary>The node's log lines about refused operations (access_refused), for a failing test's message.</summary>
+    public string Refusals()
+    {
+        var logs = Directory.Exists(Environment["RABBITMQ_LOG_BASE"]) ? Directory.GetFiles(Environment["RABBITMQ_LOG_BASE"], "*.log") : [];
+        var lines = logs.SelectMany(File.ReadLines).Where(l => l.Contains("access_refused", StringComparison.OrdinalIgnoreCase) || l.Contains("ACCESS_REFUSED", StringComparison.Ordinal));
+        return string.Join("\n", lines.TakeLast(10));
+    }
+
+    private Process Start(string file, IEnumerable<string>? arguments = null, bool captureOutput = false)
+    {
+        var info = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments ?? [])
+        {
+            info.ArgumentList.Add(argument);
+        }
+        foreach (var (key, value) in Environment)
+        {
+            info.Environment[key] = value;
+        }
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start.");
+        if (!captureOutput)
+        {
+            var log = new StreamWriter(Path.Combine(_directory, "server.log")) { AutoFlush = true };
+            process.OutputDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
+            process.ErrorDataReceived += (_, e) => { lock (log) { log.WriteLine(e.Data); } };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+        return process;
+    }
+
+    public void Dispose()
+    {
+        Ctl("stop", Environment["RABBITMQ_PID_FILE"]);
+        if (!_server.WaitForExit(15_000))
+        {
+            _server.Kill(entireProcessTree: true);
+        }
+        _server.Dispose();
+        // The epmd this node started on its own port.
+        using (var epmd = Process.Start(new ProcessStartInfo("/usr/bin/epmd", ["-port", Environment["ERL_EPMD_PORT"], "-kill"]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true }))
+        {
+            epmd?.WaitForExit(5_000);
+        }
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
