@@ -64,6 +64,9 @@ public sealed class FuzzTests(SystemFixture system)
                 if (method != HttpMethod.Get && method != HttpMethod.Head && random.Next(4) > 0)
                 {
                     request.Content = new StringContent(RandomBody(random), Encoding.UTF8, random.Next(5) == 0 ? "text/plain" : "application/json");
+                    // A host that refuses a request (401, 413, 429) before reading an over-long body closes the
+                    // connection after answering: the next request must not be sent on it.
+                    request.Headers.ConnectionClose = (await request.Content.ReadAsByteArrayAsync()).Length > 64 * 1024;
                 }
                 HttpResponseMessage response;
                 try
