@@ -91,7 +91,7 @@ public sealed class ChaosMonkey(YeKuoSystem app, ChaosOptions options, Random ra
             log($"chaos: SIGKILL {target} at {at:0.0} s (progress {p:P0}); restart in {downtime.TotalSeconds:0.0} s");
             await Task.Delay(downtime, ct).ConfigureAwait(false);
             recovery.Restart();
-            await app.StartResourceAsync(target, ct).ConfigureAwait(false);
+            await StartAgainAsync(target, ct).ConfigureAwait(false);
             log($"chaos: {target} running again after {recovery.Elapsed.TotalSeconds:0.0} s of start");
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -104,6 +104,29 @@ public sealed class ChaosMonkey(YeKuoSystem app, ChaosOptions options, Random ra
             Up(target);
         }
         lock (_events) _events.Add(new ChaosEvent("kill", target, at, p, downtime.TotalSeconds, recovery.Elapsed.TotalSeconds, error));
+    }
+
+    /// <summary>
+    /// Starts a killed service again. A service waits for the broker before it starts, so a start that falls inside the
+    /// broker's own restart is refused ("stopped waiting for dependency 'messaging'"): it is tried again, as an operator's
+    /// supervisor would, until the broker is back (a minute at most), never leaving the service down for the rest of the run.
+    /// </summary>
+    private async Task StartAgainAsync(string target, CancellationToken ct)
+    {
+        var giveUp = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await app.StartResourceAsync(target, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && giveUp.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                log($"chaos: start of {target} refused ({e.Message}); trying again");
+                await Task.Delay(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false);
+            }
+        }
     }
 
     private async Task RestartBrokerAsync(CancellationToken ct)

@@ -18,7 +18,7 @@ public sealed partial class ManifestTests
     {
         "sqlserver" => "Server=tcp:sqlserver.example.cn,1433;Database=yekuo;User Id=yekuo;Password=example;Encrypt=true",
         "rabbitmq" => "amqp://department:example@rabbitmq:5672/",
-        "redis" => "redis:6379",
+        "redis" => "redis.example.cn:6380,password=example,ssl=true",
         _ => throw new InvalidOperationException($"A secret key no department secret has: {key}."),
     };
 

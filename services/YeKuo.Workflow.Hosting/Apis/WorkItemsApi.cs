@@ -62,17 +62,20 @@ public static class WorkItemsApi
     /// <summary>
     /// May <paramref name="user"/> act on (pause, resume, complete, reject) an item they can see? Anyone of the department
     /// while nobody holds it; once it has a 责任人, only they and the department's head (admins everywhere). A customer's
-    /// own step is assigned to the customer.
+    /// own step is assigned to the customer, and whoever acts for customers (a counter clerk, an admin) acts on it for them.
     /// </summary>
     public static bool MayAct(ClaimsPrincipal user, WorkItem item) =>
         item.Assignee is null
         || item.Assignee == CurrentUser.NameOf(user)
-        || SecurityExtensions.IsHeadOf(user, item.Department.ToString());
+        || SecurityExtensions.IsHeadOf(user, item.Department.ToString())
+        || (StepCatalogue.Of(item.Step).IsCustomerStep && !CurrentUser.IsCustomer(user) && CurrentUser.ActsForCustomers(user));
 
     /// <summary>The 403 for a colleague acting on an item someone else holds.</summary>
     public static ProblemHttpResult HeldBySomeoneElse(WorkItem item) =>
         Problem(StatusCodes.Status403Forbidden, "Someone else holds this work item.",
-            $"{item.Assignee} is its 责任人: only they or the {item.Department} head may act on it (the head may reassign it).");
+            StepCatalogue.Of(item.Step).IsCustomerStep
+                ? $"{item.Assignee} is its 责任人: only they or a counter clerk acting for them may act on it."
+                : $"{item.Assignee} is its 责任人: only they or the {item.Department} head may act on it (the head may reassign it).");
 
     public static async Task<Results<Ok<WorkItemDto[]>, ProblemHttpResult>> List<TContext>(
         TContext db, HttpContext http, string? status, Guid? applicationId, string? step, string? assignee, int? limit, CancellationToken cancellationToken)

@@ -66,8 +66,9 @@ public sealed record DeployedHost(Overlay Overlay, HostProject Project)
     {
         var environment = Environment(key => key switch
         {
-            "rabbitmq" => "amqp://guest:guest@127.0.0.1:1/",
-            "redis" => "127.0.0.1:1",
+            // Nothing listens there (liveness needs neither); credentials of the shape production requires.
+            "rabbitmq" => "amqp://department:example@127.0.0.1:1/",
+            "redis" => "127.0.0.1:1,password=example",
             _ => "",
         }).ToDictionary();
         foreach (var variable in Container.Env.Where(e => e.ValueFrom?.SecretKeyRef?.Key == "sqlserver"))
