@@ -17,11 +17,14 @@ public sealed class ComplaintHandlingTests(ClockedNotificationApp app) : IClassF
     private const string Route = "/api/notifications/complaints";
 
     /// <summary>Recorded Friday 2026-02-13 10:00 (China): five working days run Sat 02-14 (调休), then 02-24..02-27 after 春节.</summary>
-    private static readonly DateTimeOffset DueFromPolicy = new(2026, 2, 27, 16, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset DueFromPolicy = new(2026, 2, 27, 16, 0, 0, TimeSpan.Zero);
 
-    private async Task<(Events Application, ComplaintDto Complaint)> FiledAsync(string? step = null, string category = "ServiceAttitude")
+    private Task<(Events Application, ComplaintDto Complaint)> FiledAsync(string? step = null, string category = "ServiceAttitude") =>
+        FiledAsync(app, step, category);
+
+    /// <summary>A customer files a complaint about a new application (the clock stays at its start, so the due is known).</summary>
+    internal static async Task<(Events Application, ComplaintDto Complaint)> FiledAsync(NotificationApp app, string? step = null, string category = "ServiceAttitude")
     {
-        app.Clock.SetUtcNow(ClockedNotificationApp.Start);
         var application = new Events();
         await app.PublishAsync(application.Submitted());
         var response = await app.ClientAs(application.CustomerId).PostAsJsonAsync(Route,
@@ -164,15 +167,38 @@ public sealed class ComplaintHandlingTests(ClockedNotificationApp app) : IClassF
         await Status(HttpStatusCode.BadRequest, head.GetAsync($"{Route}?department=Notification&status=lost"));
     }
 
+    internal static async Task<ComplaintDto> Ok(Task<HttpResponseMessage> request)
+    {
+        var response = await request;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<ComplaintDto>())!;
+    }
+
+    internal static async Task Status(HttpStatusCode expected, Task<HttpResponseMessage> request)
+    {
+        var response = await request;
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        if ((int)expected >= 400)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+}
+
+/// <summary>Overdue complaints (its own host: the fake clock only moves forward).</summary>
+public sealed class ComplaintOverdueTests(ClockedNotificationApp app) : IClassFixture<ClockedNotificationApp>
+{
+    private const string Route = "/api/notifications/complaints";
+
     [Fact]
     public async Task Past_its_due_an_open_complaint_is_overdue_for_the_customer_the_department_and_the_platform_without_its_text()
     {
-        var (application, filed) = await FiledAsync(step: "SchemeReply");
-        var (_, closedOne) = await FiledAsync(step: "SchemeReply");
-        await Ok(app.ClientAs("staff-supplyscheme").PostAsJsonAsync($"{Route}/{closedOne.Id}/reply", new { reply = "已答复" }));
-        await Ok(app.CreateClient().PostAsJsonAsync($"{Route}/{closedOne.Id}/close", new { rectification = "无", accountability = "无需问责" }));
+        var (application, filed) = await ComplaintHandlingTests.FiledAsync(app, step: "SchemeReply");
+        var (_, closedOne) = await ComplaintHandlingTests.FiledAsync(app, step: "SchemeReply");
+        await ComplaintHandlingTests.Ok(app.ClientAs("staff-supplyscheme").PostAsJsonAsync($"{Route}/{closedOne.Id}/reply", new { reply = "已答复" }));
+        await ComplaintHandlingTests.Ok(app.CreateClient().PostAsJsonAsync($"{Route}/{closedOne.Id}/close", new { rectification = "无", accountability = "无需问责" }));
 
-        app.Clock.SetUtcNow(DueFromPolicy.AddMinutes(1));
+        app.Clock.SetUtcNow(ComplaintHandlingTests.DueFromPolicy.AddMinutes(1));
 
         var mine = await app.ClientAs(application.CustomerId).GetFromJsonAsync<ComplaintDto>($"{Route}/{filed.Id}");
         Assert.True(mine!.IsOverdue);
@@ -180,7 +206,7 @@ public sealed class ComplaintHandlingTests(ClockedNotificationApp app) : IClassF
         Assert.Contains(overdue!, c => c.Id == filed.Id);
         Assert.DoesNotContain(overdue!, c => c.Id == closedOne.Id);
 
-        await Status(HttpStatusCode.Forbidden, app.ClientAs("staff-supplyscheme").GetAsync($"{Route}/supervision"));
+        await ComplaintHandlingTests.Status(HttpStatusCode.Forbidden, app.ClientAs("staff-supplyscheme").GetAsync($"{Route}/supervision"));
         var response = await app.ClientAs("platform-ops").GetAsync($"{Route}/supervision?overdue=true");
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -193,22 +219,5 @@ public sealed class ComplaintHandlingTests(ClockedNotificationApp app) : IClassF
         var schemeDepartment = Assert.Single(supervision.Departments, d => d.Department == "SupplyScheme");
         Assert.True(schemeDepartment.Overdue >= 1 && schemeDepartment.Open >= schemeDepartment.Overdue);
         Assert.Equal(new[] { "Acceptance", "SupplyScheme", "Inspection", "Metering", "Notification" }, supervision.Departments.Select(d => d.Department));
-    }
-
-    private static async Task<ComplaintDto> Ok(Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<ComplaintDto>())!;
-    }
-
-    private static async Task Status(HttpStatusCode expected, Task<HttpResponseMessage> request)
-    {
-        var response = await request;
-        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        if ((int)expected >= 400)
-        {
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        }
     }
 }

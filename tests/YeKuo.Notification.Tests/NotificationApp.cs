@@ -126,6 +126,17 @@ public sealed class RecordingStaffNoticeSender : IStaffNoticeSender
 public sealed class ClockedNotificationApp() : NotificationApp(Start)
 {
     public static readonly DateTimeOffset Start = new(2026, 2, 13, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The delivery and webhook timers run on the fake clock: at a daily period, moving the clock by weeks fires them a
+    /// few times instead of millions (and the tests here send nothing).
+    /// </summary>
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        base.ConfigureSettings(builder);
+        builder.UseSetting("Notification:Delivery:PollInterval", "1.00:00:00");
+        builder.UseSetting("Notification:Webhooks:PollInterval", "1.00:00:00");
+    }
 }
 
 /// <summary>The service configured to send staff notices by SMS as well.</summary>
