@@ -6,6 +6,7 @@ public sealed partial class UiText
     private static readonly IReadOnlyDictionary<string, string> EnglishText = new Dictionary<string, string>
     {
         ["{0} → {1} 整体时限 {2} 个工作日，已用 {3} 个工作日（客户时间不计）"] = "{0} → {1} within {2} working days in all, {3} used (the customer's time not counted)",
+        ["对本次办电服务不满意？我要投诉"] = "Not satisfied with this application's service? File a complaint",
         ["{0} 个工作日"] = "{0} working days",
         ["{0} 天 · {1} 个工作日"] = "{0} days · {1} working days",
         ["{0} 年的节假日安排尚未发布，到期时间按周末推算，发布后可能变化。"] = "The holidays of {0} are not published yet: the due date assumes weekends only and may move once they are.",
