@@ -49,13 +49,13 @@ public sealed class ComplaintHandlingTests(ClockedNotificationApp app) : IClassF
     }
 
     [Fact]
-    public async Task A_complaint_naming_no_step_or_the_customers_own_step_goes_to_customer_service()
+    public async Task A_complaint_naming_no_step_goes_to_customer_service_and_one_about_a_customer_step_to_the_department_it_is_filed_with()
     {
         var (_, general) = await FiledAsync();
-        var (_, confirmation) = await FiledAsync(step: "SchemeConfirmation");
+        var (_, submission) = await FiledAsync(step: "DesignSubmission");
 
         Assert.Equal("Notification", general.OwnerDepartment);
-        Assert.Equal("Notification", confirmation.OwnerDepartment);
+        Assert.Equal("Inspection", submission.OwnerDepartment);
     }
 
     [Fact]

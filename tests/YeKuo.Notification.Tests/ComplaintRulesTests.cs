@@ -18,10 +18,11 @@ public sealed class ComplaintRulesTests
     [InlineData(null, Department.Notification)]
     [InlineData(Step.Acceptance, Department.Acceptance)]
     [InlineData(Step.SiteSurvey, Department.SupplyScheme)]
-    [InlineData(Step.SchemeConfirmation, Department.Notification)]
+    [InlineData(Step.SchemeConfirmation, Department.SupplyScheme)]
+    [InlineData(Step.DesignSubmission, Department.Inspection)]
     [InlineData(Step.CompletionAcceptance, Department.Inspection)]
     [InlineData(Step.PowerConnection, Department.Metering)]
-    public void The_owner_is_the_department_of_the_step_complained_about_or_customer_service(Step? step, Department owner) =>
+    public void The_owner_is_the_department_hosting_the_step_complained_about_or_customer_service(Step? step, Department owner) =>
         Assert.Equal(owner, Complaint.OwnerFor(step));
 
     [Fact]
@@ -38,8 +39,9 @@ public sealed class ComplaintRulesTests
     public void The_due_follows_the_policy_data_not_a_constant()
     {
         var book = TimeLimitPolicyBook.LoadDefault();
-        var longer = new TimeLimitPolicy("YK-TL-TEST", "longer complaint limit", new DateOnly(2026, 1, 1),
-            book.Policies[^1].Profiles, book.Policies[^1].Profiles.SelectMany(p => p.Steps.Select(s => book.Policies[^1].LimitFor(p.Class, s))),
+        var current = book.Policies[^1];
+        var longer = new TimeLimitPolicy("YK-TL-TEST", "longer complaint limit", new DateOnly(2026, 1, 1), null,
+            current.Profiles, current.Profiles.SelectMany(p => p.Steps.Select(s => current.LimitFor(p.Class, s))), current.Kinds,
             [new ServiceTimeLimit(ServiceTask.ComplaintHandling, 10, IsDefault: true, "test")]);
 
         var due = ServiceDeadline.For(ServiceTask.ComplaintHandling, Friday, new TimeLimitPolicyBook([.. book.Policies, longer]), WorkingDayCalendar.LoadDefault());

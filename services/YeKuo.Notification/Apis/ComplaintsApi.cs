@@ -115,7 +115,7 @@ public static class ComplaintsApi
         Department? owner = null;
         if (!string.IsNullOrWhiteSpace(department))
         {
-            if (!TryParseName<Department>(department, out var parsed) || parsed == Department.Customer)
+            if (!TryOwner(department, out var parsed))
             {
                 return Problem(StatusCodes.Status400BadRequest, "Invalid department.", $"department is one of {string.Join(", ", Departments.All)}.");
             }
@@ -193,7 +193,7 @@ public static class ComplaintsApi
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (!TryParseName<Department>(request.Department, out var to) || to == Department.Customer)
+        if (!TryOwner(request.Department, out var to))
         {
             errors.Add("department", $"department is one of {string.Join(", ", Departments.All)}.");
         }
@@ -241,7 +241,7 @@ public static class ComplaintsApi
         Department? owner = null;
         if (!string.IsNullOrWhiteSpace(department))
         {
-            if (!TryParseName<Department>(department, out var parsed) || parsed == Department.Customer)
+            if (!TryOwner(department, out var parsed))
             {
                 return Problem(StatusCodes.Status400BadRequest, "Invalid department.", $"department is one of {string.Join(", ", Departments.All)}.");
             }
@@ -257,7 +257,7 @@ public static class ComplaintsApi
             .GroupBy(c => c.OwnerDepartment)
             .Select(g => new { Department = g.Key, Open = g.Count(), Overdue = g.Count(c => c.DueAt < now) })
             .ToListAsync(cancellationToken);
-        var perDepartment = Enum.GetValues<Department>().Where(d => d != Department.Customer)
+        var perDepartment = DepartmentCatalogue.Services.Select(s => s.Department)
             .Select(d => counts.FirstOrDefault(c => c.Department == d) is { } c
                 ? new DepartmentComplaintCount(d.ToString(), c.Open, c.Overdue)
                 : new DepartmentComplaintCount(d.ToString(), 0, 0))
@@ -274,6 +274,18 @@ public static class ComplaintsApi
         }
         var open = await query.Take(limit ?? NotificationsApi.DefaultLimit).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ComplaintSupervisionDto(now, perDepartment, open.Select(c => ComplaintSummaryDto.From(c, now)).ToArray()));
+    }
+
+    /// <summary>A department that can own a complaint: one that runs a service (never the customer).</summary>
+    private static bool TryOwner(string? name, out Department department)
+    {
+        if (DepartmentCatalogue.TryGet(name?.Trim(), out var definition) && definition.Service is not null)
+        {
+            department = definition.Department;
+            return true;
+        }
+        department = default;
+        return false;
     }
 
     private enum Who

@@ -86,9 +86,11 @@ public sealed class Complaint
     /// <summary>Still open after its due.</summary>
     public bool IsOverdueAt(DateTimeOffset now) => IsOpen && now > DueAt;
 
-    /// <summary>The department owning the step complained about; 客户服务 when no company step is named.</summary>
-    public static Department OwnerFor(Step? step) =>
-        step is { } s && StepOwnership.OwnerOf(s) is var owner && owner != Department.Customer ? owner : DefaultOwner;
+    /// <summary>
+    /// The department hosting the step complained about (for a customer's own step, the department it is filed with, e.g.
+    /// 提交设计文件 with Inspection); 客户服务 when no step is named.
+    /// </summary>
+    public static Department OwnerFor(Step? step) => step is { } s ? StepCatalogue.Of(s).Department : DefaultOwner;
 
     public static Complaint Record(
         KnownApplication application, ComplaintCategory category, Step? step, string text, string recordedBy, ServiceDeadline deadline, DateTimeOffset now)
@@ -134,7 +136,7 @@ public sealed class Complaint
     public void Reassign(Department to, string reason, string by, DateTimeOffset now)
     {
         reason = Required(reason, ComplaintAction.MaxNoteLength, nameof(reason));
-        if (to == Department.Customer)
+        if (DepartmentCatalogue.Of(to).Service is null)
         {
             throw new ArgumentException("A complaint is owned by a company department, never by the customer.", nameof(to));
         }

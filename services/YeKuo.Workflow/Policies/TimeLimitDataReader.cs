@@ -52,7 +52,7 @@ public static class TimeLimitDataReader
                     (k.OmitStepsByClass ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<Step>)p.Value),
                     k.TemporarySupply is { } t ? new TemporarySupplyRule(t.MaxDurationDays, t.ReminderWorkingDaysBefore) : null,
                     k.IsDefault,
-                    k.Source ?? ""))),
+                    k.Source ?? "")),
                 (d.ServiceLimits ?? []).Select(l => new ServiceTimeLimit(
                     l.Task,
                     l.LimitWorkingDays ?? throw new FormatException($"Document {d.Id}, {l.Task}: limitWorkingDays is required."),
