@@ -12,7 +12,7 @@ using YeKuo.Notification.Infrastructure;
 namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNotificationDbContext))]
-    [Migration("20261205150800_ComplaintHandlingAndStaffFollowUp")]
+    [Migration("20261205162229_ComplaintHandlingAndStaffFollowUp")]
     partial class ComplaintHandlingAndStaffFollowUp
     {
         /// <inheritdoc />
@@ -395,6 +395,31 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                     b.HasIndex("VisitedAt", "VisitDueAt");
 
                     b.ToTable("FollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.Notification.Domain.ManagedApplication", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("CustomerManager")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("CustomerManager");
+
+                    b.ToTable("ManagedApplications", (string)null);
                 });
 
             modelBuilder.Entity("YeKuo.Notification.Domain.Notice", b =>

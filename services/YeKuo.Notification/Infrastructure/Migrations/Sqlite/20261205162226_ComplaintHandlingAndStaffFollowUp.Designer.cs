@@ -11,7 +11,7 @@ using YeKuo.Notification.Infrastructure;
 namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotificationDbContext))]
-    [Migration("20261205150757_ComplaintHandlingAndStaffFollowUp")]
+    [Migration("20261205162226_ComplaintHandlingAndStaffFollowUp")]
     partial class ComplaintHandlingAndStaffFollowUp
     {
         /// <inheritdoc />
@@ -386,6 +386,31 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                     b.HasIndex("VisitedAt", "VisitDueAt");
 
                     b.ToTable("FollowUps", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.Notification.Domain.ManagedApplication", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerManager")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ApplicationId");
+
+                    b.HasIndex("CustomerManager");
+
+                    b.ToTable("ManagedApplications", (string)null);
                 });
 
             modelBuilder.Entity("YeKuo.Notification.Domain.Notice", b =>
