@@ -106,8 +106,12 @@ public sealed class ComplaintHandlingTests(ClockedNotificationApp app) : IClassF
     [Fact]
     public async Task Only_the_owner_department_acts_on_a_complaint_and_another_customer_cannot_see_it()
     {
-        var (_, filed) = await FiledAsync(step: "PowerConnection");
+        var (application, filed) = await FiledAsync(step: "PowerConnection");
 
+        // A 客户经理 who does not manage this customer sees nothing of it.
+        Assert.Empty((await app.ClientAs("manager-li").GetFromJsonAsync<ComplaintDto[]>($"{Route}?applicationId={application.ApplicationId}"))!);
+        await Status(HttpStatusCode.NotFound, app.ClientAs("manager-li").GetAsync($"{Route}/{filed.Id}"));
+        await Status(HttpStatusCode.NotFound, app.ClientAs("manager-li").GetAsync($"{Route}/{filed.Id}/actions"));
         await Status(HttpStatusCode.Forbidden, app.ClientAs("staff-inspection").PostAsJsonAsync($"{Route}/{filed.Id}/reply", new { reply = "不是我们" }));
         await Status(HttpStatusCode.Forbidden, app.ClientAs("staff-notification").PostAsync($"{Route}/{filed.Id}/claim", null));
         await Status(HttpStatusCode.Forbidden, app.ClientAs("manager-li").PostAsync($"{Route}/{filed.Id}/claim", null));
