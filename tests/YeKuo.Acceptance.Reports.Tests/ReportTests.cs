@@ -10,10 +10,13 @@ namespace YeKuo.Acceptance.Reports.Tests;
 
 /// <summary>
 /// Three finished applications with known durations (China time):
-/// A 居民 (March): 受理 4 h / 0 WD, 勘查 24 h / 1 WD, 装表接电 22 h / 1 WD, on time; satisfaction 5.
+/// A 居民 (March): 受理 4 h / 0 WD, 勘查 24 h / 1 WD, 装表接电 22 h / 1 WD, on time; satisfaction 5; a complaint to customer
+///   service reassigned to SupplyScheme (the reassignment arriving first); 回访 attitude 5, speed 4, charges 5.
 /// B 居民 (March): 受理 2 h, 勘查 24 h / 1 WD, 装表接电 72 h elapsed of which 24 h paused → 48 h / 2 WD, past its step's due
-/// but on time: low voltage is judged as one span 受理 → 装表接电 (0 + 1 + 2 = 3 WD, the span's limit); a complaint, satisfaction 2.
-/// C 小微 (May, across the 调休 Saturday 05-09): 受理 1 h, 勘查 24 h / 1 WD, 装表接电 48 h / 1 WD, on time; satisfaction 4.
+/// but on time: low voltage is judged as one span 受理 → 装表接电 (0 + 1 + 2 = 3 WD, the span's limit); a complaint owned by
+///   Metering, satisfaction 2; 回访 attitude 2, speed 1, charges 4.
+/// C 小微 (May, across the 调休 Saturday 05-09): 受理 1 h, 勘查 24 h / 1 WD, 装表接电 48 h / 1 WD, on time; satisfaction 4;
+///   回访 attitude 4, speed 4, charges 3 (and one out of range, not counted).
 /// </summary>
 public sealed class ReportsApp : AcceptanceApp
 {
@@ -34,6 +37,9 @@ public sealed class ReportsApp : AcceptanceApp
             await PublishAsync(a.Step(Step.SiteSurvey, At(3, 2, 14), At(3, 3, 14), EndOf(3, 4)));
             await PublishAsync(a.Step(Step.PowerConnection, At(3, 3, 14), At(3, 4, 12), EndOf(3, 4)));
             await PublishAsync(a.PowerConnected(At(3, 4, 12)), a.Rated(5, At(3, 6, 10)));
+            var aComplaint = Guid.NewGuid();
+            await PublishAsync(a.Reassigned(aComplaint, "SupplyScheme", At(3, 6, 11)));
+            await PublishAsync(a.Complaint("ServiceAttitude", At(3, 6, 9), aComplaint, "Notification"), a.Visited(5, 4, 5, At(3, 9, 10)));
 
             var b = await AcceptedAsync(CustomerClass.Residential, "cm-li", At(3, 9, 12));
             await PublishAsync(b.Step(Step.Acceptance, At(3, 9, 10), At(3, 9, 12), EndOf(3, 10)));
@@ -43,13 +49,15 @@ public sealed class ReportsApp : AcceptanceApp
                 b.Paused(Step.PowerConnection, At(3, 10, 14), "联系不上客户"),
                 b.Resumed(Step.PowerConnection, At(3, 10, 14), At(3, 11, 14), EndOf(3, 12)),
                 b.Completed(Step.PowerConnection, At(3, 13, 12)));
-            await PublishAsync(b.PowerConnected(At(3, 13, 12)), b.Complaint("Timeliness", At(3, 16, 10)), b.Rated(2, At(3, 16, 10)));
+            await PublishAsync(b.PowerConnected(At(3, 13, 12)), b.Complaint("Timeliness", At(3, 16, 10), Guid.NewGuid(), "Metering"), b.Rated(2, At(3, 16, 10)),
+                b.Visited(2, 1, 4, At(3, 17, 10)));
 
             var c = await AcceptedAsync(CustomerClass.SmallMicroBusiness, "cm-wang", At(5, 8, 11));
             await PublishAsync(c.Step(Step.Acceptance, At(5, 8, 10), At(5, 8, 11), EndOf(5, 11)));
             await PublishAsync(c.Step(Step.SiteSurvey, At(5, 8, 11), At(5, 9, 11), EndOf(5, 11)));
             await PublishAsync(c.Step(Step.PowerConnection, At(5, 9, 11), At(5, 11, 11), EndOf(5, 11)));
-            await PublishAsync(c.PowerConnected(At(5, 11, 11)), c.Rated(4, At(5, 12, 10)), c.Rated(9, At(5, 12, 11)));
+            await PublishAsync(c.PowerConnected(At(5, 11, 11)), c.Rated(4, At(5, 12, 10)), c.Rated(9, At(5, 12, 11)),
+                c.Visited(4, 4, 3, At(5, 13, 10)), c.Visited(6, 4, 3, At(5, 13, 11)));
             _seeded = true;
         }
         finally
@@ -95,9 +103,10 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
         Assert.Equal((65.67, 74.0), (total.AverageHours!.Value, total.MaxHours!.Value));
         // B's 装表接电 missed its step's due, but its span 受理 → 装表接电 took 3 WD, within the low-voltage limit of 3.
         Assert.Equal((3, 3, 1.0), (total.Judged, total.OnTime, total.OnTimeRate!.Value));
-        Assert.Equal((1, 1, 0.3333), (total.Complaints!.Value, total.ApplicationsWithComplaints!.Value, total.ComplaintRate!.Value));
-        // The out-of-range score 9 is not counted.
+        Assert.Equal((2, 2, 0.6667), (total.Complaints!.Value, total.ApplicationsWithComplaints!.Value, total.ComplaintRate!.Value));
+        // The out-of-range score 9 and 回访 attitude 6 are not counted.
         Assert.Equal((3, 3.67), (total.Ratings!.Value, total.SatisfactionAverage!.Value));
+        Assert.Equal((3, 3.67, 3.0, 4.0), (total.Visits!.Value, total.AttitudeAverage!.Value, total.SpeedAverage!.Value, total.ChargesAverage!.Value));
     }
 
     [Fact]
@@ -108,12 +117,13 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
         Assert.Equal(["Residential", "SmallMicroBusiness"], report.Groups.Select(g => g.Key));
         var residential = report.Groups[0];
         Assert.Equal("PowerConnection n=2 wd=1.5/2 h=35/48 onTime=0/0=", Figures(residential.Steps[2]));
-        Assert.Equal((2, 2.5, 62.0, 1.0, 0.5, 3.5), (residential.Total.Applications, residential.Total.AverageWorkingDays!.Value,
+        Assert.Equal((2, 2.5, 62.0, 1.0, 1.0, 3.5), (residential.Total.Applications, residential.Total.AverageWorkingDays!.Value,
             residential.Total.AverageHours!.Value, residential.Total.OnTimeRate!.Value, residential.Total.ComplaintRate!.Value,
             residential.Total.SatisfactionAverage!.Value));
         Assert.Equal((1, 2.0, 73.0, 1.0, 0.0, 4.0), (report.Groups[1].Total.Applications, report.Groups[1].Total.AverageWorkingDays!.Value,
             report.Groups[1].Total.AverageHours!.Value, report.Groups[1].Total.OnTimeRate!.Value, report.Groups[1].Total.ComplaintRate!.Value,
             report.Groups[1].Total.SatisfactionAverage!.Value));
+        Assert.Equal((3.5, 4.0), (residential.Total.AttitudeAverage!.Value, report.Groups[1].Total.AttitudeAverage!.Value));
     }
 
     [Fact]
@@ -127,17 +137,22 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
     }
 
     [Fact]
-    public async Task Grouped_by_department_low_voltage_steps_are_not_judged_against_a_department_and_complaints_are_not_attributed()
+    public async Task Grouped_by_department_low_voltage_steps_are_not_judged_against_a_department_and_each_counts_the_complaints_it_owns()
     {
         var report = await ReportAsync("?groupBy=department");
 
         Assert.Equal(["Acceptance", "Metering", "SupplyScheme"], report.Groups.Select(g => g.Key));
-        var metering = report.Groups[1].Total;
+        var (acceptance, metering, scheme) = (report.Groups[0].Total, report.Groups[1].Total, report.Groups[2].Total);
         Assert.Equal((3, 1.33, 2), (metering.Applications, metering.AverageWorkingDays!.Value, metering.MaxWorkingDays!.Value));
         // Low voltage is judged as one span of the whole application: no department's share is judged on its own.
         Assert.Equal((0, (double?)null), (metering.Judged, metering.OnTimeRate));
-        Assert.Null(metering.ComplaintRate);
-        Assert.Null(report.Groups[2].Total.OnTimeRate);
+        Assert.Null(scheme.OnTimeRate);
+        // B's complaint is Metering's; A's went from customer service to SupplyScheme (the reassignment arrived first).
+        Assert.Equal((1, 0.3333), (metering.Complaints!.Value, metering.ComplaintRate!.Value));
+        Assert.Equal((1, 0.3333), (scheme.Complaints!.Value, scheme.ComplaintRate!.Value));
+        Assert.Equal((0, 0.0), (acceptance.Complaints!.Value, acceptance.ComplaintRate!.Value));
+        // 服务态度评分 of the applications each department served (all three here).
+        Assert.Equal((3, 3.67), (metering.Visits!.Value, metering.AttitudeAverage!.Value));
     }
 
     [Fact]
@@ -162,15 +177,15 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("group,step,stepName,department,count,avgWorkingDays,maxWorkingDays,avgHours,maxHours,judged,onTime,onTimeRate,complaints,complaintRate,ratings,satisfactionAverage", lines[0]);
+        Assert.Equal("group,step,stepName,department,count,avgWorkingDays,maxWorkingDays,avgHours,maxHours,judged,onTime,onTimeRate,complaints,complaintRate,ratings,satisfactionAverage,visits,attitudeAverage,speedAverage,chargesAverage", lines[0]);
         Assert.Equal(
         [
-            "Residential,Acceptance,受理,Acceptance,2,0,0,3,4,0,0,,,,,",
-            "Residential,SiteSurvey,现场勘查,SupplyScheme,2,1,1,24,24,0,0,,,,,",
-            "Residential,PowerConnection,装表接电,Metering,2,1.5,2,35,48,0,0,,,,,",
-            "Residential,Total,合计,,2,2.5,3,62,74,2,2,1,1,0.5,2,3.5",
+            "Residential,Acceptance,受理,Acceptance,2,0,0,3,4,0,0,,,,,,,,,",
+            "Residential,SiteSurvey,现场勘查,SupplyScheme,2,1,1,24,24,0,0,,,,,,,,,",
+            "Residential,PowerConnection,装表接电,Metering,2,1.5,2,35,48,0,0,,,,,,,,,",
+            "Residential,Total,合计,,2,2.5,3,62,74,2,2,1,2,1,2,3.5,2,3.5,2.5,4.5",
         ], lines[1..5]);
-        Assert.Equal("SmallMicroBusiness,Total,合计,,1,2,2,73,73,1,1,1,0,0,1,4", lines[^1]);
+        Assert.Equal("SmallMicroBusiness,Total,合计,,1,2,2,73,73,1,1,1,0,0,1,4,1,4,4,3", lines[^1]);
     }
 
     [Fact]

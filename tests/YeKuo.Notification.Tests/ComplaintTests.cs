@@ -33,7 +33,8 @@ public sealed class ComplaintTests(NotificationApp app) : IClassFixture<Notifica
         Assert.Equal(complaint, Assert.Single(listed!));
 
         var published = await app.PublishedAsync<ComplaintRecorded>(e => e.ApplicationId == application.ApplicationId);
-        Assert.Equal(new ComplaintRecorded(application.ApplicationId, application.ApplicationNumber, "DesignatedContractor", complaint.RecordedAt), published);
+        Assert.Equal(new ComplaintRecorded(application.ApplicationId, application.ApplicationNumber, "DesignatedContractor", complaint.RecordedAt,
+            complaint.Id, "Notification"), published);
         var body = Assert.Single(await app.OutboxBodiesAsync<ComplaintRecorded>(application.ApplicationId));
         Assert.DoesNotContain("施工单位", body);
         Assert.DoesNotContain(application.CustomerId, body);
@@ -75,6 +76,7 @@ public sealed class ComplaintTests(NotificationApp app) : IClassFixture<Notifica
         { new { applicationId = Guid.NewGuid(), category = "2", text = "x" }, ["category"] },
         { new { applicationId = Guid.NewGuid(), category = "Other", text = "  " }, ["text"] },
         { new { applicationId = Guid.NewGuid(), category = "Other", text = new string('长', 2001) }, ["text"] },
+        { new { applicationId = Guid.NewGuid(), category = "Other", step = "Billing", text = "x" }, ["step"] },
         { new { }, ["applicationId", "category", "text"] },
     };
 

@@ -27,7 +27,11 @@ namespace YeKuo.Notification.Tests;
 /// </summary>
 public class NotificationApp : ServiceHost<Program>
 {
-    public NotificationApp() : base("notificationdb", "Notification", clockStart: null)
+    public NotificationApp() : this(clockStart: null)
+    {
+    }
+
+    protected NotificationApp(DateTimeOffset? clockStart) : base("notificationdb", "Notification", clockStart)
     {
     }
 
@@ -112,6 +116,26 @@ public sealed class RecordingStaffNoticeSender : IStaffNoticeSender
     {
         _sent.Enqueue((channel, notice.Id));
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The service on a fake clock starting Friday 2026-02-13 10:00 China time, the day before the 春节 break (02-15..02-23
+/// off, Saturdays 02-14 and 02-28 working): dues in working days cross the holiday.
+/// </summary>
+public sealed class ClockedNotificationApp() : NotificationApp(Start)
+{
+    public static readonly DateTimeOffset Start = new(2026, 2, 13, 2, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The delivery and webhook timers run on the fake clock: at a daily period, moving the clock by weeks fires them a
+    /// few times instead of millions (and the tests here send nothing).
+    /// </summary>
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
+        base.ConfigureSettings(builder);
+        builder.UseSetting("Notification:Delivery:PollInterval", "1.00:00:00");
+        builder.UseSetting("Notification:Webhooks:PollInterval", "1.00:00:00");
     }
 }
 

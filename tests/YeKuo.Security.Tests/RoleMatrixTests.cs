@@ -99,9 +99,17 @@ public sealed class RoleMatrixTests(SystemFixture system)
         yield return new("GET", "/api/notifications/follow-ups", CustomerOrStaff);
         yield return new("GET", $"/api/notifications/follow-ups/{Id}", CustomerOrStaff);
         yield return new("POST", $"/api/notifications/follow-ups/{Id}/rating", Roles("customer"));
+        yield return new("POST", $"/api/notifications/follow-ups/{Id}/visit", StaffOf("Notification"));
         yield return new("POST", "/api/notifications/complaints", Roles("customer"));
         yield return new("GET", $"/api/notifications/complaints?applicationId={Id}", CustomerOrStaff);
         yield return new("GET", $"/api/notifications/complaints/{Id}", CustomerOrStaff);
+        // Acting on a complaint: staff by role here; the complaint's owner department is checked per complaint (403).
+        yield return new("GET", $"/api/notifications/complaints/{Id}/actions", Staff);
+        foreach (var action in new[] { "claim", "reassign", "reply", "close" })
+        {
+            yield return new("POST", $"/api/notifications/complaints/{Id}/{action}", Staff);
+        }
+        yield return new("GET", "/api/notifications/complaints/supervision", Roles("platform"));
         yield return new("POST", "/api/notifications/webhooks", Roles("partner"));
         yield return new("GET", "/api/notifications/webhooks", Roles("partner"));
         yield return new("DELETE", $"/api/notifications/webhooks/{Id}", Roles("partner"));

@@ -10,7 +10,9 @@ namespace YeKuo.Web.Tests;
 /// staff claim and complete their steps from their worklists (the scheme through review and the 方案审查会, a pause, a
 /// failed inspection with defects and its re-check), the customer confirms the scheme and makes the requests that start
 /// the inspection clocks (design documents, 竣工报验, the re-check request after 整改; a counter clerk requests the
-/// intermediate inspection for them), sees 已接电 and rates the service. Every page visited is saved to docs/screenshots/.
+/// intermediate inspection for them), sees 已接电 and rates the service;
+/// then files a complaint that the platform sees open, customer service answers and its head closes (整改, 问责), the
+/// customer reads the answer, and customer service records the 回访. Every page visited is saved to docs/screenshots/.
 /// </summary>
 [Collection(WebSystemCollection.Name)]
 public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHelper output)
@@ -18,7 +20,7 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
     private const string CreditCode = "91632200MA752ABC1C";
 
     [Fact]
-    public async Task A_customer_applies_staff_complete_every_step_and_the_customer_sees_power_connected_and_rates_the_service()
+    public async Task A_customer_applies_staff_complete_every_step_the_customer_rates_and_complains_and_customer_service_answers_closes_and_follows_up()
     {
         var watch = Stopwatch.StartNew();
         var shots = new Screenshots();
@@ -195,6 +197,69 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
         await Expect(platform.Locator("[data-testid=gantt-row][data-critical=true]").First).ToBeVisibleAsync();
         await Expect(platform.Locator("[data-testid=customer-wait][data-what=CompletionReport][data-round='2']")).ToHaveCountAsync(1);
         await shots.SaveAsync(platform, "platform-gantt");
+
+        // 10. 投诉: the customer complains; the platform sees it open; customer service takes and answers it, its head
+        // closes it with 整改 and 问责; the customer reads the answer.
+        await customer.GetByTestId("nav-complaints").ClickAsync();
+        await customer.GetByTestId("complaint-submit").ClickAsync();
+        await Expect(customer.Locator("[data-field-error=applicationId]")).ToBeVisibleAsync();
+        await customer.GetByTestId("complaint-application").SelectOptionAsync(applicationId.ToString());
+        await customer.GetByTestId("complaint-category").SelectOptionAsync("ServiceAttitude");
+        await customer.GetByTestId("complaint-text").SetAsync("装表当天施工人员未提前电话告知，现场等待两小时");
+        await customer.GetByTestId("complaint-submit").ClickAsync();
+        var filed = customer.Locator("[data-testid=my-complaint]").First;
+        await Expect(filed.GetByTestId("complaint-status")).ToContainTextAsync("已受理");
+        await Expect(filed.GetByTestId("complaint-owner")).ToHaveTextAsync("客户服务中心（通知）");
+        await shots.SaveAsync(customer, "customer-complaint-filed");
+
+        await platform.GotoAsync("/platform/complaints");
+        await Expect(platform.Locator($"[data-testid=supervised-complaint][data-number='{number}']")).ToHaveCountAsync(1);
+        await Expect(platform.Locator("[data-testid=complaint-count][data-department=Notification] [data-testid=open-count]")).Not.ToHaveTextAsync("0");
+        await shots.SaveAsync(platform, "platform-complaints-open");
+
+        var service = await system.SignInAsync("staff-notification-he", "staff", "Notification", "何客服");
+        await service.GetByTestId("nav-complaint-desk").ClickAsync();
+        var deskRow = service.Locator($"[data-testid=desk-complaint][data-number='{number}']");
+        await deskRow.GetByTestId("open-complaint").ClickAsync();
+        await service.GetByTestId("complaint-claim").ClickAsync();
+        await Expect(service.GetByTestId("complaint-handler")).ToHaveTextAsync("staff-notification-he");
+        await service.GetByTestId("complaint-reply-submit").ClickAsync();
+        await Expect(service.Locator("[data-field-error=reply]")).ToBeVisibleAsync();
+        await service.GetByTestId("complaint-reply-text").SetAsync("已核实：装表班组未按约提前告知。已向您致歉，今后装表前一天短信和电话双重确认。");
+        await service.GetByTestId("complaint-reply-submit").ClickAsync();
+        await Expect(service.GetByTestId("complaint-status")).ToContainTextAsync("已答复");
+        await shots.SaveAsync(service, "complaint-answered-by-customer-service");
+
+        var serviceHead = await system.SignInAsync("head-notification-lin", "head", "Notification", "林主任");
+        await serviceHead.GotoAsync(service.Url);
+        await serviceHead.GetByTestId("complaint-rectification-text").SetAsync("装表前一天短信+电话双重确认纳入装表作业规范");
+        await serviceHead.GetByTestId("complaint-accountability-text").SetAsync("装表班组长书面检查，当月服务考核扣分");
+        await serviceHead.GetByTestId("complaint-close-submit").ClickAsync();
+        await Expect(serviceHead.GetByTestId("complaint-status")).ToContainTextAsync("已办结");
+        await Expect(serviceHead.GetByTestId("complaint-history")).ToContainTextAsync("办结");
+        await shots.SaveAsync(serviceHead, "complaint-closed-by-head");
+
+        // The customer's page refreshes itself: closed, with the answer, without the internal notes.
+        await Expect(filed.GetByTestId("complaint-status")).ToContainTextAsync("已办结");
+        await Expect(filed.GetByTestId("complaint-reply")).ToContainTextAsync("已向您致歉");
+        await Expect(customer.GetByText("当月服务考核扣分")).ToHaveCountAsync(0);
+        await shots.SaveAsync(customer, "customer-complaint-closed");
+
+        // 11. 回访: customer service calls the customer and records the scores.
+        await service.GetByTestId("nav-follow-ups").ClickAsync();
+        var task = service.Locator($"[data-testid=visit-task][data-number='{number}']");
+        await task.GetByTestId("visit-open").ClickAsync();
+        await service.GetByTestId("visit-channel").SelectOptionAsync("Phone");
+        await service.GetByTestId("visit-attitude").SelectOptionAsync("4");
+        await service.GetByTestId("visit-speed").SelectOptionAsync("5");
+        await service.GetByTestId("visit-charges").SelectOptionAsync("5");
+        await service.GetByTestId("visit-comments").SetAsync("对接电速度满意，希望装表前提前通知");
+        await shots.SaveAsync(service, "follow-up-visit-form");
+        await service.GetByTestId("visit-submit").ClickAsync();
+        await Expect(task).ToHaveCountAsync(0);
+        var visited = service.Locator($"[data-testid=visit-done][data-number='{number}']");
+        await Expect(visited.GetByTestId("visit-attitude-score")).ToHaveTextAsync("4");
+        await shots.SaveAsync(service, "follow-up-visit-recorded");
 
         output.WriteLine($"journey done in {watch.Elapsed.TotalSeconds:0} s; screenshots: {string.Join(", ", shots.Saved)}");
     }

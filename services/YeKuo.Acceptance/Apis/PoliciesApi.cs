@@ -15,6 +15,9 @@ public static class PoliciesApi
 
     public sealed record AssessmentRuleView(string Kind, string? From, string? To, int? LimitWorkingDays, bool IsDefault, string Source);
 
+    /// <summary>A customer-service task's limit (投诉处理, 回访), the same for every class.</summary>
+    public sealed record ServiceLimitView(string Task, int LimitWorkingDays, bool IsDefault, string Source);
+
     public sealed record ClassView(
         string CustomerClass, bool ZeroService, decimal? ZeroServiceCapacityCeilingKw, decimal? MinVoltageKv, decimal? MaxVoltageKv,
         AssessmentRuleView Assessment, IReadOnlyList<StepLimitView> Steps);
@@ -23,7 +26,8 @@ public static class PoliciesApi
         string Kind, string Name, IReadOnlyList<string> OmitSteps, IReadOnlyDictionary<string, IReadOnlyList<string>> OmitStepsByClass,
         int? TemporaryMaxDurationDays, int? TemporaryReminderWorkingDaysBefore, bool IsDefault, string Source);
 
-    public sealed record PolicyView(string Version, string Title, string EffectiveFrom, string? EffectiveTo, IReadOnlyList<ClassView> Classes, IReadOnlyList<KindRuleView> Kinds);
+    public sealed record PolicyView(string Version, string Title, string EffectiveFrom, string? EffectiveTo, IReadOnlyList<ClassView> Classes, IReadOnlyList<KindRuleView> Kinds,
+        IReadOnlyList<ServiceLimitView> ServiceLimits);
 
     public static IEndpointRouteBuilder MapPoliciesApi(this IEndpointRouteBuilder app)
     {
@@ -38,7 +42,8 @@ public static class PoliciesApi
             p.Kinds.OrderBy(k => k.Kind).Select(k => new KindRuleView(
                 k.Kind.ToString(), k.Kind.ChineseName(), k.OmitSteps.Select(s => s.ToString()).ToArray(),
                 k.OmitStepsByClass.ToDictionary(e => e.Key.ToString(), e => (IReadOnlyList<string>)e.Value.Select(s => s.ToString()).ToArray()),
-                k.TemporarySupply?.MaxDurationDays, k.TemporarySupply?.ReminderWorkingDaysBefore, k.IsDefault, k.Source)).ToArray()))
+                k.TemporarySupply?.MaxDurationDays, k.TemporarySupply?.ReminderWorkingDaysBefore, k.IsDefault, k.Source)).ToArray(),
+            p.ServiceLimits.OrderBy(l => l.Task).Select(l => new ServiceLimitView(l.Task.ToString(), l.LimitWorkingDays, l.IsDefault, l.Source)).ToArray()))
         .ToArray());
 
     private static ClassView ClassOf(TimeLimitPolicy policy, CustomerClassProfile profile)

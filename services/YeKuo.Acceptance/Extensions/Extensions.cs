@@ -43,6 +43,8 @@ internal static class Extensions
             bus.AddConsumer<WorkItemClaimedConsumer>();
             bus.AddConsumer<ComplaintRecordedConsumer>();
             bus.AddConsumer<SatisfactionRatedConsumer>();
+            bus.AddConsumer<ComplaintReassignedConsumer>();
+            bus.AddConsumer<FollowUpVisitedConsumer>();
             // Registered before the shared retry callback: the refresh wraps the retries and runs once after the commit.
             bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(ProgressRefreshFilter<>), context));
         });

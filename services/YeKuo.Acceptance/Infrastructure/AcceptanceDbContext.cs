@@ -90,6 +90,7 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
             feedback.HasIndex(f => new { f.ApplicationId, f.Kind });
             feedback.Property(f => f.Kind).HasConversion<string>().HasMaxLength(16);
             feedback.Property(f => f.Category).HasMaxLength(32);
+            feedback.Property(f => f.Department).HasMaxLength(32);
         });
     }
 }

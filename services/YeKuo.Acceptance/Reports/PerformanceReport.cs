@@ -29,15 +29,17 @@ public sealed record StepFigures(
 
 /// <summary>
 /// The whole application (办结: power connected): company time summed over its department steps, 按时办结 (every
-/// judged step on time), 投诉率 and 满意度. Grouped by department, an application counts once per department with
-/// that department's steps; complaints are not attributed to a department (null).
+/// judged step on time), 投诉率, the customer's own 满意度 and the 回访's scores (服务态度评分, speed, charges). Grouped by
+/// department, an application counts once per department with that department's steps; its complaints count for the
+/// department that owns them (投诉率 by department), its ratings and 回访 scores for every department that served it.
 /// </summary>
 public sealed record TotalFigures(
     int Applications,
     double? AverageWorkingDays, int? MaxWorkingDays, double? AverageHours, double? MaxHours,
     int Judged, int OnTime, double? OnTimeRate,
     int? Complaints, int? ApplicationsWithComplaints, double? ComplaintRate,
-    int? Ratings, double? SatisfactionAverage);
+    int? Ratings, double? SatisfactionAverage,
+    int? Visits = null, double? AttitudeAverage = null, double? SpeedAverage = null, double? ChargesAverage = null);
 
 public sealed record ReportGroup(string Key, IReadOnlyList<StepFigures> Steps, TotalFigures Total);
 
@@ -54,7 +56,9 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
         + "but not judged and not part of the totals. A step is on time when every round finished by its due (pauses added back); "
         + "an application by its policy version's assessment: every judged node on time (high voltage), or the span 受理 → 装表接电 "
         + "within its limit, the customer's time taken out (low voltage); by department, the department's judged steps. "
-        + "Complaint rate = applications with a complaint / applications.";
+        + "Complaint rate = applications with a complaint / applications; by department, applications with a complaint the department "
+        + "owns / applications it served. 服务态度评分 = average attitude score of the 回访 recorded by customer service (1–5); by "
+        + "department, over the applications it served.";
 
     public async Task<PerformanceReport> BuildAsync(ReportQuery query, CancellationToken cancellationToken)
     {
@@ -91,7 +95,8 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
         var groups = keys.Select(key => new ReportGroup(
                 key,
                 steps.Where(s => s.Key == key).GroupBy(s => s.Step.Step).OrderBy(g => g.Key).Select(g => StepFiguresOf(g.Select(x => x.Step).ToArray())).ToArray(),
-                TotalOf(unitsByKey[key].Select(u => (u.Application, u.Steps)).ToArray(), query.GroupBy != ReportGrouping.Department, feedback, assessments)))
+                TotalOf(unitsByKey[key].Select(u => (u.Application, u.Steps)).ToArray(), query.GroupBy != ReportGrouping.Department,
+                    query.GroupBy == ReportGrouping.Department ? key : null, feedback, assessments)))
             .ToArray();
 
         return new PerformanceReport(
@@ -120,11 +125,12 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
             judged, onTime, Rate(onTime, judged));
     }
 
+    /// <param name="department">Grouped by department: the department whose complaints count.</param>
     private static TotalFigures TotalOf(
-        IReadOnlyList<(Application Application, IReadOnlyList<StepRecord> Steps)> units, bool wholeApplications, ILookup<Guid, CustomerFeedback> feedback,
+        IReadOnlyList<(Application Application, IReadOnlyList<StepRecord> Steps)> units, bool wholeApplications, string? department,
+        ILookup<Guid, CustomerFeedback> feedback,
         IReadOnlyDictionary<Guid, AssessmentView?> assessments)
     {
-        var withFeedback = wholeApplications;
         var days = units.Select(u => u.Steps.Sum(s => s.WorkingDays ?? 0)).ToArray();
         var hours = units.Select(u => u.Steps.Sum(s => s.Hours ?? 0)).ToArray();
         // A whole application is judged by its assessment; a department's share by its own judged steps.
@@ -135,23 +141,21 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
             ? judged.Count(u => assessments[u.Application.Id]!.OnTime == true)
             : judged.Count(u => u.Steps.Where(s => s.Judged).All(s => s.OnTime == true));
 
-        int? complaints = null, withComplaints = null, ratings = null;
-        double? complaintRate = null, satisfaction = null;
-        if (withFeedback)
-        {
-            var said = units.Select(u => feedback[u.Application.Id].ToArray()).ToArray();
-            complaints = said.Sum(f => f.Count(x => x.Kind == FeedbackKind.Complaint));
-            withComplaints = said.Count(f => f.Any(x => x.Kind == FeedbackKind.Complaint));
-            complaintRate = Rate(withComplaints.Value, units.Count);
-            var scores = said.SelectMany(f => f.Where(x => x.Kind == FeedbackKind.Satisfaction && x.Score is not null).Select(x => (double)x.Score!.Value)).ToArray();
-            ratings = scores.Length;
-            satisfaction = Average(scores);
-        }
+        var said = units.Select(u => feedback[u.Application.Id].ToArray()).ToArray();
+        bool Counts(CustomerFeedback f) => f.Kind == FeedbackKind.Complaint && (department is null || f.Department == department);
+        var complaints = said.Sum(f => f.Count(Counts));
+        var withComplaints = said.Count(f => f.Any(Counts));
+        var scores = said.SelectMany(f => f.Where(x => x.Kind == FeedbackKind.Satisfaction && x.Score is not null).Select(x => (double)x.Score!.Value)).ToArray();
+        var visits = said.SelectMany(f => f.Where(x => x.Kind == FeedbackKind.Visit && x.Score is not null)).ToArray();
 
         return new TotalFigures(
             units.Count, Average(days.Select(d => (double)d)), days.Length == 0 ? null : days.Max(),
             Average(hours), hours.Length == 0 ? null : Math.Round(hours.Max(), 2),
-            judged.Length, onTime, Rate(onTime, judged.Length), complaints, withComplaints, complaintRate, ratings, satisfaction);
+            judged.Length, onTime, Rate(onTime, judged.Length),
+            complaints, withComplaints, Rate(withComplaints, units.Count), scores.Length, Average(scores),
+            visits.Length, Average(visits.Select(v => (double)v.Score!.Value)),
+            Average(visits.Where(v => v.SpeedScore is not null).Select(v => (double)v.SpeedScore!.Value)),
+            Average(visits.Where(v => v.ChargesScore is not null).Select(v => (double)v.ChargesScore!.Value)));
     }
 
     private static double? Average(IEnumerable<double> values)
@@ -166,18 +170,18 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
     public static byte[] ToCsv(PerformanceReport report)
     {
         var csv = new StringBuilder();
-        csv.Append("group,step,stepName,department,count,avgWorkingDays,maxWorkingDays,avgHours,maxHours,judged,onTime,onTimeRate,complaints,complaintRate,ratings,satisfactionAverage\r\n");
+        csv.Append("group,step,stepName,department,count,avgWorkingDays,maxWorkingDays,avgHours,maxHours,judged,onTime,onTimeRate,complaints,complaintRate,ratings,satisfactionAverage,visits,attitudeAverage,speedAverage,chargesAverage\r\n");
         foreach (var group in report.Groups)
         {
             foreach (var s in group.Steps)
             {
                 Row(csv, group.Key, s.Step, s.StepName, s.Department, s.Count, s.AverageWorkingDays, s.MaxWorkingDays, s.AverageHours, s.MaxHours,
-                    s.Judged, s.OnTime, s.OnTimeRate, null, null, null, null);
+                    s.Judged, s.OnTime, s.OnTimeRate, null, null, null, null, null, null, null, null);
             }
             var t = group.Total;
             Row(csv, group.Key, "Total", "合计", report.GroupBy == nameof(ReportGrouping.Department) ? group.Key : "", t.Applications,
                 t.AverageWorkingDays, t.MaxWorkingDays, t.AverageHours, t.MaxHours, t.Judged, t.OnTime, t.OnTimeRate,
-                t.Complaints, t.ComplaintRate, t.Ratings, t.SatisfactionAverage);
+                t.Complaints, t.ComplaintRate, t.Ratings, t.SatisfactionAverage, t.Visits, t.AttitudeAverage, t.SpeedAverage, t.ChargesAverage);
         }
         var preamble = Encoding.UTF8.GetPreamble();
         var body = Encoding.UTF8.GetBytes(csv.ToString());

@@ -5,6 +5,8 @@ using YeKuo.Notification.Infrastructure;
 using YeKuo.Notification.Infrastructure.Delivery;
 using YeKuo.Notification.IntegrationEvents;
 using YeKuo.Notification.Webhooks;
+using YeKuo.Workflow.Calendar;
+using YeKuo.Workflow.Policies;
 
 namespace YeKuo.Notification.Extensions;
 
@@ -33,6 +35,10 @@ public static class ApplicationServiceExtensions
             bus.AddWebhookConsumers();
         });
         builder.AddWebhooks();
+
+        // The due of complaints and 回访 tasks: the time-limit documents and the working-day calendar, both data.
+        builder.Services.TryAddSingleton(_ => WorkingDayCalendar.LoadDefault());
+        builder.Services.TryAddSingleton(_ => TimeLimitPolicyBook.LoadDefault());
 
         builder.Services.TryAddSingleton<INoticeSender, LoggingNoticeSender>();
         builder.Services.TryAddSingleton<IStaffNoticeSender, LoggingStaffNoticeSender>();

@@ -23,6 +23,8 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
 
     public DbSet<ManagedApplication> ManagedApplications => Set<ManagedApplication>();
 
+    public DbSet<ComplaintAction> ComplaintActions => Set<ComplaintAction>();
+
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
 
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
@@ -156,11 +158,17 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
             followUp.Property(f => f.Comment).HasMaxLength(FollowUp.MaxCommentLength);
             followUp.Property(f => f.Version).IsConcurrencyToken();
             followUp.Ignore(f => f.Status);
+            followUp.Ignore(f => f.VisitStatus);
+            followUp.Property(f => f.VisitPolicyVersion).HasMaxLength(64);
+            followUp.Property(f => f.VisitChannel).HasConversion<string>().HasMaxLength(16);
+            followUp.Property(f => f.VisitComments).HasMaxLength(FollowUp.MaxCommentLength);
+            followUp.Property(f => f.VisitedBy).HasMaxLength(64);
 
             // One 回访 per application, whatever the message id of PowerConnected.
             followUp.HasIndex(f => f.ApplicationId).IsUnique();
-            // The pending and done lists.
+            // The pending and done lists: the customer's rating and customer service's 回访.
             followUp.HasIndex(f => new { f.RatedAt, f.ConnectedAt });
+            followUp.HasIndex(f => new { f.VisitedAt, f.VisitDueAt });
         });
 
         modelBuilder.Entity<Complaint>(complaint =>
@@ -172,7 +180,38 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
             complaint.Property(c => c.CustomerId).HasMaxLength(64);
             complaint.Property(c => c.Category).HasConversion<string>().HasMaxLength(32);
             complaint.Property(c => c.Text).HasMaxLength(Complaint.MaxTextLength);
+            complaint.Property(c => c.Step).HasConversion<string>().HasMaxLength(32);
+            complaint.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            complaint.Property(c => c.OwnerDepartment).HasConversion<string>().HasMaxLength(32);
+            complaint.Property(c => c.Handler).HasMaxLength(64);
+            complaint.Property(c => c.PolicyVersion).HasMaxLength(64);
+            complaint.Property(c => c.Reply).HasMaxLength(Complaint.MaxReplyLength);
+            complaint.Property(c => c.RepliedBy).HasMaxLength(64);
+            complaint.Property(c => c.Rectification).HasMaxLength(Complaint.MaxNoteLength);
+            complaint.Property(c => c.Accountability).HasMaxLength(Complaint.MaxNoteLength);
+            complaint.Property(c => c.ClosedBy).HasMaxLength(64);
+            complaint.Property(c => c.Version).IsConcurrencyToken();
+            complaint.Ignore(c => c.IsOpen);
+            complaint.HasMany(c => c.Actions).WithOne().HasForeignKey(a => a.ComplaintId);
+            complaint.Navigation(c => c.Actions).UsePropertyAccessMode(PropertyAccessMode.Field);
             complaint.HasIndex(c => new { c.ApplicationId, c.RecordedAt });
+            complaint.HasIndex(c => new { c.CustomerId, c.RecordedAt });
+            // A department's queue and the platform's open/overdue list: open ones by due.
+            complaint.HasIndex(c => new { c.OwnerDepartment, c.Status, c.DueAt });
+            complaint.HasIndex(c => new { c.Status, c.DueAt });
+        });
+
+        modelBuilder.Entity<ComplaintAction>(action =>
+        {
+            action.ToTable("ComplaintActions");
+            action.HasKey(a => a.Id);
+            action.Property(a => a.Id).ValueGeneratedNever();
+            action.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+            action.Property(a => a.Actor).HasMaxLength(64);
+            action.Property(a => a.Department).HasConversion<string>().HasMaxLength(32);
+            action.Property(a => a.Note).HasMaxLength(ComplaintAction.MaxNoteLength);
+            // One action per position: two changes racing from the same loaded history cannot both land.
+            action.HasIndex(a => new { a.ComplaintId, a.Sequence }).IsUnique();
         });
     }
 }

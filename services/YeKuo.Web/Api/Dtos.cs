@@ -89,7 +89,26 @@ public sealed record StaffNotice(
 
 public sealed record FollowUp(
     Guid Id, Guid ApplicationId, string ApplicationNumber, string CustomerId, string Status, DateTimeOffset ConnectedAt, DateTimeOffset CreatedAt,
-    int? Score, string? Comment, DateTimeOffset? RatedAt);
+    int? Score, string? Comment, DateTimeOffset? RatedAt,
+    string VisitStatus = "Pending", DateTimeOffset? VisitDueAt = null, bool VisitOverdue = false, string? VisitChannel = null,
+    int? AttitudeScore = null, int? SpeedScore = null, int? ChargesScore = null, string? VisitComments = null, string? VisitedBy = null,
+    DateTimeOffset? VisitedAt = null);
+
+public sealed record Complaint(
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string? CustomerId, string Category, string? Step, string Text,
+    DateTimeOffset RecordedAt, string Status, string OwnerDepartment, string? Handler, string PolicyVersion, int LimitWorkingDays,
+    DateTimeOffset DueAt, bool IsOverdue, string? Reply, DateTimeOffset? RepliedAt, DateTimeOffset? ClosedAt, string? Rectification,
+    string? Accountability);
+
+public sealed record ComplaintAction(string Kind, string Actor, DateTimeOffset At, string Department, string? Note);
+
+public sealed record ComplaintSummary(
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string Category, string? Step, string OwnerDepartment, string Status,
+    DateTimeOffset RecordedAt, DateTimeOffset DueAt, bool IsOverdue, DateTimeOffset? RepliedAt);
+
+public sealed record DepartmentComplaintCount(string Department, int Open, int Overdue);
+
+public sealed record ComplaintSupervision(DateTimeOffset At, IReadOnlyList<DepartmentComplaintCount> Departments, IReadOnlyList<ComplaintSummary> Open);
 
 public sealed record ManagerWorklistEntry(
     Guid ApplicationId, string Number, string CustomerName, string CustomerClass, string? Step, string? StepName, string? Department,
@@ -118,7 +137,8 @@ public sealed record StepFigures(
 
 public sealed record TotalFigures(
     int Applications, double? AverageWorkingDays, int? MaxWorkingDays, double? AverageHours, double? MaxHours, int Judged, int OnTime,
-    double? OnTimeRate, int? Complaints, int? ApplicationsWithComplaints, double? ComplaintRate, int? Ratings, double? SatisfactionAverage);
+    double? OnTimeRate, int? Complaints, int? ApplicationsWithComplaints, double? ComplaintRate, int? Ratings, double? SatisfactionAverage,
+    int? Visits = null, double? AttitudeAverage = null, double? SpeedAverage = null, double? ChargesAverage = null);
 
 public sealed record ReportGroup(string Key, IReadOnlyList<StepFigures> Steps, TotalFigures Total);
 

@@ -52,14 +52,21 @@ public static class TimeLimitDataReader
                     (k.OmitStepsByClass ?? []).ToDictionary(p => p.Key, p => (IReadOnlyList<Step>)p.Value),
                     k.TemporarySupply is { } t ? new TemporarySupplyRule(t.MaxDurationDays, t.ReminderWorkingDaysBefore) : null,
                     k.IsDefault,
-                    k.Source ?? ""))))
+                    k.Source ?? "")),
+                (d.ServiceLimits ?? []).Select(l => new ServiceTimeLimit(
+                    l.Task,
+                    l.LimitWorkingDays ?? throw new FormatException($"Document {d.Id}, {l.Task}: limitWorkingDays is required."),
+                    l.IsDefault,
+                    l.Source ?? ""))))
             .ToArray();
     }
 
     private sealed record FileDto(string? Format, List<DocumentDto>? Documents);
 
     private sealed record DocumentDto(
-        string? Id, string? Title, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Note, List<ClassDto>? Classes, List<KindDto>? Kinds);
+        string? Id, string? Title, DateOnly EffectiveFrom, DateOnly? EffectiveTo, string? Note, List<ClassDto>? Classes, List<KindDto>? Kinds, List<ServiceLimitDto>? ServiceLimits);
+
+    private sealed record ServiceLimitDto(ServiceTask Task, int? LimitWorkingDays, bool IsDefault, string? Source);
 
     private sealed record ClassDto(
         CustomerClass Class, bool ZeroService, RangeDto? VoltageKv, CeilingDto? ZeroServiceCapacityCeilingKw, AssessmentDto? Assessment, List<StepDto>? Steps);

@@ -12,6 +12,7 @@ public sealed class TimeLimitPolicy
     private readonly Dictionary<CustomerClass, CustomerClassProfile> _profiles;
     private readonly Dictionary<(CustomerClass, Step), StepTimeLimit> _limits;
     private readonly Dictionary<ApplicationKind, KindRule> _kinds;
+    private readonly Dictionary<ServiceTask, ServiceTimeLimit> _serviceLimits;
 
     public TimeLimitPolicy(
         string id,
@@ -20,7 +21,8 @@ public sealed class TimeLimitPolicy
         DateOnly? effectiveTo,
         IEnumerable<CustomerClassProfile> profiles,
         IEnumerable<StepTimeLimit> limits,
-        IEnumerable<KindRule> kinds)
+        IEnumerable<KindRule> kinds,
+        IEnumerable<ServiceTimeLimit>? serviceLimits = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -31,6 +33,7 @@ public sealed class TimeLimitPolicy
         _profiles = profiles.ToDictionary(p => p.Class);
         _limits = limits.ToDictionary(l => (l.Class, l.Step));
         _kinds = kinds.ToDictionary(k => k.Kind);
+        _serviceLimits = (serviceLimits ?? []).ToDictionary(l => l.Task);
         Validate();
     }
 
@@ -82,6 +85,12 @@ public sealed class TimeLimitPolicy
         _limits.TryGetValue((customerClass, step), out var l)
             ? l
             : throw new ArgumentException($"Step {step} is not in the step set of {customerClass} in document {Id}.", nameof(step));
+
+    /// <summary>The document's rules for customer-service tasks (投诉处理, 回访); an older document may have none.</summary>
+    public IReadOnlyCollection<ServiceTimeLimit> ServiceLimits => _serviceLimits.Values;
+
+    /// <summary>The document's limit for <paramref name="task"/>, or null when the document does not set one.</summary>
+    public ServiceTimeLimit? ServiceLimitFor(ServiceTask task) => _serviceLimits.GetValueOrDefault(task);
 
     /// <summary>The step whose clock a department step runs on: its own, the document's shared one, or the catalogue's clock group.</summary>
     public Step ClockOwnerOf(CustomerClass customerClass, Step step)
@@ -167,6 +176,8 @@ public sealed class TimeLimitPolicy
 
         if (_limits.Keys.Any(k => !_profiles[k.Item1].Steps.Contains(k.Item2)))
             throw new ArgumentException($"Document {Id} has a rule for a step outside its class's step set.");
+        if (_serviceLimits.Values.FirstOrDefault(l => l.LimitWorkingDays is < 1 or > 1000) is { } bad)
+            throw new ArgumentException($"Document {Id}, {bad.Task}: the limit must be 1..1000 working days.");
     }
 
     private void ValidateRule(StepTimeLimit l)

@@ -50,6 +50,18 @@ public sealed class TimeLimitPolicyBook
             : throw new ArgumentOutOfRangeException(nameof(accepted), accepted,
                 $"No time-limit document was in force on {accepted:yyyy-MM-dd}; the earliest takes effect {Policies[0].EffectiveFrom:yyyy-MM-dd}.");
 
+    /// <summary>
+    /// The limit for <paramref name="task"/> in force on <paramref name="day"/>: from the latest document effective on or
+    /// before that day which sets one (a task recorded on that day keeps it, like an application keeps its version).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">No document in force on that day sets a limit for the task.</exception>
+    public (TimeLimitPolicy Policy, ServiceTimeLimit Limit) ServiceLimitOn(ServiceTask task, DateOnly day) =>
+        Policies.Where(p => p.EffectiveFrom <= day && (p.EffectiveTo is not { } end || day <= end)).Reverse()
+            .Select(p => (Policy: p, Limit: p.ServiceLimitFor(task)))
+            .FirstOrDefault(x => x.Limit is not null) is ({ } policy, { } limit)
+            ? (policy, limit)
+            : throw new ArgumentOutOfRangeException(nameof(day), day, $"No time-limit document in force on {day:yyyy-MM-dd} sets a limit for {task}.");
+
     /// <summary>The document an application accepted under <paramref name="version"/> keeps.</summary>
     public TimeLimitPolicy ForVersion(string version) =>
         Policies.SingleOrDefault(p => p.Version == version)

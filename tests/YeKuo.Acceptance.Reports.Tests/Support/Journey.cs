@@ -65,7 +65,13 @@ public sealed class Journey
 
     public PowerConnected PowerConnected(DateTimeOffset at) => new(ApplicationId, ApplicationNumber, CustomerId, "3300123456", at);
 
-    public ComplaintRecorded Complaint(string category, DateTimeOffset at) => new(ApplicationId, ApplicationNumber, category, at);
+    public ComplaintRecorded Complaint(string category, DateTimeOffset at, Guid? complaintId = null, string? owner = null) =>
+        new(ApplicationId, ApplicationNumber, category, at, complaintId, owner);
+
+    public ComplaintReassigned Reassigned(Guid complaintId, string owner, DateTimeOffset at) => new(complaintId, ApplicationId, ApplicationNumber, owner, at);
+
+    public FollowUpVisited Visited(int attitude, int speed, int charges, DateTimeOffset at) =>
+        new(Guid.NewGuid(), ApplicationId, ApplicationNumber, "Phone", attitude, speed, charges, OnTime: true, at);
 
     public SatisfactionRated Rated(int score, DateTimeOffset at) => new(ApplicationId, ApplicationNumber, score, at);
 }

@@ -359,4 +359,26 @@ public class TimeLimitPolicyBookTests
 
     private static TimeLimitPolicy Copy(TimeLimitPolicy policy, string id, DateOnly from, DateOnly? to) =>
         new(id, policy.Title, from, to, policy.Profiles, Rules(policy), policy.Kinds);
+
+    [Theory]
+    [InlineData(ServiceTask.ComplaintHandling, 5)]
+    [InlineData(ServiceTask.FollowUpVisit, 5)]
+    public void Complaints_and_the_follow_up_visit_take_their_limits_from_the_document_in_force(ServiceTask task, int limit)
+    {
+        var (policy, rule) = Book.ServiceLimitOn(task, new DateOnly(2026, 2, 13));
+
+        Assert.Equal((Current, limit, true), (policy.Version, rule.LimitWorkingDays, rule.IsDefault));
+        Assert.Null(Book.ForVersion(Older).ServiceLimitFor(task));
+    }
+
+    [Fact]
+    public void A_day_before_any_document_sets_a_service_limit_has_none() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Book.ServiceLimitOn(ServiceTask.ComplaintHandling, new DateOnly(2023, 6, 1)));
+
+    [Fact]
+    public void A_service_limit_outside_1_to_1000_working_days_is_rejected_when_loaded()
+    {
+        Assert.Throws<ArgumentException>(() => new TimeLimitPolicy("bad", Policy.Title, new DateOnly(2030, 1, 1), null, Policy.Profiles,
+            Rules(Policy), Policy.Kinds, [new ServiceTimeLimit(ServiceTask.ComplaintHandling, 0, IsDefault: true, "zero")]));
+    }
 }

@@ -173,12 +173,25 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int?>("ChargesScore")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long?>("DepartmentAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
                     b.Property<int?>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SpeedScore")
                         .HasColumnType("int");
 
                     b.HasKey("Id");

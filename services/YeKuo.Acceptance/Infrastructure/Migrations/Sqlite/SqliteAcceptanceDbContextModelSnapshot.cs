@@ -168,12 +168,25 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ChargesScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartmentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpeedScore")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -175,6 +175,10 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Accountability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -188,23 +192,125 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("LimitWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerDepartment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Rectification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId", "RecordedAt");
 
+                    b.HasIndex("CustomerId", "RecordedAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("OwnerDepartment", "Status", "DueAt");
+
                     b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.Notification.Domain.ComplaintAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintActions", (string)null);
                 });
 
             modelBuilder.Entity("YeKuo.Notification.Domain.FollowUp", b =>
@@ -219,6 +325,12 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("AttitudeScore")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ChargesScore")
+                        .HasColumnType("int");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
@@ -241,9 +353,34 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                     b.Property<int?>("Score")
                         .HasColumnType("int");
 
+                    b.Property<int?>("SpeedScore")
+                        .HasColumnType("int");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<string>("VisitChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("VisitComments")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("VisitDueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VisitPolicyVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long?>("VisitedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VisitedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
 
@@ -251,6 +388,8 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("RatedAt", "ConnectedAt");
+
+                    b.HasIndex("VisitedAt", "VisitDueAt");
 
                     b.ToTable("FollowUps", (string)null);
                 });
@@ -571,6 +710,15 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Notification.Domain.ComplaintAction", b =>
+                {
+                    b.HasOne("YeKuo.Notification.Domain.Complaint", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("YeKuo.Notification.Webhooks.WebhookAttempt", b =>
                 {
                     b.HasOne("YeKuo.Notification.Webhooks.WebhookDelivery", null)
@@ -578,6 +726,11 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("YeKuo.Notification.Domain.Complaint", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("YeKuo.Notification.Webhooks.WebhookDelivery", b =>

@@ -166,6 +166,10 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Accountability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("TEXT");
 
@@ -179,23 +183,125 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Handler")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LimitWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerDepartment")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Rectification")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepliedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId", "RecordedAt");
 
+                    b.HasIndex("CustomerId", "RecordedAt");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("OwnerDepartment", "Status", "DueAt");
+
                     b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.Notification.Domain.ComplaintAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintActions", (string)null);
                 });
 
             modelBuilder.Entity("YeKuo.Notification.Domain.FollowUp", b =>
@@ -210,6 +316,12 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AttitudeScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChargesScore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(500)
@@ -232,9 +344,34 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                     b.Property<int?>("Score")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SpeedScore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VisitComments")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VisitDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitPolicyVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VisitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -242,6 +379,8 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("RatedAt", "ConnectedAt");
+
+                    b.HasIndex("VisitedAt", "VisitDueAt");
 
                     b.ToTable("FollowUps", (string)null);
                 });
@@ -562,6 +701,15 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Notification.Domain.ComplaintAction", b =>
+                {
+                    b.HasOne("YeKuo.Notification.Domain.Complaint", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("YeKuo.Notification.Webhooks.WebhookAttempt", b =>
                 {
                     b.HasOne("YeKuo.Notification.Webhooks.WebhookDelivery", null)
@@ -569,6 +717,11 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("YeKuo.Notification.Domain.Complaint", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("YeKuo.Notification.Webhooks.WebhookDelivery", b =>
