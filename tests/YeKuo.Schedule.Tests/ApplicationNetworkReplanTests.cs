@@ -57,8 +57,12 @@ public sealed class ApplicationNetworkReplanTests
 
         Assert.Equal(ActivityState.InProgress, replan[SchemeDrafting].State);
         Assert.Equal(status + 1 - start, replan[SchemeDrafting].EarliestFinish); // cannot finish before tomorrow
-        Assert.True(replan[SchemeDrafting].IsCritical);
-        // The reviews now end after Wednesday's sitting: the meeting moves a whole week, and the job with it.
+        // The reviews now end after Wednesday's sitting: the meeting moves a whole week, and the job with it; the
+        // drafting and the reviews get 2 days of float until the next sitting, which is now what drives the job.
+        Assert.Equal(2, replan[SchemeDrafting].TotalFloat);
+        Assert.Equal(2, replan[ReviewOperations].TotalFloat);
+        Assert.True(replan[SchemeMeeting].IsCritical);
+        Assert.Equal(2, replan[SchemeMeeting].MeetingWait);
         Assert.Equal(plan[SchemeMeeting].FinishDate.AddDays(7), replan[SchemeMeeting].FinishDate);
         Assert.Equal(plan.Duration + 5, replan.Duration);
         Assert.Equal(ActivityState.Done, replan[Acceptance].State);

@@ -18,9 +18,11 @@ public sealed class BottleneckTests
         Assert.True(report.Activities[0].DaysLost >= report.Activities[1].DaysLost);
         Assert.All(report.Activities, a => Assert.InRange(a.CriticalShare, 0, 1));
         Assert.All(report.Activities, a => Assert.InRange(a.JobDaysLost, 0, a.DaysLost));
-        // 装表接电 waits after 竣工验收 and is the last activity: its handoff is always on the critical path.
+        // 竣工验收 → 装表接电 is the slow handoff and 装表接电 the last activity: mostly on the critical path (the
+        // same pair's handoff to the contract, beside construction, is not).
         var inspectionToMetering = report.Handoffs.Single(h => h.Key == "Inspection->Metering");
-        Assert.Equal(1.0, inspectionToMetering.CriticalShare);
+        Assert.InRange(inspectionToMetering.CriticalShare, 0.5, 0.99);
+        Assert.InRange(inspectionToMetering.JobDaysLost, 1, inspectionToMetering.DaysLost - 1);
     }
 
     [Fact]

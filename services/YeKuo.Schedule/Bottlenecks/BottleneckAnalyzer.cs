@@ -46,11 +46,11 @@ public sealed class BottleneckAnalyzer(ScheduleCalendar calendar)
                     Add(activities, a.Id, a.Name, a.Owner, a.Owner, deviation, critical, jobDays);
                 }
 
-                var waited = r.HandoffDays + r.MeetingWait;
+                var waited = r.HandoffDays;
                 var driver = HistoryReplayer.Driver(template, finish, i);
                 if (driver is null || waited <= 0 || a.IsCustomerTime) continue;
                 var fromOwner = template.Activities[driver.Value].Owner;
-                if (fromOwner == a.Owner && !a.FinishesAtMeeting) continue;
+                if (fromOwner == a.Owner) continue;
                 var key = $"{fromOwner}->{a.Owner}";
                 Add(handoffs, key, $"{fromOwner} → {a.Owner}", fromOwner, a.Owner, waited, critical, critical ? waited : 0);
             }

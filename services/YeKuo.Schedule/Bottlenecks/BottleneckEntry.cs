@@ -4,7 +4,8 @@ namespace YeKuo.Schedule.Bottlenecks;
 
 /// <summary>
 /// An activity or a handoff that cost days in a period. <see cref="DaysLost"/>: days beyond the plan (activities:
-/// ready → finish beyond the planned duration; handoffs: waiting after the work was handed over).
+/// ready → finish beyond the planned duration, a 方案审查会 wait included; handoffs: the days between departments before
+/// the receiving one started).
 /// <see cref="CriticalShare"/>: of the applications it delayed, the share where it lay on the critical path of what
 /// actually happened (so the days reached the power-on date); <see cref="JobDaysLost"/>: the days that moved the
 /// job's finish by seed 004's rule, max(0, deviation − the activity's planned total float).

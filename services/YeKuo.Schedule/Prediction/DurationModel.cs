@@ -10,7 +10,9 @@ namespace YeKuo.Schedule.Prediction;
 /// class + kind of application, then activity + class, then activity + voltage group (高压/低压/三零), then activity
 /// alone, then the owner department's activities of that voltage group. A forecast uses the finest group holding at
 /// least <see cref="MinSamples"/> finished activities (customers' own activities thus come from past customers like
-/// them), and the planned duration when there is no history at all.
+/// them), and the planned duration when there is no history at all. A customer slow at one thing tends to be slow at
+/// the next: <see cref="CustomerPaceCorrelation"/> is the average correlation of the normal scores of one application's
+/// customer activities, which the forecast uses to draw them together and to read the customer's pace so far.
 /// </summary>
 public sealed class DurationModel
 {
@@ -23,6 +25,9 @@ public sealed class DurationModel
         KnownUpToIndex = knownUpTo;
         Applications = applications;
     }
+
+    /// <summary>Correlation (0..0.95) between the paces of one customer's activities (a one-factor Gaussian copula).</summary>
+    public double CustomerPaceCorrelation { get; private set; }
 
     public int MinSamples { get; }
 
@@ -70,7 +75,41 @@ public sealed class DurationModel
                 return new DurationSamples($"{b.Key} (n={ready.Length})", ready, work);
             },
             StringComparer.Ordinal);
-        return new DurationModel(groups, minSamples, knownUpToIndex, contributing);
+        var model = new DurationModel(groups, minSamples, knownUpToIndex, contributing);
+        model.CustomerPaceCorrelation = model.EstimateCustomerPaceCorrelation(history, knownUpToIndex);
+        return model;
+    }
+
+    // Σ z_i z_j over pairs of one application's customer activities / number of pairs, over Σ z² / n.
+    private double EstimateCustomerPaceCorrelation(IEnumerable<HistoricalApplication> history, int knownUpToIndex)
+    {
+        double cross = 0, square = 0;
+        long pairs = 0, scores = 0;
+        var z = new List<double>();
+        foreach (var app in history)
+        {
+            var network = ApplicationNetworks.For(app.Class, app.Kind).Network;
+            z.Clear();
+            foreach (var r in app.Activities)
+            {
+                if (r.FinishIndex > knownUpToIndex) continue;
+                var activity = network[r.ActivityId];
+                if (!activity.IsCustomerTime) continue;
+                var samples = SamplesFor(activity, app.Class, app.Kind);
+                if (samples is not { Spreads: true }) continue;
+                z.Add(samples.NormalScore(r.DaysFromReady));
+            }
+
+            for (var i = 0; i < z.Count; i++)
+            {
+                square += z[i] * z[i];
+                scores++;
+                for (var j = i + 1; j < z.Count; j++) { cross += z[i] * z[j]; pairs++; }
+            }
+        }
+
+        if (pairs == 0 || square == 0) return 0;
+        return Math.Clamp(cross / pairs / (square / scores), 0, 0.95);
     }
 
     /// <summary>The samples for an activity of an application like this one, or null when even the coarsest group is empty.</summary>

@@ -7,7 +7,9 @@ namespace YeKuo.Schedule.Prediction;
 /// Forecasts the power-on day of an open application by Monte Carlo over its network: each run draws every remaining
 /// activity's days from the history (<see cref="DurationModel"/>), an activity in progress only from the durations
 /// longer than it has already taken, and runs the forward pass from the status date (the 方案审查会 still finishes
-/// only at a sitting). The P50 and P90 of the runs' finishes are the forecast. The draws are seeded from the
+/// only at a sitting). The customer's own activities are drawn together through one pace per run (a one-factor
+/// Gaussian copula with the history's <see cref="DurationModel.CustomerPaceCorrelation"/>), centred on the pace the
+/// customer has shown in the activities already done. The P50 and P90 of the runs' finishes are the forecast. The draws are seeded from the
 /// forecaster's seed and the application's start and status days, so the same question gets the same answer.
 /// Thread-safe: every call has its own buffers and generator.
 /// </summary>
@@ -51,6 +53,28 @@ public sealed class PowerOnForecaster
             basis[activity.Id] = samples[i]?.Basis ?? "planned duration (no history)";
         }
 
+        // The customer's pace so far: normal scores of the done customer activities within their groups.
+        var rho = Model.CustomerPaceCorrelation;
+        double observed = 0;
+        var observedCount = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (states[i] is not { State: ActivityState.Done } done || !network.Activities[i].IsCustomerTime) continue;
+            var s = Model.SamplesFor(network.Activities[i], application.Class, application.Kind);
+            if (s is not { Spreads: true }) continue;
+            var ready = startIndex;
+            foreach (var p in network.PredecessorsOf(i)) ready = Math.Max(ready, states[p]?.FinishIndex ?? ready);
+            observed += s.NormalScore(done.FinishIndex!.Value - ready);
+            observedCount++;
+        }
+
+        var denominator = observedCount * rho + 1 - rho;
+        var paceMean = Math.Sqrt(rho) * observed / denominator;
+        var paceSd = Math.Sqrt((1 - rho) / denominator);
+        var paced = new bool[n];
+        for (var i = 0; i < n; i++)
+            paced[i] = states[i] is null && network.Activities[i].IsCustomerTime && samples[i] is { Spreads: true };
+
         var random = new Random(unchecked(Seed + startIndex * 7_919 + statusIndex * 104_729 + (int)application.Class * 31 + (int)application.Kind));
         var durations = new int[n];
         var es = new int[n];
@@ -58,12 +82,20 @@ public sealed class PowerOnForecaster
         var finishes = new int[Iterations];
         for (var run = 0; run < Iterations; run++)
         {
+            var pace = paceMean + paceSd * History.Distributions.StandardNormal(random);
             for (var i = 0; i < n; i++)
             {
                 var state = states[i];
                 if (state?.State == ActivityState.Done) continue;
                 var s = samples[i];
                 if (s is null || s.Count == 0) { durations[i] = network.DurationAt(i); continue; }
+                if (paced[i])
+                {
+                    var z = Math.Sqrt(rho) * pace + Math.Sqrt(1 - rho) * History.Distributions.StandardNormal(random);
+                    durations[i] = s.AtQuantile(Normal.Cdf(z));
+                    continue;
+                }
+
                 durations[i] = state is { State: ActivityState.InProgress }
                     ? DrawLongerThan(random, s.WorkDays, statusIndex - state.StartIndex)
                     : s.DaysFromReady[random.Next(s.Count)];

@@ -49,10 +49,10 @@ public sealed class HistoryReplayer(ScheduleCalendar calendar, TimeLimitPolicyBo
             {
                 var activity = network.Activities[i];
                 var driver = Driver(network, finish, i);
-                var waited = finish[i] - ready[i] - work[i];
+                var waited = start[i] - ready[i];
                 if (driver is null || waited <= 0 || activity.IsCustomerTime) continue;
                 var from = network.Activities[driver.Value].Owner;
-                if (from == activity.Owner && !network.FinishesAtMeeting(i)) continue;
+                if (from == activity.Owner) continue;
                 handoffs.Add(new ReplayedHandoff(app.Id, from, activity.Owner, activity.Id, waited, replayCalendar.Timeline.DateOf(start[i])));
             }
 
