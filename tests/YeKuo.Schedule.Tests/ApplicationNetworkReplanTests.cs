@@ -88,6 +88,36 @@ public sealed class ApplicationNetworkReplanTests
     }
 
     [Fact]
+    public void The_variance_against_the_plan_reads_a_late_parallel_review_as_seed_004_does()
+    {
+        var start = Timeline.IndexOf(Submitted);
+        var plan = Hv.Network.Plan(start);
+        var review = plan[ReviewMetering];
+        var progress = new Dictionary<string, ActivityProgress>
+        {
+            [Acceptance] = ActivityProgress.Finished(start, start + 1),
+            [SurveyMarketing] = ActivityProgress.Finished(start + 1, start + 2),
+            [SurveyOperations] = ActivityProgress.Finished(start + 1, start + 3),
+            [SchemeDrafting] = ActivityProgress.Finished(start + 3, start + 5),
+            [ReviewOperations] = ActivityProgress.Finished(start + 5, start + 7),
+            [ReviewDispatch] = ActivityProgress.Finished(start + 5, start + 6),
+            [DispatchCountersign] = ActivityProgress.Finished(start + 6, start + 7),
+            // 评审-计量 planned 1 day with 1 day of float; it took 3.
+            [ReviewMetering] = ActivityProgress.Finished(start + review.EarliestStart, start + review.EarliestStart + 3),
+        };
+
+        var variance = ScheduleVariance.Compare(plan, Hv.Network.Replan(start, start + review.EarliestStart + 3, progress));
+
+        var row = variance.Activities.Single(a => a.Id == ReviewMetering);
+        Assert.Equal((2, 1, 1), (row.FinishVariance, row.PlannedTotalFloat, row.PlannedFreeFloat));
+        Assert.True(row.DelaysJob);
+        Assert.True(row.MovesSuccessors);
+        Assert.False(row.WasCritical);
+        // One day past the float makes the reviews miss Wednesday's sitting: the job moves a whole meeting week.
+        Assert.Equal(5, variance.FinishVariance);
+    }
+
+    [Fact]
     public void Progress_after_the_status_date_is_refused()
     {
         var start = Timeline.IndexOf(Submitted);
