@@ -75,7 +75,7 @@ public sealed class ForecastBench : IBenchScenario
             new("方案审查会 on Thursday", Meeting: new MeetingRule(DayOfWeek.Thursday)),
             new("方案审查会 every other Wednesday", Meeting: new MeetingRule(DayOfWeek.Wednesday, everyWeeks: 2)),
             new("one more reviewer day (2 → 3 a week)", Reviewers: new ReviewCapacity(2, 1)),
-            new("policy YK-TL-SAMPLE-2020", Policy: TimeLimitPolicyBook.LoadDefault().ForVersion("YK-TL-SAMPLE-2020")),
+            new("policy SGCC-YK-KH (older SGCC assessment rule)", Policy: TimeLimitPolicyBook.LoadDefault().ForVersion("SGCC-YK-KH")),
             new("预警 at 30 % / 60 %", WarningThresholds: [0.3, 0.6]),
         ];
         var comparisons = scenarios.Select(s => new WhatIfComparison(baseline, replayer.Replay(history, s))).ToArray();

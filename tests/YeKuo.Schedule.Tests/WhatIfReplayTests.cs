@@ -34,11 +34,11 @@ public sealed class WhatIfReplayTests
     }
 
     [Fact]
-    public void The_earlier_policy_version_with_15_days_for_a_single_source_scheme_would_have_judged_more_of_them_on_time()
+    public void The_older_SGCC_assessment_rule_with_15_days_for_a_single_source_scheme_would_have_judged_more_of_them_on_time()
     {
-        var sample = TimeLimitPolicyBook.LoadDefault().ForVersion("YK-TL-SAMPLE-2020");
+        var sample = TimeLimitPolicyBook.LoadDefault().ForVersion("SGCC-YK-KH");
 
-        var replay = Replayer.Replay(GeneratedHistory.Value, new WhatIfScenario("YK-TL-SAMPLE-2020", Policy: sample));
+        var replay = Replayer.Replay(GeneratedHistory.Value, new WhatIfScenario("SGCC-YK-KH", Policy: sample));
 
         double SchemeOnTime(ReplayResult r) => r.Clocks.Where(c => c.Step == Step.SchemeReply && c.Limit >= 10)
             .GroupBy(c => c.Limit).ToDictionary(g => g.Key, g => g.Count(c => c.OnTime)).Values.Sum();

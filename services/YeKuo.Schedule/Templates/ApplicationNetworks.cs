@@ -58,14 +58,14 @@ public static class ApplicationNetworks
             A(SchemeMeeting, "方案审查会", Department.SupplyScheme, Step.SchemeReply, 1, ReviewOperations, DispatchCountersign, ReviewMetering) with { FinishesAtMeeting = true },
             A(SchemeReply, "方案答复", Department.SupplyScheme, Step.SchemeReply, 1, SchemeMeeting),
             A(SchemeConfirmation, "客户确认方案", Department.Customer, Step.SchemeConfirmation, 3, SchemeReply),
-            A(CustomerDesign, "客户委托设计", Department.Customer, null, dual ? 25 : 20, SchemeConfirmation),
+            A(CustomerDesign, "客户委托设计", Department.Customer, Step.DesignSubmission, dual ? 25 : 20, SchemeConfirmation),
             A(DesignReview, "设计审查", Department.Inspection, Step.DesignReview, 3, CustomerDesign),
             A(DesignRevision, "设计修改(整改)", Department.Customer, Step.DesignReview, 0, DesignReview),
             A(DesignRereview, "设计复审", Department.Inspection, Step.DesignReview, 0, DesignRevision),
         };
         if (hiddenWorks)
         {
-            list.Add(A(ConstructionHiddenWorks, "客户施工-隐蔽工程", Department.Customer, null, 15, DesignRereview));
+            list.Add(A(ConstructionHiddenWorks, "客户施工-隐蔽工程", Department.Customer, Step.IntermediateInspectionRequest, 15, DesignRereview));
             list.Add(A(IntermediateInspection, "中间检查", Department.Inspection, Step.IntermediateInspection, 2, ConstructionHiddenWorks));
             list.Add(A(Construction, "客户施工-完工", Department.Customer, null, dual ? 25 : 20, IntermediateInspection));
         }
@@ -76,7 +76,7 @@ public static class ApplicationNetworks
 
         list.AddRange(
         [
-            A(CompletionRequest, "竣工报验", Department.Customer, null, 0, Construction),
+            A(CompletionRequest, "竣工报验", Department.Customer, Step.CompletionReport, 0, Construction),
             A(CompletionAcceptance, "竣工验收", Department.Inspection, Step.CompletionAcceptance, 2, CompletionRequest),
             A(Rectification, "竣工整改", Department.Customer, Step.CompletionAcceptance, 0, CompletionAcceptance),
             A(Recheck, "竣工复检", Department.Inspection, Step.CompletionAcceptance, 0, Rectification),
@@ -107,7 +107,7 @@ public static class ApplicationNetworks
             A(SchemeReply, "方案答复", Department.SupplyScheme, Step.SchemeReply, 1, SurveyOperations),
             A(SchemeConfirmation, "客户确认方案", Department.Customer, Step.SchemeConfirmation, 2, SchemeReply),
             A(Construction, "客户施工", Department.Customer, null, 10, SchemeConfirmation),
-            A(CompletionRequest, "竣工报验", Department.Customer, null, 0, Construction),
+            A(CompletionRequest, "竣工报验", Department.Customer, Step.CompletionReport, 0, Construction),
             A(CompletionAcceptance, "竣工验收", Department.Inspection, Step.CompletionAcceptance, 1, CompletionRequest),
             A(Rectification, "竣工整改", Department.Customer, Step.CompletionAcceptance, 0, CompletionAcceptance),
             A(Recheck, "竣工复检", Department.Inspection, Step.CompletionAcceptance, 0, Rectification),

@@ -41,7 +41,7 @@ public sealed class HistoryReplayer(ScheduleCalendar calendar, TimeLimitPolicyBo
                 var end = finish[network.IndexOf(span.EndsWithFinishOf)];
                 var paused = span.PausedBy.Sum(id => finish[network.IndexOf(id)] - ready[network.IndexOf(id)]);
                 var limit = scenario.LimitOverrides is { } o && o.TryGetValue(span.Owner, out var l) ? l : group.LimitWorkingDays;
-                clocks.Add(new ReplayedClock(app.Id, span.Owner, StepOwnership.OwnerOf(span.Owner), end - begin - paused, limit, group.Judged,
+                clocks.Add(new ReplayedClock(app.Id, span.Owner, StepCatalogue.Of(span.Owner).Department, end - begin - paused, limit, group.Judged,
                     replayCalendar.Timeline.DateOf(end)));
             }
 
