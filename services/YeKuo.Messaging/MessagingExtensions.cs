@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using YeKuo.Messaging.ErrorQueues;
@@ -25,7 +26,7 @@ public static class MessagingExtensions
         var endpoints = new ReceiveEndpointRegistry();
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton<ErrorQueueAdmin>();
-        builder.Services.AddSingleton<CloudEventPublisher>();
+        builder.Services.TryAddSingleton<CloudEventPublisher>();
         builder.Services.AddHealthChecks().AddCheck<PartnerExchangeHealthCheck>("partner-exchange", tags: ["ready"]);
 
         builder.Services.AddMassTransit(bus =>

@@ -1,6 +1,4 @@
-using MassTransit;
 using YeKuo.Contracts.Events;
-using YeKuo.Messaging.Inbox;
 using YeKuo.Notification.Domain;
 using YeKuo.Notification.Infrastructure;
 
@@ -11,8 +9,8 @@ namespace YeKuo.Notification.IntegrationEvents;
 /// connection comes from the PowerConnection step's <c>StepCompleted</c> (which <see cref="StepCompletedConsumer"/> reads).
 /// </summary>
 public sealed class PowerConnectedConsumer(NotificationDbContext db, TimeProvider time)
-    : IdempotentConsumer<PowerConnected, NotificationDbContext>(db, time)
+    : NotificationConsumer<PowerConnected>(db, time)
 {
-    protected override async Task HandleAsync(PowerConnected message, ConsumeContext<PowerConnected> context) =>
-        await Db.AddIfNewAsync(FollowUp.After(message, Time.GetUtcNow()), context.CancellationToken);
+    protected override Task RecordAsync(PowerConnected message, CancellationToken cancellationToken) =>
+        Db.AddIfNewAsync(FollowUp.After(message, Time.GetUtcNow()), cancellationToken);
 }
