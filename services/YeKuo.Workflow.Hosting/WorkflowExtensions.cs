@@ -9,6 +9,7 @@ using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Persistence;
 using YeKuo.Workflow.Hosting.Steps;
 using YeKuo.Workflow.Hosting.Supervision;
+using YeKuo.Workflow.Hosting.Worklists;
 using YeKuo.Workflow.Policies;
 
 namespace YeKuo.Workflow.Hosting;
@@ -41,6 +42,8 @@ public static class WorkflowExtensions
     {
         builder.Services.AddWorkingDays();
         builder.Services.AddSingleton(completions);
+        builder.Services.AddSingleton<WorkItemFeed>();
+        builder.Services.AddOptions<WorklistStreamOptions>().BindConfiguration("Worklist:Stream");
         builder.Services.AddSupervision();
         return builder;
     }

@@ -60,6 +60,7 @@ internal static class Extensions
         services.AddScoped<ManagerWorklist>();
         services.AddScoped<PerformanceReportBuilder>();
         services.AddSingleton<ProgressCache>();
+        services.AddSingleton<ApplicationChanges>();
         services.AddOptions<ProgressCacheOptions>().BindConfiguration("Progress");
 
         var connectionString = builder.Configuration.GetConnectionString("cache");
