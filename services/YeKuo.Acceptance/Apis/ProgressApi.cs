@@ -48,7 +48,7 @@ public static class ProgressApi
     /// the caller's token expires.
     /// </summary>
     public static async Task<IResult> StreamProgress(
-        Guid id, ProgressReader reader, ApplicationChanges changes, AcceptanceDbContext db, HttpContext http, TimeProvider time,
+        Guid id, ProgressReader reader, ApplicationChanges changes, AcceptanceDbContext db, HttpContext http,
         IOptions<WorklistStreamOptions> options, CancellationToken cancellationToken)
     {
         var subscription = changes.Subscribe(id);
@@ -59,7 +59,7 @@ public static class ProgressApi
             return NotFound(id);
         }
         var lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        lifetime.CancelAfter(ServerSentStreams.LifetimeOf(http.User, time));
+        lifetime.CancelAfter(ServerSentStreams.LifetimeOf(http.User));
         http.Response.RegisterForDispose(lifetime);
         return TypedResults.ServerSentEvents(ProgressEvents(id, ProgressReader.ToCustomerView(first), reader, subscription, options.Value, lifetime.Token));
     }

@@ -39,8 +39,13 @@ internal static class Extensions
             bus.AddConsumer<WorkItemClaimedConsumer>();
             bus.AddConsumer<ComplaintRecordedConsumer>();
             bus.AddConsumer<SatisfactionRatedConsumer>();
-            // Registered before the shared retry callback: the refresh wraps the retries and runs once after the commit.
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(ProgressRefreshFilter<>), context));
+            // Registered before the shared retry callback: the refresh wraps the retries and runs once after the commit,
+            // inside the application's turn (ApplicationOrderFilter), so no other message of the application overtakes it.
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseConsumeFilter(typeof(ApplicationOrderFilter<>), context);
+                endpoint.UseConsumeFilter(typeof(ProgressRefreshFilter<>), context);
+            });
         });
     }
 
@@ -61,6 +66,7 @@ internal static class Extensions
         services.AddScoped<PerformanceReportBuilder>();
         services.AddSingleton<ProgressCache>();
         services.AddSingleton<ApplicationChanges>();
+        services.AddSingleton<ApplicationTurns>();
         services.AddOptions<ProgressCacheOptions>().BindConfiguration("Progress");
 
         var connectionString = builder.Configuration.GetConnectionString("cache");

@@ -30,6 +30,10 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be deduplicated.");
         var cancellationToken = context.CancellationToken;
+        if (!Concerns(context.Message))
+        {
+            return;
+        }
 
         if (await InboxQuery<TContext>.AlreadyHandled(db, messageId, ConsumerName, cancellationToken))
         {
@@ -61,6 +65,12 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
     }
 
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
+
+    /// <summary>
+    /// False for a message this consumer ignores whatever the state (e.g. a step another department hosts): it is dropped
+    /// before the inbox is even read. Decided from the message alone.
+    /// </summary>
+    protected virtual bool Concerns(TMessage message) => true;
 }
 
 /// <summary>The inbox check: one indexed statement (the primary key), compiled once per context type.</summary>

@@ -150,7 +150,7 @@ public static class WorkItemsApi
     /// token expires; clients reconnect and get a fresh snapshot.
     /// </summary>
     public static IResult Stream<TContext>(
-        TContext db, HttpContext http, WorkItemFeed feed, TimeProvider time, IOptions<WorklistStreamOptions> options,
+        TContext db, HttpContext http, WorkItemFeed feed, IOptions<WorklistStreamOptions> options,
         string? status, Guid? applicationId, string? step, string? assignee, int? limit)
         where TContext : WorkflowDbContext
     {
@@ -160,7 +160,7 @@ public static class WorkItemsApi
             return problem!;
         }
         var lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        lifetime.CancelAfter(ServerSentStreams.LifetimeOf(http.User, time));
+        lifetime.CancelAfter(ServerSentStreams.LifetimeOf(http.User));
         http.Response.RegisterForDispose(lifetime);
         return TypedResults.ServerSentEvents(StreamEvents(db, feed, filter, limit, options.Value, lifetime.Token));
     }

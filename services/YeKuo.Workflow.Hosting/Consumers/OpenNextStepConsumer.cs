@@ -24,6 +24,10 @@ public sealed class OpenNextStepConsumer<TContext>(
     : IdempotentConsumer<StepCompleted, TContext>(db, time)
     where TContext : WorkflowDbContext
 {
+    /// <summary>A completion that opens a step another department hosts is dropped before the inbox is read.</summary>
+    protected override bool Concerns(StepCompleted message) =>
+        Plans.OpensAfter(message.Plan, message.Step, message.Outcome) is { } step && steps.Hosts(step);
+
     protected override async Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context)
     {
         var next = Plans.OpensAfter(message.Plan, message.Step, message.Outcome);

@@ -11,12 +11,14 @@ public static class ServerSentStreams
 
     /// <summary>
     /// A stream lives as long as the token it was opened with (claim <c>exp</c>): then it ends and the client reconnects
-    /// with a fresh token, so a revoked or expired caller does not keep receiving.
+    /// with a fresh token, so a revoked or expired caller does not keep receiving. Measured on the wall clock, as the
+    /// token's validation is (not the service's business clock).
     /// </summary>
-    public static TimeSpan LifetimeOf(ClaimsPrincipal user, TimeProvider time)
+    public static TimeSpan LifetimeOf(ClaimsPrincipal user)
     {
-        var expires = long.TryParse(user.FindFirstValue("exp"), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : time.GetUtcNow().AddHours(1);
-        var left = expires - time.GetUtcNow();
+        var now = DateTimeOffset.UtcNow;
+        var expires = long.TryParse(user.FindFirstValue("exp"), out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : now.AddHours(1);
+        var left = expires - now;
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
