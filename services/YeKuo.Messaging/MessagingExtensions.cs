@@ -61,6 +61,10 @@ public static class MessagingExtensions
                     host.Password(password);
                     host.PublisherConfirmation = true;
                 });
+                foreach (var topology in context.GetServices<IBrokerTopology>())
+                {
+                    topology.Configure(rabbit);
+                }
                 rabbit.ConfigureEndpoints(context);
             });
         });
