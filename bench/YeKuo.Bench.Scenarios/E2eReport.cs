@@ -253,6 +253,12 @@ public static class E2eReportWriter
         L($"| ≥ {TargetApplicationsPerSecond} HV applications/s completed through all departments (stretch {StretchApplicationsPerSecond}/s) | {F(appsPerSecond, "0.00")}/s (steady {F(r.SteadyApplicationsPerSecond, "0.00")}/s) | {(appsPerSecond >= StretchApplicationsPerSecond ? "yes (stretch too)" : appsPerSecond >= TargetApplicationsPerSecond ? "yes" : "**no**")} |");
         L($"| handoff p99 ≤ {TargetHandoffP99Ratio}× raw MassTransit p99 at the same message rate | {F(P(handoffs, 0.99))} ms vs {F(mt?.P99 ?? double.NaN, "0.00")} ms = {F(p99Ratio)}× | {(p99Ratio <= TargetHandoffP99Ratio ? "yes" : "**no**")} |");
         L();
+        // The run's two headline figures, one line each (all processes of the graph and the bench's actors; the raw
+        // MassTransit baseline at the drive's handoff rate on the same broker, in this run).
+        L($"CPU per {(o.CustomerClass.ToString().StartsWith("HighVoltage", StringComparison.Ordinal) ? "HV" : o.CustomerClass.ToString())} application: {F(perApplication, "0")} ms");
+        L();
+        L($"Handoff p99 / raw MassTransit p99: {F(p99Ratio)}×");
+        L();
         if (r.DriveErrors.Count > 0)
         {
             L("### Drive errors");

@@ -10,7 +10,7 @@ builder.AddDefaultSecurity();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 var devTokens = DevTokenIssuer.IsEnabled(builder);
 var (routes, clusters) = GatewayRoutes.Build(builder.Configuration);
-builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
+builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver().ForwardServerSpanContext();
 
 var app = builder.Build();
 app.UseMiddleware<SecurityHeadersMiddleware>();
