@@ -14,10 +14,14 @@ public sealed class HandoffRoutingTests(SystemFixture system)
     {
         [Step.Acceptance] = "SupplyScheme.SiteSurvey",
         [Step.SiteSurvey] = "SupplyScheme.SchemeReply",
-        [Step.SchemeReply] = "Customer.SchemeConfirmation",
-        [Step.SchemeConfirmation] = "Inspection.DesignReview",
-        [Step.DesignReview] = "Inspection.IntermediateInspection",
-        [Step.IntermediateInspection] = "Inspection.CompletionAcceptance",
+        // The customer's steps are keyed to the department they are filed with, which opens them and hosts what follows.
+        [Step.SchemeReply] = "SupplyScheme.SchemeConfirmation",
+        [Step.SchemeConfirmation] = "Inspection.DesignSubmission",
+        [Step.DesignSubmission] = "Inspection.DesignReview",
+        [Step.DesignReview] = "Inspection.IntermediateInspectionRequest",
+        [Step.IntermediateInspectionRequest] = "Inspection.IntermediateInspection",
+        [Step.IntermediateInspection] = "Inspection.CompletionReport",
+        [Step.CompletionReport] = "Inspection.CompletionAcceptance",
         [Step.CompletionAcceptance] = "Metering.SupplyContract",
         [Step.SupplyContract] = "Metering.PowerConnection",
     };
