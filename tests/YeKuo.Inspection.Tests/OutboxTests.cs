@@ -27,7 +27,8 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
     {
         app.Clock.AdjustTime(Monday10);
         var application = new Handoffs();
-        await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10));
+        // The customer's design documents, submitted: the design review opens.
+        await app.PublishAsync(application.Completed(Step.DesignSubmission, Monday10.AddDays(-3), Monday10));
         var review = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview");
 
         await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(review.Id, new { passed = true }));
