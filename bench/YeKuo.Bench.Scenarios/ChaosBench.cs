@@ -13,6 +13,7 @@ public sealed class ChaosBench : IBenchScenario
           --kills K              SIGKILLs of random department services (default 5)
           --broker-restarts B    RabbitMQ restarts (default 1)
           --seed S               random seed (default: time based, printed)
+          --worklist stream|poll actors follow each department's worklist stream (default) or poll it
           --state-dir DIR        state directory (default /tmp/yekuo-bench/chaos-<stamp>)
           --keep-state           keep the state directory (it is always kept when a check fails)
           --results DIR          where the result file goes (default <repo>/bench/results)
@@ -35,6 +36,14 @@ public sealed class ChaosBench : IBenchScenario
                 case "--kills": options.Kills = a.NextInt(); break;
                 case "--broker-restarts": options.BrokerRestarts = a.NextInt(); break;
                 case "--seed": options.Seed = a.NextInt(); break;
+                case "--worklist":
+                    options.PollWorklists = a.Next() switch
+                    {
+                        "stream" => false,
+                        "poll" => true,
+                        var other => throw new ArgumentException($"--worklist takes stream or poll, not '{other}'."),
+                    };
+                    break;
                 case "--state-dir": options.StateDirectory = a.Next(); break;
                 case "--keep-state": options.KeepState = true; break;
                 case "--results": resultsDirectory = a.Next(); break;

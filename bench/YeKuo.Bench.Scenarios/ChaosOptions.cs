@@ -55,6 +55,12 @@ public sealed class ChaosOptions
     /// <summary>Timeout of a single HTTP request (a timed-out action is retried).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Actors poll each worklist (every <see cref="PollDelayMin"/>–<see cref="PollDelayMax"/>) instead of following its
+    /// stream (<c>--worklist poll</c>; the default before the streams existed, kept for A/B runs).
+    /// </summary>
+    public bool PollWorklists { get; set; }
+
     public TimeSpan PollDelayMin { get; set; } = TimeSpan.FromMilliseconds(50);
 
     public TimeSpan PollDelayMax { get; set; } = TimeSpan.FromMilliseconds(100);

@@ -14,7 +14,8 @@ public sealed class E2eBench : IBenchScenario
           --warmup N             applications driven first, not measured (default 10)
           --workers W            concurrent department actors (default 64)
           --class C              customer class (default HighVoltageSingleSource)
-          --poll-min MS          actors' worklist poll delay, lower bound (default 50)
+          --worklist stream|poll actors follow each department's worklist stream (default) or poll it
+          --poll-min MS          actors' worklist poll delay, lower bound (default 50; with --worklist poll)
           --poll-max MS          upper bound (default 100)
           --baseline-seconds S   seconds per broker baseline (default 20)
           --baseline-rate R      baseline message rate (default: the drive's handoff rate)
@@ -41,6 +42,14 @@ public sealed class E2eBench : IBenchScenario
                 case "--warmup": options.Warmup = Math.Max(0, a.NextInt()); break;
                 case "--workers": options.Workers = Positive(name, a.NextInt()); break;
                 case "--class": options.CustomerClass = a.Next(); break;
+                case "--worklist":
+                    options.PollWorklists = a.Next() switch
+                    {
+                        "stream" => false,
+                        "poll" => true,
+                        var other => throw new ArgumentException($"--worklist takes stream or poll, not '{other}'."),
+                    };
+                    break;
                 case "--poll-min": options.PollMinMs = Math.Max(0, a.NextInt()); break;
                 case "--poll-max": options.PollMaxMs = Math.Max(0, a.NextInt()); break;
                 case "--baseline-seconds": options.BaselineSeconds = Positive(name, a.NextInt()); break;

@@ -15,7 +15,10 @@ public sealed class E2eOptions
     /// <summary>Customer class of every application.</summary>
     public string CustomerClass { get; set; } = "HighVoltageSingleSource";
 
-    /// <summary>The actors' worklist poll delay (uniform between min and max), milliseconds.</summary>
+    /// <summary>Actors poll the worklists instead of following their streams (<c>--worklist poll</c>, for A/B runs).</summary>
+    public bool PollWorklists { get; set; }
+
+    /// <summary>The actors' worklist poll delay (uniform between min and max), milliseconds, when they poll.</summary>
     public int PollMinMs { get; set; } = 50;
 
     public int PollMaxMs { get; set; } = 100;

@@ -115,8 +115,10 @@ public static class E2eReportWriter
         L($"| applications | {o.Applications} {o.CustomerClass} (+ {o.Warmup} warm-up, not measured) |");
         L($"| plan ({r.PolicyVersion}) | {string.Join(" → ", r.Plan)} |");
         L($"| workers (concurrent department actors, one application each at a time) | {o.Workers} |");
-        L($"| worklist poll delay | {o.PollMinMs}–{Math.Max(o.PollMinMs, o.PollMaxMs)} ms |");
-        L($"| outbox poll interval | {(o.OutboxPollMs is { } poll ? poll + " ms (Outbox__PollInterval)" : "service default (1 s; the relay is also woken by every commit that adds rows)")} |");
+        L(o.PollWorklists
+            ? $"| worklists | polled (`--worklist poll`) every {o.PollMinMs}–{Math.Max(o.PollMinMs, o.PollMaxMs)} ms |"
+            : "| worklists | followed as streams (`GET …/work-items/stream`, one per department; a poll only when a stream showed nothing for 5 s) |");
+        L($"| outbox | {(o.OutboxPollMs is { } poll ? "relay poll " + poll + " ms (Outbox__PollInterval)" : "service default (events published right after their commit; the relay looks every 1 s for rows left unsent after 3 s)")} |");
         if (o.Environment.Count > 0) L($"| extra environment (services and gateway) | {string.Join(", ", o.Environment.Select(kv => $"`{kv.Key}={kv.Value}`"))} |");
         L($"| gateway public rate limit | raised to {E2eSystem.BenchPublicPermits} per window for the bench (RateLimits__Public__PermitsPerWindow; one dev token per customer) |");
         L($"| baselines | {o.BaselineSeconds} s each at {(o.BaselineRate is { } rate ? F(rate) + " msg/s (--baseline-rate)" : "the drive's handoff rate")} |");
@@ -146,6 +148,8 @@ public static class E2eReportWriter
         L($"| handoffs | {r.Handoffs.Count} ({F(r.HandoffsPerSecond)}/s) |");
         L($"| events written to the outboxes during the drive | {r.OutboxRowsDuringDrive} ({F(r.DriveSeconds > 0 ? r.OutboxRowsDuringDrive / r.DriveSeconds : 0)}/s) |");
         L($"| per application, submit → PowerConnection done (actor) | p50 {F(P(r.ApplicationSeconds, 0.5), "0.00")} s, p95 {F(P(r.ApplicationSeconds, 0.95), "0.00")} s, max {F(r.ApplicationSeconds.LastOrDefault(), "0.00")} s |");
+        if (!r.Options.PollWorklists)
+            L($"| worklist streams opened / events / fallback polls | {r.Counters.StreamsOpened} / {r.Counters.StreamEvents} / {r.Counters.FallbackPolls} |");
         L($"| HTTP requests / transient failures (retried) | {r.Counters.Requests} / {r.Counters.Transient}{(r.Counters.TransientByStatus.IsEmpty ? "" : " (" + string.Join(", ", r.Counters.TransientByStatus.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key}: {kv.Value}")) + ")")} |");
         L($"| unsent outbox rows at the end | {r.UnsentOutbox} |");
         L();
@@ -248,6 +252,12 @@ public static class E2eReportWriter
         L("|---|---|---|");
         L($"| ≥ {TargetApplicationsPerSecond} HV applications/s completed through all departments (stretch {StretchApplicationsPerSecond}/s) | {F(appsPerSecond, "0.00")}/s (steady {F(r.SteadyApplicationsPerSecond, "0.00")}/s) | {(appsPerSecond >= StretchApplicationsPerSecond ? "yes (stretch too)" : appsPerSecond >= TargetApplicationsPerSecond ? "yes" : "**no**")} |");
         L($"| handoff p99 ≤ {TargetHandoffP99Ratio}× raw MassTransit p99 at the same message rate | {F(P(handoffs, 0.99))} ms vs {F(mt?.P99 ?? double.NaN, "0.00")} ms = {F(p99Ratio)}× | {(p99Ratio <= TargetHandoffP99Ratio ? "yes" : "**no**")} |");
+        L();
+        // The run's two headline figures, one line each (all processes of the graph and the bench's actors; the raw
+        // MassTransit baseline at the drive's handoff rate on the same broker, in this run).
+        L($"CPU per {(o.CustomerClass.ToString().StartsWith("HighVoltage", StringComparison.Ordinal) ? "HV" : o.CustomerClass.ToString())} application: {F(perApplication, "0")} ms");
+        L();
+        L($"Handoff p99 / raw MassTransit p99: {F(p99Ratio)}×");
         L();
         if (r.DriveErrors.Count > 0)
         {

@@ -105,6 +105,7 @@ public static class E2eScenario
             Applications = options.Applications,
             Workers = workers,
             HandoffTimeout = options.HandoffTimeout,
+            PollWorklists = options.PollWorklists,
             PollDelayMin = TimeSpan.FromMilliseconds(options.PollMinMs),
             PollDelayMax = TimeSpan.FromMilliseconds(Math.Max(options.PollMinMs, options.PollMaxMs)),
         };

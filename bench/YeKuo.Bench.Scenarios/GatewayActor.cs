@@ -32,6 +32,7 @@ public sealed record StepTiming(string Step, double HandoffMs, double CompleteMs
 /// <summary>Counters of what the actors met on the way (all thread-safe).</summary>
 public sealed class ActorCounters
 {
+    private long _streamsOpened, _streamEvents, _fallbackPolls;
     private long _requests, _transient, _status5xx, _status500, _timeouts, _connectionErrors, _committedEarlier, _alreadyCompletedFirstTry, _conflictRetries;
     public readonly ConcurrentDictionary<string, long> TransientByStatus = new();
     public readonly ConcurrentQueue<string> Anomalies = new();
@@ -49,7 +50,15 @@ public sealed class ActorCounters
     public long AlreadyCompletedFirstTry => Interlocked.Read(ref _alreadyCompletedFirstTry);
     public long ConflictRetries => Interlocked.Read(ref _conflictRetries);
 
+    /// <summary>Worklist streams opened (reconnections included), events they carried, and polls made while a stream had not shown an item yet.</summary>
+    public long StreamsOpened => Interlocked.Read(ref _streamsOpened);
+    public long StreamEvents => Interlocked.Read(ref _streamEvents);
+    public long FallbackPolls => Interlocked.Read(ref _fallbackPolls);
+
     internal void Request() => Interlocked.Increment(ref _requests);
+    internal void StreamOpened() => Interlocked.Increment(ref _streamsOpened);
+    internal void StreamEvent() => Interlocked.Increment(ref _streamEvents);
+    internal void FallbackPoll() => Interlocked.Increment(ref _fallbackPolls);
     internal void Timeout() { Interlocked.Increment(ref _timeouts); Interlocked.Increment(ref _transient); TransientByStatus.AddOrUpdate("timeout", 1, (_, v) => v + 1); }
     internal void ConnectionError() { Interlocked.Increment(ref _connectionErrors); Interlocked.Increment(ref _transient); TransientByStatus.AddOrUpdate("connection", 1, (_, v) => v + 1); }
     internal void ServerError(HttpStatusCode status)
@@ -65,14 +74,20 @@ public sealed class ActorCounters
 }
 
 /// <summary>
-/// A department actor working through the gateway: submits as the customer, waits for each handoff by polling the owning
-/// department's worklist, completes the step. Tolerates a service (or the broker) being down: 5xx, connection errors and
+/// A department actor working through the gateway: submits as the customer, waits for each handoff on the owning
+/// department's worklist stream (<see cref="WorklistWatcher"/>; or, with <see cref="ChaosOptions.PollWorklists"/>, by
+/// polling the worklist as before), completes the step. Tolerates a service (or the broker) being down: 5xx, connection errors and
 /// timeouts are retried with the same action; a completion answered 409 "already Completed" after a retry counts as done
 /// (the earlier attempt committed).
 /// </summary>
 public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCounters counters)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>How long an actor trusts the stream before it also looks with one poll (a stream may be reconnecting).</summary>
+    private static readonly TimeSpan StreamPatience = TimeSpan.FromSeconds(5);
+
+    private readonly WorklistWatcher _worklists = new(http, counters);
 
     /// <summary>One HTTP exchange; null when it failed transiently (counted), else status and body.</summary>
     public async Task<(HttpStatusCode Status, string Body)?> SendAsync(Func<HttpRequestMessage> request, CancellationToken ct)
@@ -200,6 +215,11 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
         string? last = null;
         while (DateTime.UtcNow < deadline)
         {
+            if (!options.PollWorklists)
+            {
+                if (await _worklists.WaitAsync(prefix, app.Id, step, StreamPatience, ct).ConfigureAwait(false) is { } streamed) return (streamed, polls);
+                counters.FallbackPoll();
+            }
             polls++;
             var result = await GetAsync(path, ct).ConfigureAwait(false);
             if (result is { Status: HttpStatusCode.OK })
@@ -214,7 +234,7 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
             {
                 last = $"{(int)other.Status} {Trim(other.Body)}";
             }
-            await PollDelay(ct).ConfigureAwait(false);
+            if (options.PollWorklists) await PollDelay(ct).ConfigureAwait(false);
         }
         throw new ChaosDriveException($"{step}: work item did not open in {prefix} within {options.HandoffTimeout.TotalSeconds:0} s ({polls} polls{(last is null ? "" : ", last answer " + last)})");
     }

@@ -11,7 +11,7 @@ var devTokens = DevTokenIssuer.IsEnabled(builder);
 builder.AddTokenRevocation();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 var (routes, clusters) = GatewayRoutes.Build(builder.Configuration);
-builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
+builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver().ForwardServerSpanContext();
 
 var app = builder.Build();
 app.UseTrustedForwardedHeaders();

@@ -45,6 +45,8 @@ public static class HandoffTelemetry
         if (context.SentTime is { } sent)
         {
             var seconds = Math.Max(0, (consumedAt - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc))).TotalSeconds);
+            // Lets a slow handoff be exported even from an unsampled trace (NotableSpanProcessor).
+            Activity.Current?.SetTag(YeKuo.ServiceDefaults.Telemetry.NotableSpanProcessor.HandoffSecondsTag, seconds);
             HandoffDuration.Record(seconds,
                 new KeyValuePair<string, object?>("yekuo.department.from", from),
                 new KeyValuePair<string, object?>("yekuo.department.to", ReceivingDepartment),

@@ -2,6 +2,7 @@ using System.Security.Authentication;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using YeKuo.Messaging.ErrorQueues;
@@ -29,7 +30,7 @@ public static class MessagingExtensions
         var endpoints = new ReceiveEndpointRegistry();
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton<ErrorQueueAdmin>();
-        builder.Services.AddSingleton<CloudEventPublisher>();
+        builder.Services.TryAddSingleton<CloudEventPublisher>();
         builder.Services.AddHealthChecks().AddCheck<PartnerExchangeHealthCheck>("partner-exchange", tags: ["ready"]);
 
         builder.Services.AddMassTransit(bus =>
@@ -72,6 +73,10 @@ public static class MessagingExtensions
                         });
                     }
                 });
+                foreach (var topology in context.GetServices<IBrokerTopology>())
+                {
+                    topology.Configure(rabbit);
+                }
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -47,6 +47,8 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        var sampling = YeKuo.ServiceDefaults.Telemetry.TraceSampling.From(builder.Configuration, builder.Environment);
+        builder.Services.AddSingleton(sampling);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -56,6 +58,7 @@ public static class Extensions
                 .AddMeter(OwnTelemetry)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
+                .SetSampler(new YeKuo.ServiceDefaults.Telemetry.EntrySpanSampler(sampling.SampleRatio))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource(OwnTelemetry)
@@ -63,6 +66,8 @@ public static class Extensions
                     // Health probes and scrapes would drown the handoffs.
                     aspnet.Filter = context => !IsInfrastructurePath(context.Request.Path))
                 .AddHttpClientInstrumentation()
+                // First: decides whether an unsampled span is exported after all (failed, slow handoff).
+                .AddProcessor(new YeKuo.ServiceDefaults.Telemetry.NotableSpanProcessor(sampling.SlowHandoff))
                 .AddProcessor(new HandoffTagProcessor())
                 // Last: identity and phone numbers never leave the process in a span.
                 .AddProcessor(new YeKuo.ServiceDefaults.Security.PiiRedactionProcessor()));

@@ -21,7 +21,7 @@ internal sealed class HandoffTagProcessor : BaseProcessor<Activity>
 
     public override void OnEnd(Activity data)
     {
-        if (data.Kind is not (ActivityKind.Producer or ActivityKind.Consumer) || data.Source.Name != "MassTransit")
+        if (!data.Recorded || data.Kind is not (ActivityKind.Producer or ActivityKind.Consumer) || data.Source.Name != "MassTransit")
         {
             return;
         }

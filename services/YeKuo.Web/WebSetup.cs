@@ -44,6 +44,13 @@ public static class WebSetup
         builder.Services.AddHttpClient<GatewayApi>(client => client.BaseAddress = gateway);
         builder.Services.AddHttpClient<DevTokenClient>(client => client.BaseAddress = gateway);
         builder.Services.AddHttpClient<GatewaySignOut>(client => client.BaseAddress = gateway);
+        // Streams get their own client: one long request each, which the default resilience handler's timeouts would cut.
+        builder.Services.AddKeyedSingleton(GatewayStream.ClientKey, (_, _) => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            BaseAddress = gateway,
+            Timeout = Timeout.InfiniteTimeSpan,
+        });
+        builder.Services.AddScoped<GatewayStream>();
         builder.Services.AddSingleton<UiText>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new LiveOptions(TimeSpan.FromSeconds(builder.Configuration.GetValue("Web:LivePollSeconds", 3))));
@@ -82,5 +89,5 @@ public static class WebSetup
             ?? throw new InvalidOperationException("services__gateway__http__0 (or Web:GatewayUrl) is not set: the web app calls every API through the gateway.")).TrimEnd('/') + "/");
 }
 
-/// <summary>How often open pages re-read their data (live updates without reloading).</summary>
+/// <summary>How often open pages without a live stream (or whose stream is down) re-read their data.</summary>
 public sealed record LiveOptions(TimeSpan Interval);

@@ -3,6 +3,7 @@ using YeKuo.Contracts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using YeKuo.Messaging;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting.Consumers;
 using YeKuo.Workflow.Hosting.Deadlines;
@@ -10,6 +11,7 @@ using YeKuo.Workflow.Hosting.Staff;
 using YeKuo.Workflow.Hosting.Persistence;
 using YeKuo.Workflow.Hosting.Steps;
 using YeKuo.Workflow.Hosting.Supervision;
+using YeKuo.Workflow.Hosting.Worklists;
 using YeKuo.Workflow.Policies;
 
 namespace YeKuo.Workflow.Hosting;
@@ -44,15 +46,30 @@ public static class WorkflowExtensions
         builder.Services.AddSingleton(completions);
         var directoryPath = builder.Configuration["StaffDirectory:Path"];
         builder.Services.AddSingleton(_ => StaffDirectory.Load(directoryPath));
+        builder.Services.AddSingleton<HandoffRouting>();
+        builder.Services.AddSingleton<IBrokerTopology>(services => services.GetRequiredService<HandoffRouting>());
+        builder.Services.AddSingleton<WorkItemFeed>();
+        builder.Services.AddOptions<WorklistStreamOptions>().BindConfiguration("Worklist:Stream");
         builder.Services.AddSupervision();
         return builder;
     }
 
-    /// <summary>The consumers every department runs: open the next step of a plan, close work of withdrawn applications.</summary>
+    /// <summary>
+    /// The consumers every department runs: open the next step of a plan (on RabbitMQ bound to the handoffs of the
+    /// steps this service hosts only, <see cref="HandoffRouting"/>), close work of withdrawn applications.
+    /// </summary>
     public static void AddDepartmentConsumers<TContext>(this IBusRegistrationConfigurator bus, string serviceName)
         where TContext : WorkflowDbContext
     {
-        bus.AddConsumer<OpenNextStepConsumer<TContext>>().Endpoint(e => e.Name = $"{serviceName}-open-next-step");
+        var handoffs = $"{serviceName}-open-next-step";
+        bus.AddConsumer<OpenNextStepConsumer<TContext>>().Endpoint(e => e.Name = handoffs);
+        bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
+        {
+            if (queue == handoffs && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                context.GetRequiredService<HandoffRouting>().Bind(rabbit, context.GetRequiredService<StepCompletions>().HostedSteps);
+            }
+        });
         bus.AddConsumer<CloseOnWithdrawalConsumer<TContext>>().Endpoint(e => e.Name = $"{serviceName}-close-on-withdrawal");
     }
 }

@@ -64,9 +64,11 @@ public sealed class ProgressCacheTests(RedisApp app) : IClassFixture<RedisApp>
     }
 
     [Fact]
-    public async Task A_timeline_event_writes_the_customers_progress_to_redis_and_the_query_is_served_from_it()
+    public async Task A_timeline_event_rewrites_a_cached_progress_view_in_redis_and_the_query_is_served_from_it()
     {
         var j = await app.AcceptedAsync(CustomerClass.HighVoltageSingleSource, "cm-wang", At(3, 23, 11));
+        // The customer looks once: the view is cached from then on.
+        Assert.Equal("miss", (await ProgressAsync(j.ApplicationId)).Source);
         await app.PublishAsync(j.Step(Step.Acceptance, At(3, 23, 10), At(3, 23, 11), EndOf(3, 24)));
         await app.PublishAsync(j.Opened(Step.SiteSurvey, At(3, 23, 11), EndOf(4, 7)));
         await AcceptanceApp.WaitUntilAsync(async () => (await CachedAsync(j.ApplicationId))?.Contains("\"currentStep\":\"SiteSurvey\"") == true,
@@ -91,6 +93,7 @@ public sealed class ProgressCacheTests(RedisApp app) : IClassFixture<RedisApp>
     {
         var j = await app.AcceptedAsync(CustomerClass.Residential, "cm-li", At(3, 24, 11));
         await app.PublishAsync(j.Opened(Step.SiteSurvey, At(3, 24, 11), EndOf(3, 26)));
+        await ProgressAsync(j.ApplicationId);
         await AcceptanceApp.WaitUntilAsync(async () => await CachedAsync(j.ApplicationId) is not null, "not cached");
 
         await app.PublishAsync(j.Paused(Step.SiteSurvey, At(3, 24, 15), "客户不在现场"));
@@ -100,6 +103,18 @@ public sealed class ProgressCacheTests(RedisApp app) : IClassFixture<RedisApp>
         var (progress, source) = await ProgressAsync(j.ApplicationId);
         Assert.Equal("hit", source);
         Assert.True(progress.Steps.Single(s => s.Step == "SiteSurvey").Paused);
+    }
+
+    [Fact]
+    public async Task Events_of_an_application_nobody_has_looked_at_build_no_view()
+    {
+        var j = await app.AcceptedAsync(CustomerClass.Residential, "cm-li", At(3, 24, 11));
+
+        await app.PublishAsync(j.Opened(Step.SiteSurvey, At(3, 24, 11), EndOf(3, 26)), j.Completed(Step.SiteSurvey, At(3, 24, 15)));
+
+        Assert.Null(await CachedAsync(j.ApplicationId));
+        var (progress, source) = await ProgressAsync(j.ApplicationId);
+        Assert.Equal(("miss", "done"), (source, progress.Steps.Single(s => s.Step == "SiteSurvey").State));
     }
 
     [Fact]

@@ -1,10 +1,14 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Progress;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.Workflow.Hosting;
+using YeKuo.Workflow.Hosting.Worklists;
 
 namespace YeKuo.Acceptance.Apis;
 
@@ -17,6 +21,7 @@ public static class ProgressApi
     {
         var api = app.MapGroup("/api/applications").WithTags("Progress");
         api.MapGet("/{id:guid}/progress", GetProgress).RequireAuthorization(Policies.CustomerOrStaff);
+        api.MapGet("/{id:guid}/progress/stream", StreamProgress).RequireAuthorization(Policies.CustomerOrStaff);
         // The platform team reads it too (the web front end's Gantt chart): no personal data in it.
         api.MapGet("/{id:guid}/deviation", GetDeviation).RequireAuthorization(Policies.DeviationReader);
         api.MapGet("/managers/{manager}/worklist", Worklist).RequireAuthorization(Policies.CustomerManager);
@@ -34,6 +39,62 @@ public static class ProgressApi
         }
         http.Response.Headers[CacheHeader] = outcome.ToString().ToLowerInvariant();
         return TypedResults.Ok(cached.Progress);
+    }
+
+    /// <summary>
+    /// <c>GET /api/applications/{id}/progress/stream</c> (<c>text/event-stream</c>): the same view as <see cref="GetProgress"/>,
+    /// for the same callers, as a <c>progress</c> event at once and again after every change of the application (read
+    /// from the database, never a cache that may lag the change), with <c>heartbeat</c> events in between. It ends when
+    /// the caller's token expires.
+    /// </summary>
+    public static async Task<IResult> StreamProgress(
+        Guid id, ProgressReader reader, ApplicationChanges changes, AcceptanceDbContext db, HttpContext http,
+        IOptions<WorklistStreamOptions> options, CancellationToken cancellationToken)
+    {
+        var subscription = changes.Subscribe(id);
+        http.Response.RegisterForDispose(subscription);
+        var first = await reader.LoadAsync(id, cancellationToken);
+        if (first is null || !await CanSeeAsync(db, http, id, new CachedProgress(first.Application.CustomerId, ProgressReader.ToCustomerView(first)), cancellationToken))
+        {
+            return NotFound(id);
+        }
+        var lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        lifetime.CancelAfter(ServerSentStreams.LifetimeOf(http.User));
+        http.Response.RegisterForDispose(lifetime);
+        return TypedResults.ServerSentEvents(ProgressEvents(id, ProgressReader.ToCustomerView(first), reader, subscription, options.Value, lifetime.Token));
+    }
+
+    private static async IAsyncEnumerable<SseItem<object>> ProgressEvents(
+        Guid id, CustomerProgress first, ProgressReader reader, ApplicationChanges.Subscription subscription, WorklistStreamOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new SseItem<object>(first, "progress") { ReconnectionInterval = options.ReconnectAfter };
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (!await ServerSentStreams.WaitAsync(subscription.Changed, options.HeartbeatInterval, cancellationToken))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    yield break;
+                }
+                yield return ServerSentStreams.HeartbeatEvent();
+                continue;
+            }
+            subscription.Changed.TryRead(out _);
+            ProgressSnapshot? snapshot;
+            try
+            {
+                snapshot = await reader.LoadAsync(id, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+            if (snapshot is not null)
+            {
+                yield return new SseItem<object>(ProgressReader.ToCustomerView(snapshot), "progress");
+            }
+        }
     }
 
     public static async Task<Results<Ok<DeviationReport>, ProblemHttpResult>> GetDeviation(

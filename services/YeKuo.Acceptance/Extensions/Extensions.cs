@@ -45,8 +45,13 @@ internal static class Extensions
             bus.AddConsumer<SatisfactionRatedConsumer>();
             bus.AddConsumer<ComplaintReassignedConsumer>();
             bus.AddConsumer<FollowUpVisitedConsumer>();
-            // Registered before the shared retry callback: the refresh wraps the retries and runs once after the commit.
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(ProgressRefreshFilter<>), context));
+            // Registered before the shared retry callback: the refresh wraps the retries and runs once after the commit,
+            // inside the application's turn (ApplicationOrderFilter), so no other message of the application overtakes it.
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseConsumeFilter(typeof(ApplicationOrderFilter<>), context);
+                endpoint.UseConsumeFilter(typeof(ProgressRefreshFilter<>), context);
+            });
         });
     }
 
@@ -66,6 +71,8 @@ internal static class Extensions
         services.AddScoped<ManagerWorklist>();
         services.AddScoped<PerformanceReportBuilder>();
         services.AddSingleton<ProgressCache>();
+        services.AddSingleton<ApplicationChanges>();
+        services.AddSingleton<ApplicationTurns>();
         services.AddOptions<ProgressCacheOptions>().BindConfiguration("Progress");
 
         var connectionString = builder.Configuration.GetConnectionString("cache");

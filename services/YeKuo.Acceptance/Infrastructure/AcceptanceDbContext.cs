@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using YeKuo.Acceptance.Progress;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Contracts;
 using YeKuo.Workflow.Hosting.Persistence;
@@ -15,6 +18,54 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
     public DbSet<TimelinePause> TimelinePauses => Set<TimelinePause>();
 
     public DbSet<CustomerFeedback> Feedback => Set<CustomerFeedback>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var changed = ChangedApplications();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        Notify(changed);
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changed = ChangedApplications();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Progress streams re-read the applications this commit touched.
+        Notify(changed);
+        return saved;
+    }
+
+    private HashSet<Guid> ChangedApplications()
+    {
+        var changed = new HashSet<Guid>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                switch (entry.Entity)
+                {
+                    case Application application: changed.Add(application.Id); break;
+                    case TimelineEntry timeline: changed.Add(timeline.ApplicationId); break;
+                    case CustomerFeedback feedback: changed.Add(feedback.ApplicationId); break;
+                    case Workflow.Hosting.Domain.WorkItem item: changed.Add(item.ApplicationId); break;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private void Notify(HashSet<Guid> applications)
+    {
+        if (applications.Count > 0
+            && this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<ApplicationChanges>() is { } changes)
+        {
+            foreach (var id in applications)
+            {
+                changes.Notify(id);
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -29,8 +29,8 @@ public enum CacheOutcome
 }
 
 /// <summary>
-/// The customer's progress view in Redis (<c>ConnectionStrings:cache</c>). Write-through: consumers refresh it after
-/// their commit; the API fills it on a miss. Every Redis failure is logged and answered from the database instead, so
+/// The customer's progress view in Redis (<c>ConnectionStrings:cache</c>). Write-through for the views in use: consumers
+/// refresh a cached view after their commit; the API fills it on a miss. Every Redis failure is logged and answered from the database instead, so
 /// a Redis outage never fails a request or a consumer.
 /// </summary>
 public sealed class ProgressCache(
@@ -79,7 +79,11 @@ public sealed class ProgressCache(
         return (progress, CacheOutcome.Bypass);
     }
 
-    /// <summary>Rebuilds the view from the database (committed state) and writes it; never throws.</summary>
+    /// <summary>
+    /// Rebuilds a cached view from the database (committed state) and writes it; never throws. A view nobody has read
+    /// (not in Redis) is not built: most applications change far more often than their customer looks, and the first read
+    /// builds it from the same committed state.
+    /// </summary>
     public async Task RefreshAsync(Guid applicationId, CancellationToken cancellationToken)
     {
         var redis = Redis;
@@ -89,6 +93,10 @@ public sealed class ProgressCache(
         }
         try
         {
+            if (!await redis.KeyExistsAsync(KeyOf(applicationId)))
+            {
+                return;
+            }
             await using var scope = scopes.CreateAsyncScope();
             var snapshot = await scope.ServiceProvider.GetRequiredService<ProgressReader>().LoadAsync(applicationId, cancellationToken);
             if (snapshot is null)

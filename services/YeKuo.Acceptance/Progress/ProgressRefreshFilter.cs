@@ -6,9 +6,10 @@ namespace YeKuo.Acceptance.Progress;
 /// <summary>
 /// Write-through after commit: wraps every Acceptance consumer; once the consumer (and its IdempotentConsumer base,
 /// which saves) has finished without an exception, the application's cached progress view is rebuilt from the
-/// database. Runs outside the retry, so a refresh happens once per successfully handled message.
+/// database, and the application's progress streams are told. Runs outside the retry, so a refresh happens once per
+/// successfully handled message.
 /// </summary>
-public sealed class ProgressRefreshFilter<T>(ProgressCache cache) : IFilter<ConsumeContext<T>>
+public sealed class ProgressRefreshFilter<T>(ProgressCache cache, ApplicationChanges changes) : IFilter<ConsumeContext<T>>
     where T : class
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
@@ -17,6 +18,7 @@ public sealed class ProgressRefreshFilter<T>(ProgressCache cache) : IFilter<Cons
         if (ApplicationOf(context.Message) is { } applicationId)
         {
             await cache.RefreshAsync(applicationId, context.CancellationToken);
+            changes.Notify(applicationId);
         }
     }
 

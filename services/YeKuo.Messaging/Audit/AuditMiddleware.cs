@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
@@ -71,9 +72,14 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
             var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
             if (record.Committed)
             {
-                // The row committed with the state change (AuditSaveInterceptor); only the answer is new.
-                await db.AuditEntries.Where(e => e.Id == entry.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.StatusCode, statusCode), CancellationToken.None);
+                // The row committed with the state change (AuditSaveInterceptor), with the endpoint's success status;
+                // only a request that then ended otherwise needs a second write.
+                if (entry.StatusCode != statusCode)
+                {
+                    using var turn = db.WriteGate is { } gate ? await gate.EnterAsync(CancellationToken.None) : default;
+                    await db.AuditEntries.Where(e => e.Id == entry.Id)
+                        .ExecuteUpdateAsync(set => set.SetProperty(e => e.StatusCode, statusCode), CancellationToken.None);
+                }
                 return;
             }
 
@@ -114,6 +120,20 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
             entry.Route = RouteOf(endpoint);
         }
         entry.TargetId ??= GuidFromRoute(routeValues);
+    }
+
+    /// <summary>The status an endpoint answers when it succeeds: its lowest declared 2xx (<c>TypedResults</c> declare theirs), else 200.</summary>
+    internal static int SuccessStatusOf(Endpoint? endpoint)
+    {
+        var success = int.MaxValue;
+        foreach (var produces in endpoint?.Metadata.GetOrderedMetadata<IProducesResponseTypeMetadata>() ?? [])
+        {
+            if (produces.StatusCode is >= 200 and < 300 && produces.StatusCode < success)
+            {
+                success = produces.StatusCode;
+            }
+        }
+        return success == int.MaxValue ? StatusCodes.Status200OK : success;
     }
 
     public static bool IsStateChanging(string method) =>

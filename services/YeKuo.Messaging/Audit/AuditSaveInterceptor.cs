@@ -47,7 +47,11 @@ internal sealed class AuditSaveInterceptor(IHttpContextAccessor accessor) : Save
         {
             return;
         }
-        AuditMiddleware.Fill(record.Entry, http.User, http.GetEndpoint() as RouteEndpoint, http.Request.RouteValues);
+        var endpoint = http.GetEndpoint() as RouteEndpoint;
+        AuditMiddleware.Fill(record.Entry, http.User, endpoint, http.Request.RouteValues);
+        // The answer a committed change gets, so the row commits complete in this one transaction; the recorder corrects
+        // it afterwards in the rare case the request ends otherwise.
+        record.Entry.StatusCode = AuditMiddleware.SuccessStatusOf(endpoint);
         if (context.Entry(record.Entry).State == EntityState.Detached)
         {
             context.Add(record.Entry);

@@ -9,6 +9,12 @@ namespace YeKuo.Messaging.Inbox;
 /// with the consumer's effects and the events they raise (outbox rows) in one SaveChanges. Subclasses change the
 /// DbContext and enqueue events, but never save.
 /// </summary>
+/// <remarks>
+/// A message the consumer decides to ignore (nothing changed: not this department's step, a notice the customer already
+/// has) commits nothing, not even an inbox row: deciding again on a copy changes nothing either, so the inbox only has
+/// to guard effects. A subclass must therefore decide from the message and the state it reads, never from the clock or
+/// chance, whether to change anything.
+/// </remarks>
 public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimeProvider time) : IConsumer<TMessage>
     where TMessage : class
     where TContext : ServiceDbContext
@@ -24,8 +30,12 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be deduplicated.");
         var cancellationToken = context.CancellationToken;
+        if (!Concerns(context.Message))
+        {
+            return;
+        }
 
-        if (await AlreadyHandledAsync(messageId, cancellationToken))
+        if (await InboxQuery<TContext>.AlreadyHandled(db, messageId, ConsumerName, cancellationToken))
         {
             return;
         }
@@ -34,6 +44,10 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
         try
         {
             await HandleAsync(context.Message, context);
+            if (!db.ChangeTracker.HasChanges())
+            {
+                return;
+            }
             db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = ConsumerName, ProcessedAt = time.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -41,7 +55,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
         {
             // A retry must start from the database, not from this attempt's half-applied changes.
             db.ChangeTracker.Clear();
-            if (ex is DbUpdateException && await AlreadyHandledAsync(messageId, cancellationToken))
+            if (ex is DbUpdateException && await InboxQuery<TContext>.AlreadyHandled(db, messageId, ConsumerName, cancellationToken))
             {
                 // Another replica (or a redelivery racing this one) committed the same message first.
                 return;
@@ -52,6 +66,17 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
 
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
 
-    private Task<bool> AlreadyHandledAsync(Guid messageId, CancellationToken cancellationToken) =>
-        db.InboxMessages.AsNoTracking().AnyAsync(m => m.MessageId == messageId && m.Consumer == ConsumerName, cancellationToken);
+    /// <summary>
+    /// False for a message this consumer ignores whatever the state (e.g. a step another department hosts): it is dropped
+    /// before the inbox is even read. Decided from the message alone.
+    /// </summary>
+    protected virtual bool Concerns(TMessage message) => true;
+}
+
+/// <summary>The inbox check: one indexed statement (the primary key), compiled once per context type.</summary>
+internal static class InboxQuery<TContext> where TContext : ServiceDbContext
+{
+    public static readonly Func<TContext, Guid, string, CancellationToken, Task<bool>> AlreadyHandled =
+        EF.CompileAsyncQuery((TContext db, Guid messageId, string consumer, CancellationToken _) =>
+            db.InboxMessages.Any(m => m.MessageId == messageId && m.Consumer == consumer));
 }

@@ -3,7 +3,8 @@ namespace YeKuo.Messaging.Outbox;
 /// <summary>
 /// An event waiting to be published, stored in the same transaction as the state change that caused it.
 /// <see cref="MessageId"/> becomes the MassTransit MessageId, so a re-publish after a crash is recognised by the
-/// receivers' inbox.
+/// receivers' inbox. A partner CloudEvent is a row of its own (<see cref="MessageType"/> = its CloudEvents type,
+/// <see cref="Body"/> = the whole CloudEvent), published and marked sent apart from the internal event it comes from.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -34,4 +35,11 @@ public sealed class OutboxMessage
     public DateTimeOffset? NextAttemptAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>The event object itself while the row is new in this process (not stored): the publish right after the
+    /// commit sends it without reading the body back.</summary>
+    internal object? Event { get; set; }
+
+    /// <summary>A partner CloudEvent for the <c>yekuo.events</c> exchange rather than an internal event.</summary>
+    internal bool IsPartnerEvent => MessageType.StartsWith(PartnerEvents.PartnerEventMapper.Prefix, StringComparison.Ordinal);
 }

@@ -1,41 +1,35 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Text.Json;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using YeKuo.Contracts;
-using YeKuo.Messaging.PartnerEvents;
 using YeKuo.Messaging.Persistence;
 
 namespace YeKuo.Messaging.Outbox;
 
 /// <summary>
-/// Publishes committed outbox rows through MassTransit (publisher confirms on), then marks them sent. A crash between
-/// publish and mark re-publishes the row with the same MessageId, which the receivers' inbox discards. Failed
-/// publishes back off per row. On start it drains whatever an earlier run left unsent. Partner-facing events are also
-/// published as CloudEvents on <c>yekuo.events</c> before the row counts as sent.
+/// The safety net behind the publish right after each commit (<see cref="OutboxDispatcher{TContext}"/>): every
+/// <see cref="OutboxRelayOptions.PollInterval"/> it publishes the committed rows still unsent after
+/// <see cref="OutboxRelayOptions.RelayAfter"/> (a crash between commit and confirm, a broker that was down, another
+/// replica that died), with the row's MessageId, so a copy of something already delivered is discarded by the receivers'
+/// inbox. Failed publishes back off per row. On start it drains whatever an earlier run left unsent. Each row is stamped
+/// sent as soon as its own confirm is in (<see cref="OutboxLedger{TContext}"/>), not when the slowest of its batch is.
 /// </summary>
 /// <remarks>
-/// Rows of one batch are published concurrently, so receivers may see events slightly out of order; every consumer
-/// is written to tolerate that (upserts keyed by work item, state checks instead of sequence assumptions).
+/// Rows are published concurrently, so receivers may see events slightly out of order; every consumer is written to
+/// tolerate that (upserts keyed by work item, state checks instead of sequence assumptions).
 /// </remarks>
 internal sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
-    OutboxSignal signal,
-    IBus bus,
+    OutboxPublisher publisher,
+    OutboxLedger<TContext> ledger,
     TimeProvider time,
     IOptions<OutboxRelayOptions> options,
-    CloudEventPublisher partnerEvents,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
 {
-    private static readonly Counter<long> Published = MessagingTelemetry.Meter.CreateCounter<long>(
-        "yekuo.outbox.published", description: "Outbox rows published to the broker.");
-
     private static readonly Counter<long> Failures = MessagingTelemetry.Meter.CreateCounter<long>(
         "yekuo.outbox.publish_failures", description: "Failed publish attempts of outbox rows; they are retried with backoff.");
 
@@ -63,7 +57,7 @@ internal sealed class OutboxRelay<TContext>(
 
             if (!full)
             {
-                try { await signal.WaitAsync(settings.PollInterval, stoppingToken); }
+                try { await Task.Delay(settings.PollInterval, stoppingToken); }
                 catch (OperationCanceledException) { break; }
             }
         }
@@ -75,7 +69,7 @@ internal sealed class OutboxRelay<TContext>(
         var meter = new Meter(MessagingTelemetry.Name);
         meter.CreateObservableGauge("yekuo.outbox.backlog", () => new Measurement<long>(Interlocked.Read(ref _backlog),
             new KeyValuePair<string, object?>("yekuo.db_context", typeof(TContext).Name)),
-            description: "Unsent outbox rows seen by the relay's last scan.");
+            description: "Unsent outbox rows the relay found older than Outbox:RelayAfter in its last scan.");
         return meter;
     }
 
@@ -84,69 +78,47 @@ internal sealed class OutboxRelay<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = time.GetUtcNow();
+        var committedBefore = now - settings.RelayAfter;
 
-        var rows = await db.OutboxMessages
-            .Where(m => m.SentAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.CreatedAt <= committedBefore && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.Sequence)
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
+        Interlocked.Exchange(ref _backlog, rows.Count);
 
-        if (rows.Count > 0)
-        {
-            await Task.WhenAll(rows.Select(row => PublishAsync(row, settings, cancellationToken)));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        Interlocked.Exchange(ref _backlog, rows.Count < settings.BatchSize
-            ? rows.Count(r => r.SentAt is null)
-            : await db.OutboxMessages.CountAsync(m => m.SentAt == null, cancellationToken));
+        // Rows under way in this process (their publish right after the commit, or an earlier pass) are not taken twice.
+        var claimed = rows.Where(row => ledger.TryClaim(row.Sequence)).ToList();
+        await Task.WhenAll(claimed.Select(row => PublishAsync(row, settings, cancellationToken)));
         return rows.Count;
     }
 
     private async Task PublishAsync(OutboxMessage row, OutboxRelayOptions settings, CancellationToken cancellationToken)
     {
         ActivityContext.TryParse(row.TraceParent, row.TraceState, isRemote: true, out var parent);
-        using var activity = MessagingTelemetry.Source.StartActivity("outbox relay", ActivityKind.Internal, parent);
-        activity?.SetTag("messaging.message.id", row.MessageId.ToString());
-        activity?.SetTag("yekuo.message.type", row.MessageType);
-        if (row.ApplicationId is { } applicationId)
-        {
-            activity?.SetTag("yekuo.application.id", applicationId.ToString());
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.PublishTimeout);
         try
         {
-            var type = Messages.TypeOf(row.MessageType);
-            var message = JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
-                ?? throw new InvalidOperationException($"Outbox row {row.Sequence} has an empty body.");
-            HandoffTelemetry.TagProducer(activity, message);
-            // WaitAsync too: a confirm lost with the broker's connection may never honour the token.
-            await bus.Publish(message, type, context => context.MessageId = row.MessageId, timeout.Token).WaitAsync(timeout.Token);
-            // Partner events go to the bus's own broker; an in-memory bus (component tests) has none.
-            var partnerFacing = bus.Address.Scheme.StartsWith("rabbitmq", StringComparison.Ordinal) ? PartnerEventMapper.Map(message) : [];
-            foreach (var partnerEvent in partnerFacing)
-            {
-                await partnerEvents.PublishAsync(partnerEvent, $"{row.MessageId}/{partnerEvent.Type}", row.TraceParent, timeout.Token).WaitAsync(timeout.Token);
-            }
-            row.SentAt = time.GetUtcNow();
-            row.LastError = null;
-            Published.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", row.MessageType));
+            await publisher.PublishAsync(row, "outbox relay", parent, timeout.Token);
+            ledger.Sent(row.Sequence, time.GetUtcNow());
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            row.Attempts++;
+            var attempts = row.Attempts + 1;
             var delay = TimeSpan.FromTicks(Math.Min(
                 settings.MaxBackoff.Ticks,
-                settings.InitialBackoff.Ticks * (1L << Math.Min(row.Attempts - 1, 20))));
-            row.NextAttemptAt = time.GetUtcNow() + delay;
+                settings.InitialBackoff.Ticks * (1L << Math.Min(attempts - 1, 20))));
             var error = ex is OperationCanceledException ? $"No broker confirm within {settings.PublishTimeout.TotalSeconds:0} s." : ex.Message;
-            row.LastError = error.Length > 1000 ? error[..1000] : error;
-            activity?.SetStatus(ActivityStatusCode.Error, row.LastError);
+            ledger.Failed(row.Sequence, new OutboxLedger<TContext>.FailedAttempt(attempts, time.GetUtcNow() + delay, error.Length > 1000 ? error[..1000] : error));
             Failures.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", row.MessageType));
             logger.LogWarning(ex, "Publishing outbox message {MessageId} failed (attempt {Attempts}); next try in {Delay}",
-                row.MessageId, row.Attempts, delay);
+                row.MessageId, attempts, delay);
+        }
+        catch
+        {
+            // Stopping: the row stays unsent for the next start.
+            ledger.Release(row.Sequence);
         }
     }
 }

@@ -2,8 +2,21 @@ namespace YeKuo.Messaging.Outbox;
 
 public sealed class OutboxRelayOptions
 {
-    /// <summary>How often the relay looks for unsent rows when nothing woke it (e.g. rows written by another replica).</summary>
+    /// <summary>How often the relay looks for rows left unsent (a crash, a broker outage, another replica's rows).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Age of an unsent row before the relay takes it: until then it belongs to the publish right after its commit (in
+    /// this process or another replica's). Longer than <see cref="DirectPublishTimeout"/>, so a slow confirm is not
+    /// published twice by two processes.
+    /// </summary>
+    public TimeSpan RelayAfter { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Longest wait of a request or consumer for the confirm of the events it has just committed; past it the relay
+    /// takes over, and for a few seconds commits do not wait for the broker at all.
+    /// </summary>
+    public TimeSpan DirectPublishTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     public int BatchSize { get; set; } = 100;
 
@@ -13,8 +26,9 @@ public sealed class OutboxRelayOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Longest wait for one row's broker confirms. A publish in flight while the broker restarts can wait for a confirm
-    /// that never comes; past this it counts as failed and is retried (the same MessageId, so receivers discard a copy).
+    /// Longest wait for one row's broker confirm in the relay. A publish in flight while the broker restarts can wait for
+    /// a confirm that never comes; past this it counts as failed and is retried (the same MessageId, so receivers discard
+    /// a copy).
     /// </summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

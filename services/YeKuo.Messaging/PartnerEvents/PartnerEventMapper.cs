@@ -26,6 +26,12 @@ public static class PartnerEventMapper
         "cn.yekuo.application.cancelled.v1",
     ];
 
+    /// <summary>
+    /// The CloudEvents <c>id</c> of a partner event: the internal event's message id and the type, the same whoever
+    /// publishes it (the exchange, a webhook) and however often.
+    /// </summary>
+    public static string IdOf(Guid messageId, PartnerEvent partnerEvent) => $"{messageId}/{partnerEvent.Type}";
+
     public static IEnumerable<PartnerEvent> Map(object message) => message switch
     {
         ApplicationAccepted a => [new PartnerEvent("cn.yekuo.application.accepted.v1", a.ApplicationNumber, a.AcceptedAt, new

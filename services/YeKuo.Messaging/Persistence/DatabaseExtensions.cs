@@ -3,16 +3,20 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
+using YeKuo.Messaging.PartnerEvents;
 
 namespace YeKuo.Messaging.Persistence;
 
 public static class DatabaseExtensions
 {
     /// <summary>
-    /// The service's own database, its outbox relay and inbox. <c>Database:Provider</c> picks <c>Sqlite</c> (default:
-    /// an embedded file) or <c>SqlServer</c>; each provider has its own context subclass carrying its migrations.
+    /// The service's own database, its outbox (published right after each commit, the relay behind it) and inbox.
+    /// <c>Database:Provider</c> picks <c>Sqlite</c> (default: an embedded file) or <c>SqlServer</c>; each provider has its
+    /// own context subclass carrying its migrations. Contexts are pooled (every interceptor is a singleton: a pooled
+    /// context keeps its options for the life of the process).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqliteContext, TSqlServerContext>(
         this IHostApplicationBuilder builder, string connectionName)
@@ -28,9 +32,8 @@ public static class DatabaseExtensions
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxSignalInterceptor>();
         services.AddSingleton<SqliteDurabilityInterceptor>();
+        services.AddSingleton<DatabaseWriteGate>();
         // Every state-changing request is audited in this database (Audit/).
         services.AddRequestAudit();
 
@@ -45,24 +48,29 @@ public static class DatabaseExtensions
             {
                 options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
             }
-            options.AddInterceptors(sp.GetRequiredService<OutboxSignalInterceptor>(), sp.GetRequiredService<AuditSaveInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditSaveInterceptor>());
         }
 
         if (provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<TContext, TSqliteContext>(Configure);
+            services.AddDbContextPool<TContext, TSqliteContext>(Configure);
         }
         else
         {
-            services.AddDbContext<TContext, TSqlServerContext>(Configure);
+            services.AddDbContextPool<TContext, TSqlServerContext>(Configure);
         }
 
         services.AddScoped<IEventOutbox, EventOutbox<TContext>>();
+        services.TryAddSingleton<CloudEventPublisher>();
+        services.AddSingleton<OutboxPublisher>();
+        services.AddSingleton<OutboxLedger<TContext>>();
+        services.AddSingleton<IOutboxDispatcher, OutboxDispatcher<TContext>>();
         services.AddSingleton(new ServiceDatabase(typeof(TContext)));
         services.AddSingleton<DatabaseBackup>();
         services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
         // Migrate before anything else starts (the relay and MassTransit both need the tables).
         services.AddHostedService<DatabaseMigrator<TContext>>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxLedger<TContext>>());
         services.AddHostedService<OutboxRelay<TContext>>();
         services.AddHealthChecks()
             .AddDbContextCheck<TContext>("database", tags: ["ready"])

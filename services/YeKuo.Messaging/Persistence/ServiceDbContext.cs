@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Inbox;
 using YeKuo.Messaging.Outbox;
@@ -8,14 +10,96 @@ namespace YeKuo.Messaging.Persistence;
 /// <summary>
 /// Base of every service's DbContext: adds the outbox and inbox tables so that state, outgoing events and handled
 /// message ids commit together, and the audit trail of the service's state-changing requests (<see cref="AuditEntry"/>).
+/// Every save waits for the database's write turn (<see cref="DatabaseWriteGate"/>, SQLite) and, once committed,
+/// publishes the events it wrote right away (<see cref="IOutboxDispatcher"/>; the relay publishes what that misses).
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
+    private bool _resolved;
+    private DatabaseWriteGate? _writeGate;
+    private IOutboxDispatcher? _dispatcher;
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>The write turn of this database; null when the provider needs none (SQL Server) or outside a service host.</summary>
+    internal DatabaseWriteGate? WriteGate
+    {
+        get
+        {
+            Resolve();
+            return _writeGate;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var outgoing = NewOutboxRows();
+        int saved;
+        using (WriteGate?.Enter())
+        {
+            saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        if (outgoing is not null && _dispatcher is { } dispatcher)
+        {
+            // A synchronous save does not wait for the broker; the publish still starts right away.
+            _ = dispatcher.DispatchAsync(outgoing);
+        }
+        return saved;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var outgoing = NewOutboxRows();
+        int saved;
+        using (WriteGate is { } gate ? await gate.EnterAsync(cancellationToken) : default)
+        {
+            saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        if (outgoing is not null && _dispatcher is { } dispatcher)
+        {
+            await dispatcher.DispatchAsync(outgoing);
+        }
+        return saved;
+    }
+
+    /// <summary>
+    /// The outbox rows this save inserts, when it commits by itself (inside an explicit transaction the commit comes
+    /// later and may not come: the relay publishes those rows).
+    /// </summary>
+    private List<OutboxMessage>? NewOutboxRows()
+    {
+        Resolve();
+        if (_dispatcher is null || Database.CurrentTransaction is not null)
+        {
+            return null;
+        }
+        List<OutboxMessage>? rows = null;
+        foreach (var entry in ChangeTracker.Entries<OutboxMessage>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                (rows ??= []).Add(entry.Entity);
+            }
+        }
+        return rows;
+    }
+
+    // The host's singletons (a pooled context keeps them: they are the same for every lease); none for a context made by hand.
+    private void Resolve()
+    {
+        if (_resolved)
+        {
+            return;
+        }
+        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        _writeGate = Database.IsSqlite() ? services?.GetService<DatabaseWriteGate>() : null;
+        _dispatcher = services?.GetService<IOutboxDispatcher>();
+        _resolved = true;
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -35,6 +119,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             outbox.Property(m => m.TraceState).HasMaxLength(512);
             // The relay's scan: unsent rows in order.
             outbox.HasIndex(m => new { m.SentAt, m.Sequence });
+            outbox.Ignore(m => m.Event);
         });
 
         modelBuilder.Entity<InboxMessage>(inbox =>

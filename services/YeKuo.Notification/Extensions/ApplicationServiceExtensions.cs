@@ -12,6 +12,11 @@ namespace YeKuo.Notification.Extensions;
 
 public static class ApplicationServiceExtensions
 {
+    public const string ServiceName = "notification";
+
+    /// <summary>The receive endpoint (queue) of every event this service handles.</summary>
+    public const string EventsEndpoint = ServiceName + "-events";
+
     /// <summary>
     /// The notice store (<c>ConnectionStrings:notificationdb</c>), the consumers of every customer-facing event, of
     /// 超时预警/escalations and of power connected (<c>ConnectionStrings:messaging</c>), and SMS/e-mail delivery
@@ -20,19 +25,22 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<NotificationDbContext, SqliteNotificationDbContext, SqlServerNotificationDbContext>("notificationdb");
-        builder.AddMessaging("notification", bus =>
+        builder.AddMessaging(ServiceName, bus =>
         {
-            bus.AddConsumer<ApplicationSubmittedConsumer>();
-            bus.AddConsumer<ApplicationAcceptedConsumer>();
-            bus.AddConsumer<StepCompletedConsumer>();
-            bus.AddConsumer<ApplicationRejectedConsumer>();
-            bus.AddConsumer<ApplicationWithdrawnConsumer>();
-            bus.AddConsumer<DeadlineWarningRaisedConsumer>();
-            bus.AddConsumer<WorkItemEscalatedConsumer>();
-            bus.AddConsumer<PowerConnectedConsumer>();
-            bus.AddConsumer<TemporarySupplyEndingSoonConsumer>();
-            bus.AddConsumer<TemporarySupplyEndedConsumer>();
-            bus.AddWebhookConsumers();
+            // One consumer per event (notice and webhook deliveries together), all on one endpoint: each event is one
+            // delivery, one inbox check and at most one commit here.
+            void Add<TConsumer>() where TConsumer : class, MassTransit.IConsumer =>
+                bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = EventsEndpoint);
+            Add<ApplicationSubmittedConsumer>();
+            Add<ApplicationAcceptedConsumer>();
+            Add<StepCompletedConsumer>();
+            Add<ApplicationRejectedConsumer>();
+            Add<ApplicationWithdrawnConsumer>();
+            Add<DeadlineWarningRaisedConsumer>();
+            Add<WorkItemEscalatedConsumer>();
+            Add<PowerConnectedConsumer>();
+            Add<TemporarySupplyEndingSoonConsumer>();
+            Add<TemporarySupplyEndedConsumer>();
         });
         builder.AddWebhooks();
 

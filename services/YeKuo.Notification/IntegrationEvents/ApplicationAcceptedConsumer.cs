@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts.Events;
 using YeKuo.Notification.Domain;
@@ -17,10 +16,10 @@ public sealed class ApplicationAcceptedConsumer(NotificationDbContext db, TimePr
     protected override Notice NoticeFor(ApplicationAccepted message, DateTimeOffset now) =>
         Create(NoticeComposer.Accepted(message.ApplicationNumber, message.CustomerManager), message.ApplicationId, message.ApplicationNumber, message.CustomerId, now);
 
-    protected override async Task HandleAsync(ApplicationAccepted message, ConsumeContext<ApplicationAccepted> context)
+    protected override async Task RecordAsync(ApplicationAccepted message, CancellationToken cancellationToken)
     {
-        await base.HandleAsync(message, context);
-        var managed = await Db.ManagedApplications.FirstOrDefaultAsync(m => m.ApplicationId == message.ApplicationId, context.CancellationToken);
+        await base.RecordAsync(message, cancellationToken);
+        var managed = await Db.ManagedApplications.FirstOrDefaultAsync(m => m.ApplicationId == message.ApplicationId, cancellationToken);
         if (managed is null)
         {
             Db.ManagedApplications.Add(ManagedApplication.Create(message.ApplicationId, message.CustomerId, message.CustomerManager, message.AcceptedAt));

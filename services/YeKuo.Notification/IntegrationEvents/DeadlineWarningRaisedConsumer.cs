@@ -1,6 +1,4 @@
-using MassTransit;
 using YeKuo.Contracts.Events;
-using YeKuo.Messaging.Inbox;
 using YeKuo.Notification.Domain;
 using YeKuo.Notification.Infrastructure;
 
@@ -12,8 +10,8 @@ namespace YeKuo.Notification.IntegrationEvents;
 /// republished under another message id.
 /// </summary>
 public sealed class DeadlineWarningRaisedConsumer(NotificationDbContext db, TimeProvider time)
-    : IdempotentConsumer<DeadlineWarningRaised, NotificationDbContext>(db, time)
+    : NotificationConsumer<DeadlineWarningRaised>(db, time)
 {
-    protected override async Task HandleAsync(DeadlineWarningRaised message, ConsumeContext<DeadlineWarningRaised> context) =>
-        await Db.AddIfNewAsync(StaffNotice.Warning(message, Time.GetUtcNow()), context.CancellationToken);
+    protected override Task RecordAsync(DeadlineWarningRaised message, CancellationToken cancellationToken) =>
+        Db.AddIfNewAsync(StaffNotice.Warning(message, Time.GetUtcNow()), cancellationToken);
 }

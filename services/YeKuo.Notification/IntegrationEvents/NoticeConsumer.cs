@@ -1,5 +1,3 @@
-using MassTransit;
-using YeKuo.Messaging.Inbox;
 using YeKuo.Notification.Domain;
 using YeKuo.Notification.Infrastructure;
 
@@ -10,17 +8,17 @@ namespace YeKuo.Notification.IntegrationEvents;
 /// identity (application, kind, step, round) skips a copy republished under another id.
 /// </summary>
 public abstract class NoticeConsumer<TMessage>(NotificationDbContext db, TimeProvider time)
-    : IdempotentConsumer<TMessage, NotificationDbContext>(db, time)
+    : NotificationConsumer<TMessage>(db, time)
     where TMessage : class
 {
     /// <summary>The notice for <paramref name="message"/>, or null when the customer is not told about it.</summary>
     protected abstract Notice? NoticeFor(TMessage message, DateTimeOffset now);
 
-    protected override async Task HandleAsync(TMessage message, ConsumeContext<TMessage> context)
+    protected override async Task RecordAsync(TMessage message, CancellationToken cancellationToken)
     {
         if (NoticeFor(message, Time.GetUtcNow()) is { } notice)
         {
-            await Db.AddIfNewAsync(notice, context.CancellationToken);
+            await Db.AddIfNewAsync(notice, cancellationToken);
         }
     }
 

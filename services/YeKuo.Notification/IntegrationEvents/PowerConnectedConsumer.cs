@@ -1,6 +1,4 @@
-using MassTransit;
 using YeKuo.Contracts.Events;
-using YeKuo.Messaging.Inbox;
 using YeKuo.Notification.Domain;
 using YeKuo.Notification.Infrastructure;
 using YeKuo.Workflow.Calendar;
@@ -14,11 +12,11 @@ namespace YeKuo.Notification.IntegrationEvents;
 /// connection comes from the PowerConnection step's <c>StepCompleted</c> (which <see cref="StepCompletedConsumer"/> reads).
 /// </summary>
 public sealed class PowerConnectedConsumer(NotificationDbContext db, TimeProvider time, TimeLimitPolicyBook policies, WorkingDayCalendar calendar)
-    : IdempotentConsumer<PowerConnected, NotificationDbContext>(db, time)
+    : NotificationConsumer<PowerConnected>(db, time)
 {
-    protected override async Task HandleAsync(PowerConnected message, ConsumeContext<PowerConnected> context)
+    protected override Task RecordAsync(PowerConnected message, CancellationToken cancellationToken)
     {
         var due = ServiceDeadline.For(ServiceTask.FollowUpVisit, message.ConnectedAt, policies, calendar);
-        await Db.AddIfNewAsync(FollowUp.After(message, due, Time.GetUtcNow()), context.CancellationToken);
+        return Db.AddIfNewAsync(FollowUp.After(message, due, Time.GetUtcNow()), cancellationToken);
     }
 }

@@ -1,6 +1,4 @@
-using MassTransit;
 using YeKuo.Contracts.Events;
-using YeKuo.Messaging.Inbox;
 using YeKuo.Notification.Domain;
 using YeKuo.Notification.Infrastructure;
 
@@ -11,8 +9,8 @@ namespace YeKuo.Notification.IntegrationEvents;
 /// (超时处理). Once per work item, whatever the message id.
 /// </summary>
 public sealed class WorkItemEscalatedConsumer(NotificationDbContext db, TimeProvider time)
-    : IdempotentConsumer<WorkItemEscalated, NotificationDbContext>(db, time)
+    : NotificationConsumer<WorkItemEscalated>(db, time)
 {
-    protected override async Task HandleAsync(WorkItemEscalated message, ConsumeContext<WorkItemEscalated> context) =>
-        await Db.AddIfNewAsync(StaffNotice.Escalation(message, Time.GetUtcNow()), context.CancellationToken);
+    protected override Task RecordAsync(WorkItemEscalated message, CancellationToken cancellationToken) =>
+        Db.AddIfNewAsync(StaffNotice.Escalation(message, Time.GetUtcNow()), cancellationToken);
 }

@@ -1,22 +1,12 @@
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using YeKuo.ServiceDefaults.Security;
 
 namespace YeKuo.Notification.Webhooks;
 
-/// <summary>Wiring of webhooks: consumers (inside AddMessaging), options, the dispatcher and the model.</summary>
+/// <summary>Wiring of webhooks: options, the dispatcher and the model (deliveries are recorded by the event consumers, <see cref="WebhookDeliveries"/>).</summary>
 public static class WebhookRegistration
 {
-    public static void AddWebhookConsumers(this IBusRegistrationConfigurator bus)
-    {
-        bus.AddConsumer<WebhookApplicationAcceptedConsumer>();
-        bus.AddConsumer<WebhookStepCompletedConsumer>();
-        bus.AddConsumer<WebhookPowerConnectedConsumer>();
-        bus.AddConsumer<WebhookApplicationWithdrawnConsumer>();
-        bus.AddConsumer<WebhookApplicationRejectedConsumer>();
-    }
-
     public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebhookOptions>()

@@ -13,6 +13,11 @@ public sealed partial class PiiRedactionProcessor : BaseProcessor<Activity>
 {
     public override void OnEnd(Activity activity)
     {
+        if (!activity.Recorded)
+        {
+            // Not exported: nothing leaves the process.
+            return;
+        }
         List<KeyValuePair<string, string>>? changes = null;
         foreach (var tag in activity.TagObjects)
         {

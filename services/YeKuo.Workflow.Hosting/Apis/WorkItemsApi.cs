@@ -1,3 +1,5 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Audit;
@@ -20,6 +23,7 @@ using YeKuo.Workflow.Hosting.Staff;
 using YeKuo.Workflow.Hosting.Persistence;
 using YeKuo.Workflow.Hosting.Steps;
 using YeKuo.Workflow.Hosting.Telemetry;
+using YeKuo.Workflow.Hosting.Worklists;
 
 namespace YeKuo.Workflow.Hosting.Apis;
 
@@ -41,6 +45,7 @@ public static class WorkItemsApi
         var api = app.MapGroup($"{prefix}/work-items").WithTags("Work items")
             .RequireAuthorization(customersHoldWork.Value ? AuthPolicies.StaffOrCustomerOf(department) : AuthPolicies.StaffOf(department));
         api.MapGet("/", List<TContext>);
+        api.MapGet("/stream", Stream<TContext>);
         api.MapGet("/{id:guid}", Get<TContext>);
         api.MapPost("/{id:guid}/claim", Claim<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department));
         api.MapPost("/{id:guid}/reassign", Reassign<TContext>).RequireAuthorization(AuthPolicies.HeadOf(department));
@@ -120,72 +125,37 @@ public static class WorkItemsApi
     public static (WorklistQuery? Page, ProblemHttpResult? Problem) WorklistPage(
         IQueryable<WorkItem> items, ClaimsPrincipal user, string? status, Guid? applicationId, string? step, string? assignee, int? limit)
     {
-        var query = items;
-        var customerSteps = StepCatalogue.CustomerSteps.ToArray();
-        if (CurrentUser.IsCustomer(user))
-        {
-            var customer = CurrentUser.NameOf(user);
-            query = query.Where(w => w.CustomerId == customer && customerSteps.Contains(w.Step));
-        }
-        else if (CurrentUser.IsClerkOnly(user))
-        {
-            // A clerk acting for customers: their steps here (in 受理's own worklist a clerk is its staff).
-            query = query.Where(w => w.Department == Department.Acceptance || customerSteps.Contains(w.Step));
-        }
-        switch (status?.ToLowerInvariant())
-        {
-            case null or "" or "all":
-                break;
-            case "open":
-                query = query.Where(w => w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused);
-                break;
-            case "unclaimed":
-                query = query.Where(w => w.Status == WorkItemStatus.Open);
-                break;
-            case "in-progress":
-                query = query.Where(w => w.Status == WorkItemStatus.InProgress);
-                break;
-            case "paused":
-                query = query.Where(w => w.Status == WorkItemStatus.Paused);
-                break;
-            case "completed":
-                query = query.Where(w => w.Status == WorkItemStatus.Completed);
-                break;
-            case "cancelled":
-                query = query.Where(w => w.Status == WorkItemStatus.Cancelled);
-                break;
-            default:
-                return (null, Problem(StatusCodes.Status400BadRequest, "Unknown status filter.",
-                    $"status must be one of open, unclaimed, in-progress, paused, completed, cancelled, all; got '{status}'."));
-        }
+        var (filter, problem) = FilterOf(user, status, applicationId, step, assignee, limit);
+        return filter is null ? (null, problem) : (WorklistPage(items, filter, limit), null);
+    }
 
-        if (applicationId is { } id)
+    /// <summary>The worklist filter of a request, or the 400 its values deserve.</summary>
+    private static (WorklistFilter? Filter, ProblemHttpResult? Problem) FilterOf(
+        ClaimsPrincipal user, string? status, Guid? applicationId, string? step, string? assignee, int? limit)
+    {
+        if (assignee is { Length: > 64 })
         {
-            query = query.Where(w => w.ApplicationId == id);
+            return (null, Problem(StatusCodes.Status400BadRequest, "Invalid assignee.", "assignee is at most 64 characters."));
         }
-        if (!string.IsNullOrEmpty(step))
+        var (filter, problem) = WorklistFilter.Parse(user, status, applicationId, step, assignee);
+        if (filter is null)
         {
-            if (!QueryValues.TryName<Step>(step, out var parsed))
-            {
-                return (null, Problem(StatusCodes.Status400BadRequest, "Unknown step.", $"'{step}' is not a step; steps are {QueryValues.NamesOf<Step>()}."));
-            }
-            query = query.Where(w => w.Step == parsed);
-        }
-        if (!string.IsNullOrEmpty(assignee))
-        {
-            if (assignee.Length > 64)
-            {
-                return (null, Problem(StatusCodes.Status400BadRequest, "Invalid assignee.", "assignee is at most 64 characters."));
-            }
-            query = query.Where(w => w.Assignee == assignee);
+            return (null, problem!.StartsWith("status", StringComparison.Ordinal)
+                ? Problem(StatusCodes.Status400BadRequest, "Unknown status filter.", problem)
+                : Problem(StatusCodes.Status400BadRequest, "Unknown step.", problem));
         }
         if (limit is < 1 or > 1000)
         {
             return (null, Problem(StatusCodes.Status400BadRequest, "Invalid limit.", "limit must be between 1 and 1000."));
         }
+        return (filter, null);
+    }
 
+    private static WorklistQuery WorklistPage(IQueryable<WorkItem> items, WorklistFilter filter, int? limit)
+    {
+        var query = filter.Apply(items);
         // Earliest deadline first; items without a deadline (customer time) last.
-        IQueryable<WorkItem>[] parts = applicationId is null
+        IQueryable<WorkItem>[] parts = filter.ApplicationId is null
             // A department's list: its dated items in (DueAt, OpenedAt) order, then, only if they do not fill the page, the
             // undated ones by OpenedAt. The same rows in the same order as one ORDER BY DueAt IS NULL, DueAt, OpenedAt, but
             // each part is read in index order and stops at the page (IX_WorkItems_Open_DueAt_OpenedAt for status=open)
@@ -193,8 +163,88 @@ public static class WorkItemsApi
             ? [query.Where(w => w.DueAt != null).OrderBy(w => w.DueAt).ThenBy(w => w.OpenedAt), query.Where(w => w.DueAt == null).OrderBy(w => w.OpenedAt)]
             // One application's items, a handful found through its index: sorted in one query.
             : [query.OrderBy(w => w.DueAt == null).ThenBy(w => w.DueAt).ThenBy(w => w.OpenedAt)];
-        var page = new WorklistQuery(parts, limit ?? 200);
-        return (page, null);
+        return new WorklistQuery(parts, limit ?? 200);
+    }
+
+    /// <summary>
+    /// <c>GET …/work-items/stream</c> (<c>text/event-stream</c>): the worklist of <see cref="List{TContext}"/> (same
+    /// filters, same authorization) kept current without polling. Events: <c>snapshot</c> (the list, first and after a
+    /// resynchronisation), <c>upsert</c> (a work item that now belongs in it, as it is now), <c>remove</c> (<c>{"id"}</c>
+    /// of an item that left it, e.g. completed under <c>status=open</c>), <c>heartbeat</c>. It ends when the caller's
+    /// token expires; clients reconnect and get a fresh snapshot.
+    /// </summary>
+    public static IResult Stream<TContext>(
+        TContext db, HttpContext http, WorkItemFeed feed, IOptions<WorklistStreamOptions> options,
+        string? status, Guid? applicationId, string? step, string? assignee, int? limit)
+        where TContext : WorkflowDbContext
+    {
+        var (filter, problem) = FilterOf(http.User, status, applicationId, step, assignee, limit);
+        if (filter is null)
+        {
+            return problem!;
+        }
+        var lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        lifetime.CancelAfter(ServerSentStreams.LifetimeOf(http.User));
+        http.Response.RegisterForDispose(lifetime);
+        return TypedResults.ServerSentEvents(StreamEvents(db, feed, filter, limit, options.Value, lifetime.Token));
+    }
+
+    private static async IAsyncEnumerable<SseItem<object>> StreamEvents<TContext>(
+        TContext db, WorkItemFeed feed, WorklistFilter filter, int? limit, WorklistStreamOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TContext : WorkflowDbContext
+    {
+        using var subscription = feed.Subscribe();
+        var resyncAt = DateTime.UtcNow + options.ResyncInterval;
+        var snapshot = true;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (snapshot || subscription.TakeOverflow())
+            {
+                List<WorkItem> items;
+                try
+                {
+                    items = await WorklistPage(db.WorkItems.AsNoTracking(), filter, limit).ToListAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    yield break;
+                }
+                yield return new SseItem<object>(items.Select(WorkItemDto.From).ToArray(), "snapshot") { ReconnectionInterval = options.ReconnectAfter };
+                snapshot = false;
+                resyncAt = DateTime.UtcNow + options.ResyncInterval;
+            }
+
+            var wait = options.HeartbeatInterval;
+            if (options.ResyncInterval > TimeSpan.Zero && resyncAt - DateTime.UtcNow is var untilResync && untilResync < wait)
+            {
+                wait = untilResync > TimeSpan.Zero ? untilResync : TimeSpan.Zero;
+            }
+            if (!await ServerSentStreams.WaitAsync(subscription.Changes, wait, cancellationToken))
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    yield break;
+                }
+                snapshot = options.ResyncInterval > TimeSpan.Zero && DateTime.UtcNow >= resyncAt;
+                if (!snapshot)
+                {
+                    yield return ServerSentStreams.HeartbeatEvent();
+                }
+                continue;
+            }
+            while (subscription.Changes.TryRead(out var change))
+            {
+                if (filter.Matches(change))
+                {
+                    yield return new SseItem<object>(change.Item, "upsert");
+                }
+                else if (filter.IsInScope(change))
+                {
+                    yield return new SseItem<object>(new { id = change.Item.Id }, "remove");
+                }
+            }
+        }
     }
 
     public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Get<TContext>(TContext db, HttpContext http, Guid id, CancellationToken cancellationToken)

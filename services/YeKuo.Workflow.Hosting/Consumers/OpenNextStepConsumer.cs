@@ -14,16 +14,21 @@ namespace YeKuo.Workflow.Hosting.Consumers;
 
 /// <summary>
 /// The receiving side of every handoff: when a step completes anywhere, the department hosting the next step of the
-/// application's plan opens its work item. An outcome that does not let the plan move on (a failed check, a scheme the
-/// customer wants changed) sends the application back as the step's catalogue entry says
-/// (<see cref="StepDefinition.SendsBackTo"/>): that step opens in its next round on a new clock, or, when it names none
-/// in the plan, the same step does.
+/// application's plan opens its work item. The broker brings this endpoint only the completions whose next step this
+/// service hosts (<see cref="HandoffRouting"/>); any other (a copy left in the queue from before) is dropped unread. An
+/// outcome that does not let the plan move on (a failed check, a scheme the customer wants changed) sends the application
+/// back as the step's catalogue entry says (<see cref="StepDefinition.SendsBackTo"/>): that step opens in its next round
+/// on a new clock, or, when it names none in the plan, the same step does.
 /// </summary>
 public sealed class OpenNextStepConsumer<TContext>(
     TContext db, TimeProvider time, IEventOutbox outbox, StepCompletions steps, DeadlinePlanner deadlines)
     : IdempotentConsumer<StepCompleted, TContext>(db, time)
     where TContext : WorkflowDbContext
 {
+    /// <summary>A completion that opens a step another department hosts is dropped before the inbox is read.</summary>
+    protected override bool Concerns(StepCompleted message) =>
+        Plans.OpensAfter(message.Plan, message.Step, message.Outcome) is { } step && steps.Hosts(step);
+
     protected override async Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context)
     {
         var next = Plans.OpensAfter(message.Plan, message.Step, message.Outcome);

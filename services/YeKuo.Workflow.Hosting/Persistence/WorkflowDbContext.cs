@@ -30,8 +30,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
     {
         Supervision.PlanChangesAsync(this, async: false, CancellationToken.None).GetAwaiter().GetResult();
         var transitions = StepMetrics.Transitions(ChangeTracker);
+        var changed = ChangedWorkItems();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         StepMetrics.Record(transitions, Calendar);
+        Feed?.Publish(changed);
         return saved;
     }
 
@@ -40,10 +42,29 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
         await Supervision.PlanChangesAsync(this, async: true, cancellationToken);
         // Step metrics count only what committed: the transitions are read before the save and recorded after it.
         var transitions = StepMetrics.Transitions(ChangeTracker);
+        var changed = ChangedWorkItems();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         StepMetrics.Record(transitions, Calendar);
+        // Worklist streams learn of what committed (and only that), right after the commit.
+        Feed?.Publish(changed);
         return saved;
     }
+
+    private List<WorkItem> ChangedWorkItems()
+    {
+        var changed = new List<WorkItem>();
+        foreach (var entry in ChangeTracker.Entries<WorkItem>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                changed.Add(entry.Entity);
+            }
+        }
+        return changed;
+    }
+
+    private YeKuo.Workflow.Hosting.Worklists.WorkItemFeed? Feed =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<YeKuo.Workflow.Hosting.Worklists.WorkItemFeed>();
 
     private YeKuo.Workflow.Calendar.WorkingDayCalendar? Calendar =>
         this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<YeKuo.Workflow.Calendar.WorkingDayCalendar>();

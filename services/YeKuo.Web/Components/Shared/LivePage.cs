@@ -1,19 +1,29 @@
 using Microsoft.AspNetCore.Components;
+using YeKuo.Web.Api;
 
 namespace YeKuo.Web.Components.Shared;
 
 /// <summary>
-/// A page that stays current without reloading: it loads its data once, then re-reads it every
-/// <see cref="LiveOptions.Interval"/> over its circuit (the APIs are the source of truth; events reach them within a
-/// second or two) and re-renders. Forms the user is filling are separate fields, so a refresh never overwrites them.
+/// A page that stays current without reloading: it loads its data once, then re-reads it over its circuit whenever its
+/// <see cref="LiveStream"/> (a server-sent event stream of the APIs: a worklist, an application's progress) says something
+/// changed, and re-renders. A page without a stream, or while its stream is down, re-reads every
+/// <see cref="LiveOptions.Interval"/> instead. Forms the user is filling are separate fields, so a refresh never
+/// overwrites them.
 /// </summary>
 public abstract class LivePage : ComponentBase, IDisposable
 {
+    /// <summary>While a stream is followed, a re-read this many poll intervals apart still picks up what it does not carry.</summary>
+    private const int StreamBackstopIntervals = 10;
+
     private readonly CancellationTokenSource _stop = new();
     private bool _loading;
+    private bool _stale;
 
     [Inject]
     private LiveOptions Live { get; set; } = default!;
+
+    [Inject]
+    private GatewayStream Streams { get; set; } = default!;
 
     [Inject]
     private ILogger<LivePage> Logger { get; set; } = default!;
@@ -21,7 +31,10 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// <summary>False until the first load finished.</summary>
     protected bool Loaded { get; private set; }
 
-    /// <summary>Reads the page's data (called first, then on every tick and after every action).</summary>
+    /// <summary>The gateway path of the stream that announces changes to this page's data; null: poll.</summary>
+    protected virtual string? LiveStream => null;
+
+    /// <summary>Reads the page's data (called first, then on every change or tick and after every action).</summary>
     protected abstract Task LoadAsync(CancellationToken cancellationToken);
 
     protected override async Task OnParametersSetAsync()
@@ -29,20 +42,30 @@ public abstract class LivePage : ComponentBase, IDisposable
         await ReloadAsync();
     }
 
-    protected override void OnInitialized() => _ = TickAsync();
+    protected override void OnInitialized() => _ = FollowAsync();
 
-    /// <summary>Re-reads now (after an action), skipping if a read is already running.</summary>
+    /// <summary>Re-reads now (after an action); a read already running is followed by one more, so no change is missed.</summary>
     protected async Task ReloadAsync()
     {
-        if (_loading || _stop.IsCancellationRequested)
+        if (_stop.IsCancellationRequested)
         {
+            return;
+        }
+        if (_loading)
+        {
+            _stale = true;
             return;
         }
         _loading = true;
         try
         {
-            await LoadAsync(_stop.Token);
-            Loaded = true;
+            do
+            {
+                _stale = false;
+                await LoadAsync(_stop.Token);
+                Loaded = true;
+            }
+            while (_stale && !_stop.IsCancellationRequested);
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
@@ -53,13 +76,23 @@ public abstract class LivePage : ComponentBase, IDisposable
         }
     }
 
-    private async Task TickAsync()
+    private async Task FollowAsync()
     {
-        using var timer = new PeriodicTimer(Live.Interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (!_stop.IsCancellationRequested)
             {
+                if (Loaded && LiveStream is { } stream)
+                {
+                    using var backstop = new Timer(_ => _ = InvokeAsync(SafeReloadAsync), null, Live.Interval * StreamBackstopIntervals, Live.Interval * StreamBackstopIntervals);
+                    if (await Streams.FollowAsync(stream, _ => InvokeAsync(SafeReloadAsync), _stop.Token))
+                    {
+                        // The stream ended (the token's lifetime, a restart): catch up, then follow it again.
+                        await InvokeAsync(SafeReloadAsync);
+                        continue;
+                    }
+                }
+                await Task.Delay(Live.Interval, _stop.Token);
                 await InvokeAsync(SafeReloadAsync);
             }
         }
@@ -71,7 +104,7 @@ public abstract class LivePage : ComponentBase, IDisposable
         }
     }
 
-    /// <summary>Errors in the refresh itself must not end the page: the next tick tries again.</summary>
+    /// <summary>Errors in the refresh itself must not end the page: the next change or tick tries again.</summary>
     private async Task SafeReloadAsync()
     {
         try

@@ -1,0 +1,90 @@
+using System.Net;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Inspection.Infrastructure;
+
+namespace YeKuo.Inspection.Tests;
+
+/// <summary>
+/// The outbox as a department service runs it (here 工程检查's): events leave right after the commit that wrote them,
+/// the relay publishes only what that left behind, and a consume that changes nothing commits nothing.
+/// </summary>
+public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp>
+{
+    private static readonly DateTimeOffset Monday10 = InspectionApp.Monday10China;
+
+    private async Task<T> QueryAsync<T>(Func<InspectionDbContext, Task<T>> query)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<InspectionDbContext>());
+    }
+
+    [Fact]
+    public async Task A_completion_is_published_right_after_its_commit_and_its_rows_stamped_sent_without_the_relay()
+    {
+        app.Clock.AdjustTime(Monday10);
+        var application = new Handoffs();
+        // The customer's design documents, submitted: the design review opens.
+        await app.PublishAsync(application.Completed(Step.DesignSubmission, Monday10.AddDays(-3), Monday10));
+        var review = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignReview");
+
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(review.Id, new { passed = true }));
+
+        // The clock has not moved: the relay only takes rows older than Outbox:RelayAfter, so this was the commit's own publish.
+        await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == review.Id);
+        await InspectionApp.WaitUntilAsync(async () => await QueryAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ApplicationId == application.ApplicationId && m.MessageType == Messages.UrnOf(typeof(StepCompleted)))
+            .AllAsync(m => m.SentAt != null)), "the StepCompleted row to be stamped sent");
+        Assert.Equal(Monday10, app.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task A_row_a_crash_left_unsent_is_published_by_the_relay_under_its_own_message_id()
+    {
+        app.Clock.AdjustTime(Monday10);
+        var messageId = NewId.NextGuid();
+        var application = new Handoffs();
+        var withdrawn = application.Withdrawn(Monday10.AddMinutes(-5));
+        // As a crash leaves it: committed a minute ago, never published (written around the context, so nothing publishes it now).
+        await QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO OutboxMessages (MessageId, MessageType, Body, ApplicationId, CreatedAt, Attempts)
+            VALUES ({messageId.ToString().ToUpperInvariant()}, {Messages.UrnOf(typeof(ApplicationWithdrawn))}, {System.Text.Json.JsonSerializer.Serialize(withdrawn, YeKuo.Messaging.MessageJson.Options)},
+                    {application.ApplicationId.ToString().ToUpperInvariant()}, {Monday10.AddMinutes(-1).UtcTicks}, 0)
+            """));
+
+        await InspectionApp.WaitUntilAsync(() => Task.FromResult(app.PublishedSoFar<ApplicationWithdrawn>(m => m.ApplicationId == application.ApplicationId)
+            .Any(p => p.MessageId == messageId)), "the relay to publish the row left behind");
+        await InspectionApp.WaitUntilAsync(async () => await QueryAsync(db => db.OutboxMessages.AsNoTracking()
+            .AnyAsync(m => m.MessageId == messageId && m.SentAt != null)), "the row to be stamped sent");
+    }
+
+    [Fact]
+    public async Task A_step_completion_this_department_does_not_act_on_commits_nothing_not_even_an_inbox_row()
+    {
+        app.Clock.AdjustTime(Monday10);
+        var application = new Handoffs();
+        var messageId = NewId.NextGuid();
+
+        // 现场勘查 done: 供电方案 opens 方案答复; 工程检查 has nothing to do.
+        await app.PublishAsync(application.Completed(Step.SiteSurvey, Monday10.AddDays(-1), Monday10), messageId);
+
+        Assert.Empty(await app.WorkItemsAsync(application.ApplicationId));
+        Assert.False(await QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == messageId)));
+    }
+
+    [Fact]
+    public async Task A_handoff_acted_on_commits_its_inbox_row_with_the_work_item()
+    {
+        app.Clock.AdjustTime(Monday10);
+        var application = new Handoffs();
+        var messageId = NewId.NextGuid();
+
+        await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10), messageId);
+
+        Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
+        Assert.True(await QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == messageId)));
+    }
+}
