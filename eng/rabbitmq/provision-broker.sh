@@ -3,7 +3,8 @@
 #   - one user per service (no tags: no management UI, no rabbitmqctl), which may
 #       configure (declare, delete) only its own queues and exchanges "<service>-…" (endpoints, _error, _skipped),
 #         the event exchanges "YeKuo.Contracts.Events:<Event>" (MassTransit declares them when binding and publishing),
-#         MassTransit's fault exchanges and the partner exchange yekuo.events;
+#         MassTransit's fault exchanges, the partner exchange yekuo.events and (services that complete steps) the
+#         handoff exchange yekuo.handoffs;
 #       write (publish to, bind into) only its own queues and exchanges, the events its service owns (the table
 #         below), fault exchanges and yekuo.events;
 #       read (consume, get, purge, bind from) only its own queues and the event exchanges;
@@ -47,7 +48,7 @@ declare -A publishes=(
   [supplyscheme]="$worklist|SchemeReviewCompleted|SchemeMeetingDecided"
   [inspection]="$worklist"
   [metering]="$worklist|PowerConnected"
-  [notification]="ComplaintRecorded|SatisfactionRated"
+  [notification]="ComplaintRecorded|ComplaintReassigned|SatisfactionRated|FollowUpVisited"
 )
 
 password_of() {
@@ -78,10 +79,14 @@ faults='MassTransit:Fault--.*'
 for service in "${!publishes[@]}"; do
   set_user "$service"
   rmq set_user_tags "$service" >/dev/null
+  # Services that complete steps declare the handoff exchange yekuo.handoffs, bind StepCompleted into it and their
+  # own open-next-step endpoint from it (docs/reliability.md, "Consumers that change nothing"); the others never touch it.
+  handoffs=
+  if [[ "|${publishes[$service]}|" == *"|StepCompleted|"* ]]; then handoffs='|yekuo\.handoffs'; fi
   rmq set_permissions -p "$vhost" "$service" \
-    "^($service-.*|$events:.*|$faults|yekuo\\.events)\$" \
-    "^($service-.*|$events:(${publishes[$service]})|$faults|yekuo\\.events)\$" \
-    "^($service-.*|$events:.*)\$" >/dev/null
+    "^($service-.*|$events:.*|$faults|yekuo\\.events$handoffs)\$" \
+    "^($service-.*|$events:(${publishes[$service]})|$faults|yekuo\\.events$handoffs)\$" \
+    "^($service-.*|$events:.*$handoffs)\$" >/dev/null
   echo "provision-broker.sh: $service may publish ${publishes[$service]//|/, }"
 done
 
