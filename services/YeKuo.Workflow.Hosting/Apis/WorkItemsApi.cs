@@ -65,12 +65,14 @@ public static class WorkItemsApi
             : !CurrentUser.IsCustomer(user) && (!CurrentUser.IsClerkOnly(user) || item.Department == Department.Acceptance);
 
     /// <summary>
-    /// May <paramref name="user"/> act on (pause, resume, complete, reject) an item they can see? Anyone of the department
-    /// while nobody holds it; once it has a 责任人, only they and the department's head (admins everywhere). A customer's
+    /// May <paramref name="user"/> act on (pause, resume, complete, reject) an open item they can see? Anyone of the
+    /// department while nobody holds it; once it has a 责任人, only they and the department's head (admins everywhere). A customer's
     /// own step is assigned to the customer, and whoever acts for customers (a counter clerk, an admin) acts on it for them.
     /// </summary>
     public static bool MayAct(ClaimsPrincipal user, WorkItem item) =>
-        item.Assignee is null
+        // A closed item is held by nobody any more: acting on it is answered by its state (409 already completed).
+        item.Status is WorkItemStatus.Completed or WorkItemStatus.Cancelled
+        || item.Assignee is null
         || item.Assignee == CurrentUser.NameOf(user)
         || SecurityExtensions.IsHeadOf(user, item.Department.ToString())
         || (StepCatalogue.Of(item.Step).IsCustomerStep && !CurrentUser.IsCustomer(user) && CurrentUser.ActsForCustomers(user));
