@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
+using YeKuo.Acceptance.Fees;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.IntegrationEvents;
 using YeKuo.Acceptance.Progress;
@@ -45,6 +46,9 @@ internal static class Extensions
             bus.AddConsumer<SatisfactionRatedConsumer>();
             bus.AddConsumer<ComplaintReassignedConsumer>();
             bus.AddConsumer<FollowUpVisitedConsumer>();
+            bus.AddConsumer<ChargesAssessedConsumer>();
+            bus.AddConsumer<ChargesPaidConsumer>();
+            bus.AddConsumer<ChargesRefundedConsumer>();
             // Registered before the shared retry callback: the refresh wraps the retries and runs once after the commit,
             // inside the application's turn (ApplicationOrderFilter), so no other message of the application overtakes it.
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
@@ -70,6 +74,7 @@ internal static class Extensions
         services.AddScoped<ProgressReader>();
         services.AddScoped<ManagerWorklist>();
         services.AddScoped<PerformanceReportBuilder>();
+        services.AddScoped<ApplicationCosts>();
         services.AddSingleton<ProgressCache>();
         services.AddSingleton<ApplicationChanges>();
         services.AddSingleton<ApplicationTurns>();
