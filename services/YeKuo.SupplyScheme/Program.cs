@@ -19,6 +19,7 @@ app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
 // 客户确认方案 is the customer's own work item here.
 app.MapWorkItemsApi<SupplySchemeDbContext>("/api/supply-scheme", Departments.SupplyScheme, customersHoldWork: true);
 app.MapSchemeReviewsApi("/api/supply-scheme");
+app.MapChargesApi("/api/supply-scheme");
 app.Run();
 
 public partial class Program;

@@ -30,6 +30,7 @@ public sealed class SupplySchemeHandoffTests(SupplySchemeApp app) : IClassFixtur
     {
         app.Clock.AdjustTime(Monday10);
         var application = new Handoffs(customerClass);
+        await app.PublishAsync(application.Accepted(Monday10));
         await app.PublishAsync(application.Completed(Step.Acceptance, Monday10.AddHours(-2), Monday10));
         var survey = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "SiteSurvey");
         return (application, survey);

@@ -3,6 +3,8 @@ using YeKuo.Contracts;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Persistence;
 using YeKuo.SupplyScheme.Domain;
+using YeKuo.SupplyScheme.Fees;
+using YeKuo.Workflow.Fees;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.SupplyScheme.Steps;
 using YeKuo.Workflow.Calendar;
@@ -20,7 +22,14 @@ internal static class Extensions
         builder.AddServiceDatabase<SupplySchemeDbContext, SqliteSupplySchemeDbContext, SqlServerSupplySchemeDbContext>("supplyschemedb");
         builder.AddDepartmentWorkflow(Department.SupplyScheme, new SiteSurveyCompletion(), new SchemeReplyCompletion(), new SchemeConfirmationCompletion(),
             new CustomerRequestCompletion());
-        builder.AddMessaging(ServiceName, bus => bus.AddDepartmentConsumers<SupplySchemeDbContext>(ServiceName));
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddDepartmentConsumers<SupplySchemeDbContext>(ServiceName);
+            bus.AddConsumer<OpenChargeAccountConsumer>();
+            bus.AddConsumer<RefundOnWithdrawalConsumer>();
+        });
+        builder.Services.AddSingleton(_ => TariffBook.LoadDefault());
+        builder.Services.AddScoped<ChargeAssessor>();
 
         builder.Services.AddOptions<SchemeReviewOptions>()
             .BindConfiguration(SchemeReviewOptions.Section)

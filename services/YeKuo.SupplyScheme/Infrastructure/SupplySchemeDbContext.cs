@@ -1,15 +1,31 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using YeKuo.Contracts.Fees;
 using YeKuo.SupplyScheme.Domain;
+using YeKuo.SupplyScheme.Fees;
+using YeKuo.Workflow.Fees;
 using YeKuo.Workflow.Hosting.Persistence;
 
 namespace YeKuo.SupplyScheme.Infrastructure;
 
 public class SupplySchemeDbContext(DbContextOptions options) : WorkflowDbContext(options)
 {
+    private static ValueConverter<T, string> Json<T>() => new(
+        value => JsonSerializer.Serialize(value, JsonColumn.Options),
+        text => JsonSerializer.Deserialize<T>(text, JsonColumn.Options)!);
+
+    private static ValueComparer<List<T>> JsonComparer<T>() => new(
+        (a, b) => JsonSerializer.Serialize(a, JsonColumn.Options) == JsonSerializer.Serialize(b, JsonColumn.Options),
+        v => JsonSerializer.Serialize(v, JsonColumn.Options).GetHashCode(StringComparison.Ordinal),
+        v => v.ToList());
+
     public DbSet<SchemeReview> SchemeReviews => Set<SchemeReview>();
 
     public DbSet<ReviewOpinion> ReviewOpinions => Set<ReviewOpinion>();
+
+    public DbSet<ChargeAccount> ChargeAccounts => Set<ChargeAccount>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,7 +77,39 @@ public class SupplySchemeDbContext(DbContextOptions options) : WorkflowDbContext
             // One opinion per department per revision, even when two reviewers of a department answer at once.
             opinion.HasIndex(o => new { o.ReviewId, o.Department }).IsUnique();
         });
+
+        modelBuilder.Entity<ChargeAccount>(account =>
+        {
+            account.ToTable("ChargeAccounts");
+            account.HasKey(a => a.ApplicationId);
+            account.Property(a => a.ApplicationNumber).HasMaxLength(32);
+            account.Property(a => a.CustomerId).HasMaxLength(64);
+            account.Property(a => a.CustomerManager).HasMaxLength(64);
+            account.Property(a => a.CustomerClass).HasConversion<string>().HasMaxLength(48);
+            account.Property(a => a.Kind).HasConversion<string>().HasMaxLength(24);
+            account.Property(a => a.PolicyVersion).HasMaxLength(32);
+            account.Property(a => a.TariffVersion).HasMaxLength(32);
+            account.Property(a => a.Version).IsConcurrencyToken();
+            // Small lists that only ever change with the account: kept beside it as JSON, written under its concurrency token.
+            account.Property(a => a.Scheme).HasConversion(Json<ChargedScheme?>()).HasMaxLength(400);
+            account.Property<List<ChargeLine>>("_lines").HasColumnName("Lines").HasConversion(Json<List<ChargeLine>>(), JsonComparer<ChargeLine>());
+            account.Property<List<ChargePayment>>("_payments").HasColumnName("Payments").HasConversion(Json<List<ChargePayment>>(), JsonComparer<ChargePayment>());
+            account.Property<List<ChargeRefund>>("_refunds").HasColumnName("Refunds").HasConversion(Json<List<ChargeRefund>>(), JsonComparer<ChargeRefund>());
+            account.Ignore(a => a.Lines);
+            account.Ignore(a => a.Payments);
+            account.Ignore(a => a.Refunds);
+            account.Ignore(a => a.Total);
+            account.Ignore(a => a.Paid);
+            account.Ignore(a => a.Refunded);
+            account.Ignore(a => a.Balance);
+            account.Ignore(a => a.IsAssessed);
+        });
     }
+}
+
+internal static class JsonColumn
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }
 
 /// <summary>The SQLite flavour (default); carries the SQLite migrations.</summary>

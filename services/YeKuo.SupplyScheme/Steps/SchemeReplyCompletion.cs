@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Outcomes;
 using YeKuo.SupplyScheme.Domain;
+using YeKuo.SupplyScheme.Fees;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Steps;
@@ -60,6 +61,15 @@ public sealed class SchemeReplyCompletion : StepCompletion<SchemeReplyCompletion
             review.Reply(body.ToDraft(), item.CompletedBy ?? "unknown", context.Now);
         }
         catch (SchemeReviewRuleException rule)
+        {
+            throw new WorkItemRuleException(rule.Message);
+        }
+        // The charges come with the reply, from the tariff in force today: the customer sees them with the scheme.
+        try
+        {
+            await context.Services.GetRequiredService<ChargeAssessor>().AssessAsync(item.ApplicationId, Outcome(body, item), context.Now, context.CancellationToken);
+        }
+        catch (ChargeRuleException rule)
         {
             throw new WorkItemRuleException(rule.Message);
         }

@@ -32,6 +32,11 @@ public sealed class Handoffs(CustomerClass customerClass = CustomerClass.HighVol
             step, StepCatalogue.Of(step).Responsible, round, "staff-elsewhere", openedAt, completedAt, null, Plan,
             outcome ?? TestOutcomes.For(step));
 
+    /// <summary>受理's acceptance, as the other departments receive it (SupplyScheme opens the charge account from it).</summary>
+    public ApplicationAccepted Accepted(DateTimeOffset at, ApplicationKind kind = ApplicationKind.NewConnection, string manager = "cm-zhang") =>
+        new(ApplicationId, ApplicationNumber, CustomerId, customerClass, 800m, 10m, customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1,
+            PolicyVersion, Plan, manager, at, kind);
+
     public ApplicationWithdrawn Withdrawn(DateTimeOffset at, string reason = "项目取消") =>
         new(ApplicationId, ApplicationNumber, CustomerId, reason, at);
 }

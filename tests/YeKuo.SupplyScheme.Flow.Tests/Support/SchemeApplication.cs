@@ -51,9 +51,12 @@ public sealed class SchemeApplication(SchemeFlowApp app, CustomerClass customerC
         };
 
     /// <summary>受理 done elsewhere → 现场勘查 here → completed → the first 供电方案答复 round opens.</summary>
-    public async Task<WorkItemDto> OpenSchemeReplyAsync()
+    public async Task<WorkItemDto> OpenSchemeReplyAsync(ApplicationKind kind = ApplicationKind.NewConnection)
     {
         var acceptedAt = app.Clock.GetUtcNow();
+        // 受理 publishes its acceptance with the completion: SupplyScheme opens the charge account from it.
+        await app.PublishAsync(new ApplicationAccepted(ApplicationId, ApplicationNumber, CustomerId, customerClass, 800m, IsHighVoltage ? 10m : 0.4m,
+            customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1, PolicyVersion, Plan, "cm-zhang", acceptedAt, kind));
         await app.PublishAsync(new StepCompleted(Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, customerClass, PolicyVersion,
             Step.Acceptance, Department.Acceptance, 1, "clerk-wu", acceptedAt.AddHours(-2), acceptedAt, null, Plan, new AcceptanceOutcome("资料齐全")));
         var survey = await app.WorkItemAsync(ApplicationId, w => w.Step == nameof(Step.SiteSurvey), "现场勘查");

@@ -317,6 +317,82 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.Sqlite
                     b.ToTable("SchemeReviews", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.SupplyScheme.Fees.ChargeAccount", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerClass")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerManager")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Scheme")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TariffVersion")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_lines")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Lines");
+
+                    b.Property<string>("_payments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Payments");
+
+                    b.Property<string>("_refunds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Refunds");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("ChargeAccounts", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.ClosedApplication", b =>
                 {
                     b.Property<Guid>("ApplicationId")
