@@ -62,6 +62,7 @@ public static class WorkflowExtensions
         where TContext : WorkflowDbContext
     {
         var handoffs = $"{serviceName}-open-next-step";
+        bus.TryAddScoped<StepOpener<TContext>>();
         bus.AddConsumer<OpenNextStepConsumer<TContext>>().Endpoint(e => e.Name = handoffs);
         bus.AddConfigureEndpointsCallback((context, queue, endpoint) =>
         {

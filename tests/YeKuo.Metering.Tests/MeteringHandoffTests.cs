@@ -21,6 +21,8 @@ public sealed class MeteringHandoffTests(MeteringApp app) : IClassFixture<Meteri
     {
         app.Clock.AdjustTime(Monday10);
         var application = new Handoffs();
+        // Nothing charged: 装表接电 is not held for payment (PaymentGateTests).
+        await app.PublishAsync(application.Assessed(0m, Monday10.AddDays(-20)));
         await app.PublishAsync(application.Completed(Step.CompletionAcceptance, Monday10.AddDays(-2), Monday10,
             outcome: TestOutcomes.Passed));
         return (application, await app.WorkItemAsync(application.ApplicationId, w => w.Step == "SupplyContract"));

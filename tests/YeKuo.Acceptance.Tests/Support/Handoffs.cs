@@ -37,6 +37,17 @@ public sealed class Handoffs(CustomerClass customerClass = CustomerClass.HighVol
         new(ApplicationId, ApplicationNumber, CustomerId, customerClass, 800m, 10m, customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1,
             PolicyVersion, Plan, manager, at, kind);
 
+    /// <summary>The charges 供电方案 assessed with the reply (<paramref name="total"/> 0: nothing payable).</summary>
+    public ChargesAssessed Assessed(decimal total, DateTimeOffset at, int revision = 1) =>
+        new(ApplicationId, ApplicationNumber, CustomerId, customerClass, ApplicationKind.NewConnection, "YK-FEE-2024", revision,
+            total == 0 ? [] : [new YeKuo.Contracts.Fees.ChargeLine("MeteringDevice", "计量装置费", YeKuo.Contracts.Fees.ChargeBasis.PerMeter, 1, total, total, "the company's configuration", true)],
+            total, at);
+
+    /// <summary>The whole balance paid (online by the customer).</summary>
+    public ChargesPaid Paid(decimal amount, DateTimeOffset at, int revision = 1) =>
+        new(Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, revision, [new("MeteringDevice", amount)], amount,
+            YeKuo.Contracts.Fees.PaymentChannel.Online, CustomerId, 0m, at);
+
     public ApplicationWithdrawn Withdrawn(DateTimeOffset at, string reason = "项目取消") =>
         new(ApplicationId, ApplicationNumber, CustomerId, reason, at);
 }

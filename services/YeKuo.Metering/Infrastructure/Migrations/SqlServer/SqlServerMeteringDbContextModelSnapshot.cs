@@ -170,6 +170,51 @@ namespace YeKuo.Metering.Infrastructure.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Metering.Fees.ChargeClearance", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Paid")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("ChargeClearances", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.Metering.Fees.HeldHandoff", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Handoff")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("HeldAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("ApplicationId");
+
+                    b.ToTable("HeldHandoffs", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Workflow.Hosting.Domain.ClosedApplication", b =>
                 {
                     b.Property<Guid>("ApplicationId")

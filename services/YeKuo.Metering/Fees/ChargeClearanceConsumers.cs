@@ -1,0 +1,62 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Inbox;
+using YeKuo.Metering.Infrastructure;
+using YeKuo.Workflow.Hosting.Consumers;
+
+namespace YeKuo.Metering.Fees;
+
+/// <summary>The charges of the latest scheme revision: a held 装表接电 opens if nothing is payable.</summary>
+public sealed class ChargesAssessedConsumer(MeteringDbContext db, TimeProvider time, StepOpener<MeteringDbContext> opener)
+    : IdempotentConsumer<ChargesAssessed, MeteringDbContext>(db, time)
+{
+    protected override async Task HandleAsync(ChargesAssessed message, ConsumeContext<ChargesAssessed> context)
+    {
+        var clearance = await ChargeClearances.FindOrAddAsync(Db, message.ApplicationId, context.CancellationToken);
+        if (message.Revision > clearance.Revision)
+        {
+            clearance.Revision = message.Revision;
+            clearance.Total = message.Total;
+        }
+        await ChargeClearances.ReleaseIfSettledAsync(Db, opener, clearance, context.CancellationToken);
+    }
+}
+
+/// <summary>A payment: once the balance is settled, a held 装表接电 opens.</summary>
+public sealed class ChargesPaidConsumer(MeteringDbContext db, TimeProvider time, StepOpener<MeteringDbContext> opener)
+    : IdempotentConsumer<ChargesPaid, MeteringDbContext>(db, time)
+{
+    protected override async Task HandleAsync(ChargesPaid message, ConsumeContext<ChargesPaid> context)
+    {
+        var clearance = await ChargeClearances.FindOrAddAsync(Db, message.ApplicationId, context.CancellationToken);
+        clearance.Paid += message.Amount;
+        await ChargeClearances.ReleaseIfSettledAsync(Db, opener, clearance, context.CancellationToken);
+    }
+}
+
+internal static class ChargeClearances
+{
+    public static async Task<ChargeClearance> FindOrAddAsync(MeteringDbContext db, Guid applicationId, CancellationToken cancellationToken)
+    {
+        var clearance = await db.ChargeClearances.FirstOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
+        if (clearance is null)
+        {
+            clearance = new ChargeClearance { ApplicationId = applicationId };
+            db.ChargeClearances.Add(clearance);
+        }
+        return clearance;
+    }
+
+    /// <summary>Opens the held 装表接电 (same transaction) once the charges are settled.</summary>
+    public static async Task ReleaseIfSettledAsync(MeteringDbContext db, StepOpener<MeteringDbContext> opener, ChargeClearance clearance, CancellationToken cancellationToken)
+    {
+        if (!clearance.IsSettled)
+            return;
+        var held = await db.HeldHandoffs.FirstOrDefaultAsync(h => h.ApplicationId == clearance.ApplicationId, cancellationToken);
+        if (held is null)
+            return;
+        db.HeldHandoffs.Remove(held);
+        await opener.OpenAsync(PaymentGate.Read(held), cancellationToken);
+    }
+}
