@@ -144,6 +144,12 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
         app.SubmitMs = clock.Elapsed.TotalMilliseconds;
         foreach (var step in app.Plan)
         {
+            if (step == "PowerConnection")
+            {
+                // 装表接电 opens only once the charges assessed with the scheme reply are paid (nothing charged: not held).
+                app.Phase = "paying the charges";
+                await PayChargesAsync(app, ct).ConfigureAwait(false);
+            }
             var handoff = Stopwatch.StartNew();
             app.Phase = $"waiting for {step} to open";
             var (workItemId, polls) = await WaitForWorkItemAsync(app, step, ct).ConfigureAwait(false);
@@ -352,6 +358,31 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
             if (result is null || result.Value.Status == HttpStatusCode.Conflict) await PollDelay(ct).ConfigureAwait(false);
         }
         throw new ChaosDriveException($"SchemeReply: the scheme of work item {workItemId} was not approved within {options.HandoffTimeout.TotalSeconds:0} s{(last is null ? "" : "; last 409: " + last)}");
+    }
+
+    /// <summary>The customer pays the balance online, with a reference of its own so a retried payment is the same payment.</summary>
+    private async Task PayChargesAsync(AppCase app, CancellationToken ct)
+    {
+        var path = $"/api/supply-scheme/applications/{app.Id}/charges";
+        var deadline = DateTime.UtcNow + options.HandoffTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var charges = await GetAsync(path, ct).ConfigureAwait(false);
+            if (charges is { Status: HttpStatusCode.OK } ok)
+            {
+                var doc = JsonSerializer.Deserialize<JsonElement>(ok.Body, Json);
+                var status = doc.GetProperty("status").GetString();
+                if (status is "Settled" || (status is "NotAssessed" && !app.Plan.Contains("SchemeReply")))
+                    return;
+                if (status == "Payable")
+                {
+                    await PostAsync($"{path}/payments", new { reference = $"CHAOS-{app.Id:N}", amount = doc.GetProperty("balance").GetDecimal() }, app.Customer, ct).ConfigureAwait(false);
+                    continue;
+                }
+            }
+            await PollDelay(ct).ConfigureAwait(false);
+        }
+        throw new ChaosDriveException($"The charges of {app.Number ?? app.Id.ToString()} were not paid within {options.HandoffTimeout.TotalSeconds:0} s");
     }
 
     private Task<(HttpStatusCode Status, string Body)?> PostAsync(string path, object body, string user, CancellationToken ct) =>

@@ -119,6 +119,11 @@ public sealed class GatewayClient : IDisposable
         Guid applicationId, Step step, string user, int round = 1, CustomerClass customerClass = CustomerClass.HighVoltageSingleSource)
     {
         var drive = StepDriver.For(step, customerClass, round);
+        if (step == Step.PowerConnection && round == 1)
+        {
+            // 装表接电 opens only once the charges assessed with the scheme reply are paid.
+            await PayChargesAsync(applicationId);
+        }
         var workItem = await WaitForWorkItemAsync(drive.Prefix, applicationId, step, round);
         var workItemId = workItem.GetProperty("id").GetGuid();
         if (step == Step.SchemeReply)
@@ -126,6 +131,23 @@ public sealed class GatewayClient : IDisposable
             await ApproveSchemeAsync(workItemId, drive.Body, user);
         }
         return await SendAsync(HttpMethod.Post, $"{drive.Prefix}/work-items/{workItemId}/complete", drive.Body, user);
+    }
+
+    /// <summary>The application's charges (供电方案's record) as <paramref name="user"/> sees them.</summary>
+    public Task<JsonElement> ChargesAsync(Guid applicationId, string user = "clerk-counter") =>
+        GetAsync<JsonElement>($"/api/supply-scheme/applications/{applicationId}/charges", user);
+
+    /// <summary>A counter clerk records the payment of the whole balance for the customer (nothing when nothing is payable).</summary>
+    public async Task PayChargesAsync(Guid applicationId, string user = "clerk-counter")
+    {
+        var charges = await ChargesAsync(applicationId, user);
+        if (charges.GetProperty("status").GetString() != "Payable")
+        {
+            return;
+        }
+        using var paid = await SendAsync(HttpMethod.Post, $"/api/supply-scheme/applications/{applicationId}/charges/payments",
+            new { reference = $"POS-{applicationId:N}", amount = charges.GetProperty("balance").GetDecimal() }, user);
+        Assert.True(paid.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"payment: {(int)paid.StatusCode} {await paid.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>方案答复 needs an approved draft first: submit it, every reviewing department approves, and a HV scheme passes the 方案审查会.</summary>

@@ -13,7 +13,9 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/reports").WithTags("Reports").MapGet("/performance", Performance).RequireAuthorization(Policies.Platform);
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Platform);
+        reports.MapGet("/performance", Performance);
+        reports.MapGet("/costs", Costs);
         return app;
     }
 
@@ -65,6 +67,58 @@ public static class ReportsApi
         return csv == true
             ? TypedResults.File(PerformanceReportBuilder.ToCsv(report), "text/csv; charset=utf-8",
                 $"yekuo-performance-{report.GeneratedAt:yyyyMMddHHmmss}.csv")
+            : TypedResults.Ok(report);
+    }
+
+    /// <summary>
+    /// Cost per application: <c>?groupBy=department|customerClass|kind|month&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd&amp;format=json|csv</c>
+    /// (days the applications were accepted, China time).
+    /// </summary>
+    public static async Task<Results<Ok<CostReport>, FileContentHttpResult, ValidationProblem>> Costs(
+        string? groupBy, string? from, string? to, string? format, HttpContext http, CostReportBuilder builder, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var grouping = CostGrouping.None;
+        if (!string.IsNullOrEmpty(groupBy))
+        {
+            grouping = groupBy.ToLowerInvariant() switch
+            {
+                "department" => CostGrouping.Department,
+                "customerclass" => CostGrouping.CustomerClass,
+                "kind" => CostGrouping.Kind,
+                "month" => CostGrouping.Month,
+                _ => CostGrouping.None,
+            };
+            if (grouping == CostGrouping.None)
+            {
+                errors["groupBy"] = ["groupBy must be department, customerClass, kind or month."];
+            }
+        }
+        var fromDate = QueryValues.Date(from, "from", errors);
+        var toDate = QueryValues.Date(to, "to", errors);
+        if (fromDate is { } f && toDate is { } t && (t < f || t.DayNumber - f.DayNumber > MaxRangeDays))
+        {
+            errors["to"] = [$"to must be on or after from, at most {MaxRangeDays} days later."];
+        }
+        var csv = format?.ToLowerInvariant() switch
+        {
+            null or "" => http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)),
+            "csv" => true,
+            "json" => false,
+            _ => (bool?)null,
+        };
+        if (csv is null)
+        {
+            errors["format"] = ["format must be json or csv."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The report query is not valid.");
+        }
+
+        var report = await builder.BuildAsync(grouping, fromDate, toDate, cancellationToken);
+        return csv == true
+            ? TypedResults.File(CostReportBuilder.ToCsv(report), "text/csv; charset=utf-8", $"yekuo-costs-{report.GeneratedAt:yyyyMMddHHmmss}.csv")
             : TypedResults.Ok(report);
     }
 }

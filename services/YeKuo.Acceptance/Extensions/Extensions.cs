@@ -75,6 +75,7 @@ internal static class Extensions
         services.AddScoped<ManagerWorklist>();
         services.AddScoped<PerformanceReportBuilder>();
         services.AddScoped<ApplicationCosts>();
+        services.AddScoped<CostReportBuilder>();
         services.AddSingleton<ProgressCache>();
         services.AddSingleton<ApplicationChanges>();
         services.AddSingleton<ApplicationTurns>();

@@ -143,3 +143,24 @@ public sealed record TotalFigures(
 public sealed record ReportGroup(string Key, IReadOnlyList<StepFigures> Steps, TotalFigures Total);
 
 public sealed record PerformanceReport(string GroupBy, string? From, string? To, DateTimeOffset GeneratedAt, IReadOnlyList<ReportGroup> Groups, string Method);
+
+/// <summary>An application's charges as 供电方案 keeps them (GET /api/supply-scheme/applications/{id}/charges).</summary>
+public sealed record ChargeAccount(
+    Guid ApplicationId, string ApplicationNumber, string Status, string? TariffVersion, string? TariffTitle, int Revision, DateTimeOffset? AssessedAt,
+    bool ZeroService, IReadOnlyList<ChargeItem> Items, decimal Total, decimal Paid, decimal Refunded, decimal Balance,
+    IReadOnlyList<ChargePaymentView> Payments, IReadOnlyList<ChargeRefundView> Refunds);
+
+public sealed record ChargeItem(
+    string Item, string Name, string EnglishName, string Basis, string BasisName, decimal Quantity, decimal UnitAmount, decimal Amount,
+    string Source, bool CompanyConfigured);
+
+public sealed record ChargePaymentView(Guid Id, string Reference, decimal Amount, string Channel, string RecordedBy, DateTimeOffset PaidAt);
+
+public sealed record ChargeRefundView(Guid Id, decimal Amount, string Reason, DateTimeOffset RefundedAt);
+
+/// <summary>Cost per application (GET /api/reports/costs).</summary>
+public sealed record CostReport(string GroupBy, string? From, string? To, DateTimeOffset GeneratedAt, IReadOnlyList<CostFigures> Groups, string Method);
+
+public sealed record CostFigures(
+    string Key, int Applications, int Assessed, int Charged, decimal AssessedTotal, decimal PaidTotal, decimal RefundedTotal,
+    decimal NetTotal, decimal? AverageNet, decimal? MaxNet, int CompanyCostRecorded, decimal? CompanyCostTotal);

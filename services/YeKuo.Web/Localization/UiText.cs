@@ -70,6 +70,11 @@ public sealed partial class UiText
 
     public static readonly IReadOnlyDictionary<string, string> StatusNames = new Dictionary<string, string>
     {
+        // The charges' states (ChargesPanel).
+        ["ChargesNotAssessed"] = "未核定",
+        ["ChargesPayable"] = "待缴费",
+        ["ChargesSettled"] = "已缴清",
+        ["ChargesWithdrawn"] = "已撤回（已缴费用退还）",
         ["Submitted"] = "已提交",
         ["InProgress"] = "办理中",
         ["PowerConnected"] = "已接电",
