@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using NJsonSchema;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Contracts.Fees;
 using YeKuo.Contracts.Outcomes;
 using YeKuo.Messaging;
 using YeKuo.Messaging.PartnerEvents;
@@ -34,6 +36,13 @@ public sealed class PartnerCloudEventTests
             events.PowerConnected("M-0001"),
             events.Withdrawn("项目取消"),
             events.Rejected("资料不全"),
+            new ChargesAssessed(events.ApplicationId, events.ApplicationNumber, events.CustomerId, CustomerClass.HighVoltageSingleSource,
+                ApplicationKind.NewConnection, "YK-FEE-2024", 1,
+                [new ChargeLine("MeteringDevice", "计量装置费", ChargeBasis.PerMeter, 1, 2500m, 2500m, "the company's configuration", true)], 2500m, Events.At),
+            new ChargesPaid(Guid.NewGuid(), events.ApplicationId, events.ApplicationNumber, events.CustomerId, 1, [new ItemAmount("MeteringDevice", 2500m)],
+                2500m, PaymentChannel.Online, events.CustomerId, 0m, Events.At),
+            new ChargesRefunded(Guid.NewGuid(), events.ApplicationId, events.ApplicationNumber, events.CustomerId, [new ItemAmount("MeteringDevice", 2500m)],
+                2500m, "客户撤回: 项目取消", Events.At),
         ];
         return internalEvents.SelectMany(PartnerEventMapper.Map).Select(e => new object[] { e.Type, e });
     }

@@ -162,6 +162,19 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
         await Pages.OpenWorkItemAsync(metering, "Metering", number, "SupplyContract");
         await metering.GetByTestId("contractNumber").SetAsync("GYHT-2026-0815");
         await Pages.CompleteAsync(metering);
+
+        // 8a. 缴费: the charges assessed with the scheme reply, each with its basis (10 kV, one source: one metering point);
+        //     装表接电 opens only once the customer has paid them online.
+        var charges = customer.GetByTestId("charges");
+        await Expect(charges).ToHaveAttributeAsync("data-status", "Payable");
+        await Expect(customer.Locator("[data-testid=charge-item][data-item=MeteringDevice]")).ToHaveAttributeAsync("data-basis", "PerMeter");
+        await Expect(customer.Locator("[data-testid=charge-item][data-item=MeteringDevice]")).ToContainTextAsync("按计量点");
+        await shots.SaveAsync(customer, "customer-charges");
+        await customer.GetByTestId("charges-pay").ClickAsync();
+        await Expect(charges).ToHaveAttributeAsync("data-status", "Settled");
+        await Expect(customer.GetByTestId("charge-payment")).ToContainTextAsync("网上缴费");
+        await shots.SaveAsync(customer, "customer-charges-paid");
+
         await Pages.OpenWorkItemAsync(metering, "Metering", number, "PowerConnection");
         await metering.GetByTestId("meterNumber").SetAsync("3300012345");
         await shots.SaveAsync(metering, "workitem-power-connection");
@@ -191,6 +204,8 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
         await platform.GotoAsync("/platform");
         await platform.GetByTestId("chart-handoffs").WaitForAsync();
         await platform.GetByTestId("chart-ontime-department").WaitForAsync();
+        // Cost per application: this high-voltage application's charges, paid.
+        await Expect(platform.Locator("[data-testid=cost-row][data-key=HighVoltageSingleSource]")).ToBeVisibleAsync();
         await shots.SaveAsync(platform, "platform-dashboard");
         await platform.GotoAsync($"/platform/gantt/{applicationId}");
         await platform.GetByTestId("gantt").WaitForAsync();

@@ -24,6 +24,9 @@ public static class PartnerEventMapper
         "cn.yekuo.completion.accepted.v1",
         "cn.yekuo.power.connected.v1",
         "cn.yekuo.application.cancelled.v1",
+        "cn.yekuo.charges.assessed.v1",
+        "cn.yekuo.charges.paid.v1",
+        "cn.yekuo.charges.refunded.v1",
     ];
 
     /// <summary>
@@ -57,6 +60,32 @@ public static class PartnerEventMapper
         })],
         ApplicationWithdrawn w => [Cancelled(w.ApplicationNumber, "withdrawn", w.WithdrawnAt)],
         ApplicationRejected r => [Cancelled(r.ApplicationNumber, "rejected", r.RejectedAt)],
+        // 收费: what the tariff charges, each item with its basis; payments and refunds by item (no names, no free text).
+        ChargesAssessed c => [new PartnerEvent("cn.yekuo.charges.assessed.v1", c.ApplicationNumber, c.AssessedAt, new
+        {
+            applicationNumber = c.ApplicationNumber,
+            tariffVersion = c.TariffVersion,
+            revision = c.Revision,
+            items = c.Items.Select(i => new { item = i.Item, name = i.Name, basis = i.Basis.ToString(), quantity = i.Quantity, unitAmount = i.UnitAmount, amount = i.Amount }).ToArray(),
+            total = c.Total,
+            assessedAt = c.AssessedAt,
+        })],
+        ChargesPaid p => [new PartnerEvent("cn.yekuo.charges.paid.v1", p.ApplicationNumber, p.PaidAt, new
+        {
+            applicationNumber = p.ApplicationNumber,
+            revision = p.Revision,
+            items = p.Items.Select(i => new { item = i.Item, amount = i.Amount }).ToArray(),
+            amount = p.Amount,
+            channel = p.Channel.ToString(),
+            paidAt = p.PaidAt,
+        })],
+        ChargesRefunded r => [new PartnerEvent("cn.yekuo.charges.refunded.v1", r.ApplicationNumber, r.RefundedAt, new
+        {
+            applicationNumber = r.ApplicationNumber,
+            items = r.Items.Select(i => new { item = i.Item, amount = i.Amount }).ToArray(),
+            amount = r.Amount,
+            refundedAt = r.RefundedAt,
+        })],
         _ => [],
     };
 
