@@ -33,13 +33,14 @@ public sealed class PaymentGateTests(MeteringApp app) : IClassFixture<MeteringAp
 
         Assert.False(await HasPowerConnectionAsync(application));
 
-        app.Clock.Advance(TimeSpan.FromHours(2));
+        // The customer pays a working day later (Tue 10:00 China).
+        app.Clock.Advance(TimeSpan.FromDays(1));
         await app.PublishAsync(application.Paid(5000m, app.Clock.GetUtcNow()));
 
         var connection = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "PowerConnection");
         Assert.Equal(("Open", 1), (connection.Status, connection.Round));
-        // On the contract's clock: the time waiting for the payment is not taken out (the company's 装表接电 clock runs on).
-        Assert.Equal(ConnectionClockDue, connection.DueAt);
+        // On the contract's clock, the wait for the payment taken out as the customer's time: one working day later.
+        Assert.Equal(ConnectionClockDue.AddDays(1), connection.DueAt);
         Assert.Single(await app.WorkItemsAsync(application.ApplicationId), w => w.Step == "PowerConnection");
     }
 

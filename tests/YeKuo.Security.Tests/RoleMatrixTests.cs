@@ -65,6 +65,8 @@ public sealed class RoleMatrixTests(SystemFixture system)
         }
         yield return new("GET", "/api/reports/performance", Roles("platform"));
         yield return new("GET", "/api/reports/handoffs", Roles("platform"));
+        yield return new("GET", "/api/reports/costs", Roles("platform"));
+        yield return new("GET", $"/api/applications/{Id}/charges", CustomerOrStaff);
         yield return new("GET", "/api/calendar/2026", Anyone);
         yield return new("GET", "/api/calendar/working-days/add?from=2026-03-02&days=3", Anyone);
         yield return new("GET", "/api/policies/time-limits", Anyone);
@@ -81,6 +83,9 @@ public sealed class RoleMatrixTests(SystemFixture system)
         yield return new("POST", $"/api/supply-scheme/reviews/{Id}/opinions", StaffOf("SupplyScheme"));
         yield return new("POST", $"/api/supply-scheme/reviews/{Id}/meeting-decision", HeadOf("SupplyScheme"));
         yield return new("GET", "/api/supply-scheme/meetings/2026-03-04", StaffOf("SupplyScheme"));
+        yield return new("GET", $"/api/supply-scheme/applications/{Id}/charges", CustomerOrStaff);
+        yield return new("POST", $"/api/supply-scheme/applications/{Id}/charges/payments", Roles("customer", "clerk"));
+        yield return new("POST", $"/api/supply-scheme/applications/{Id}/charges", StaffOf("SupplyScheme"));
 
         // 工程检查 (the customer's requests that open the inspections live in its worklist), 计量接电
         foreach (var endpoint in WorkItems("/api/inspection", "Inspection", customersHoldWork: true).Concat(WorkItems("/api/metering", "Metering")))

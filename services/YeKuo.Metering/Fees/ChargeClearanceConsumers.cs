@@ -57,6 +57,7 @@ internal static class ChargeClearances
         if (held is null)
             return;
         db.HeldHandoffs.Remove(held);
-        await opener.OpenAsync(PaymentGate.Read(held), cancellationToken);
+        // The wait for the payment is the customer's time: it does not count against 装表接电.
+        await opener.OpenAsync(PaymentGate.Read(held), cancellationToken, (held.HeldAt, PaymentGate.CustomerTimeReason));
     }
 }

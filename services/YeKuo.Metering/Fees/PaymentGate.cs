@@ -18,6 +18,9 @@ public sealed class PaymentGate(MeteringDbContext db) : IStepOpeningGate
     public const string AwaitingAssessment = "待核定费用: the charges of the scheme reply have not reached 计量 yet";
     public const string AwaitingPayment = "待缴费: the charges are not paid yet";
 
+    /// <summary>The pause the wait for the payment becomes on 装表接电 (the customer's time, as a customer step's is).</summary>
+    public const string CustomerTimeReason = "客户原因: 待缴费";
+
     public Step Step => Step.PowerConnection;
 
     public async Task<string?> WaitsForAsync(StepCompleted handoff, CancellationToken cancellationToken)

@@ -24,7 +24,11 @@ public sealed class StepOpener<TContext>(
     private TimeProvider Time => time;
 
     /// <summary>Opens the step <paramref name="message"/> hands over, unless it is opened already, closed, or held by a gate.</summary>
-    public async Task OpenAsync(StepCompleted message, CancellationToken cancellationToken)
+    /// <param name="heldSince">
+    /// A handoff a gate kept (the customer's payment): from then until now is the customer's time, taken out of the step's
+    /// clock like a pause and shown on the step.
+    /// </param>
+    public async Task OpenAsync(StepCompleted message, CancellationToken cancellationToken, (DateTimeOffset Since, string Reason)? heldSince = null)
     {
         var next = Plans.OpensAfter(message.Plan, message.Step, message.Outcome);
         if (next is not { } step || !steps.Hosts(step))
@@ -79,7 +83,8 @@ public sealed class StepOpener<TContext>(
             }
         }
 
-        var deadline = await DeadlineAsync(message, step, reopened: failed || reopen is not null, now, cancellationToken);
+        IReadOnlyList<PauseInterval> held = heldSince is { } wait && wait.Since < now ? [new PauseInterval(wait.Since, now, wait.Reason)] : [];
+        var deadline = await DeadlineAsync(message, step, reopened: failed || reopen is not null, now, held, cancellationToken);
         var definition = StepCatalogue.Of(step);
         var item = WorkItem.Open(
             message.ApplicationId, message.ApplicationNumber, message.CustomerId, message.CustomerClass, message.PolicyVersion,
@@ -87,7 +92,7 @@ public sealed class StepOpener<TContext>(
             assignee: definition.IsCustomerStep ? message.CustomerId : null);
         Db.WorkItems.Add(item);
         outbox.Enqueue(WorkItemEvents.Opened(item), item.ApplicationId);
-        foreach (var (from, to, reason) in deadline.CustomerTime)
+        foreach (var (from, to, reason) in deadline.CustomerTime.Concat(held.Select(h => (h.From, h.To, h.Reason))))
         {
             var pause = item.RecordCustomerTime(from, to, reason, message.CustomerId);
             outbox.Enqueue(WorkItemEvents.Paused(item, pause), item.ApplicationId);
@@ -97,7 +102,8 @@ public sealed class StepOpener<TContext>(
 
     private sealed record OpeningDeadline(StepDeadline Deadline, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To, string Reason)> CustomerTime);
 
-    private async Task<OpeningDeadline> DeadlineAsync(StepCompleted message, Step step, bool reopened, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<OpeningDeadline> DeadlineAsync(
+        StepCompleted message, Step step, bool reopened, DateTimeOffset now, IReadOnlyList<PauseInterval> held, CancellationToken cancellationToken)
     {
         if (!reopened && deadlines.SharesClock(message.CustomerClass, message.PolicyVersion, message.Step, step))
         {
@@ -105,12 +111,12 @@ public sealed class StepOpener<TContext>(
             var previous = await Db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == message.WorkItemId, cancellationToken);
             if (previous?.ClockStartedAt is { } start)
             {
-                var pauses = previous.Pauses.Select(p => new PauseInterval(p.PausedAt, p.ResumedAt ?? p.PausedAt, p.Reason));
+                var pauses = previous.Pauses.Select(p => new PauseInterval(p.PausedAt, p.ResumedAt ?? p.PausedAt, p.Reason)).Concat(held);
                 return new(deadlines.For(message.CustomerClass, message.PolicyVersion, step, start, pauses), []);
             }
             // The clock ran in another department (三零: 现场勘查 in 供电方案, 装表接电 in 计量): keep its start (a sender
             // without the field opened the clock's first step), and its due date, which includes the pauses taken there.
-            var computed = deadlines.For(message.CustomerClass, message.PolicyVersion, step, message.ClockStartedAt ?? message.OpenedAt);
+            var computed = deadlines.For(message.CustomerClass, message.PolicyVersion, step, message.ClockStartedAt ?? message.OpenedAt, held);
             return new(message is { ClockStartedAt: not null, DueAt: { } due }
                 ? computed with { DueAt = due, AssumedYears = message.DueAssumedYears ?? computed.AssumedYears }
                 : computed, []);
@@ -128,7 +134,7 @@ public sealed class StepOpener<TContext>(
         }
         // A new clock: from the moment its start rule names (the customer's request, the acceptance, a passed check).
         var started = deadlines.ClockStart(message.CustomerClass, message.PolicyVersion, step, message.Step, message.CompletedAt, now);
-        return new(deadlines.For(message.CustomerClass, message.PolicyVersion, step, started), []);
+        return new(deadlines.For(message.CustomerClass, message.PolicyVersion, step, started, held), []);
     }
 
     /// <summary>The latest completed earlier step of <paramref name="step"/>'s clock, hosted here (the clock's first steps).</summary>
