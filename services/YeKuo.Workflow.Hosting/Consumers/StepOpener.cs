@@ -92,7 +92,7 @@ public sealed class StepOpener<TContext>(
             assignee: definition.IsCustomerStep ? message.CustomerId : null);
         Db.WorkItems.Add(item);
         outbox.Enqueue(WorkItemEvents.Opened(item), item.ApplicationId);
-        foreach (var (from, to, reason) in deadline.CustomerTime.Concat(held.Select(h => (h.From, h.To, h.Reason))))
+        foreach (var (from, to, reason) in deadline.CustomerTime.Concat(held.Select(h => (From: h.Start, To: h.End ?? now, Reason: h.Reason ?? ""))))
         {
             var pause = item.RecordCustomerTime(from, to, reason, message.CustomerId);
             outbox.Enqueue(WorkItemEvents.Paused(item, pause), item.ApplicationId);
