@@ -20,6 +20,7 @@ app.MapPoliciesApi();
 app.MapProgressApi();
 app.MapReportsApi();
 app.MapChargesApi();
+app.MapForesightApi();
 app.MapHandoffReportApi();
 app.MapTemporarySupplyApi();
 app.Run();

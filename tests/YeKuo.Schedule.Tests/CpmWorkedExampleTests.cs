@@ -1,6 +1,5 @@
 using YeKuo.Schedule.Calendar;
 using YeKuo.Schedule.Network;
-using YeKuo.Workflow.Scheduling;
 
 namespace YeKuo.Schedule.Tests;
 
@@ -61,20 +60,6 @@ public sealed class CpmWorkedExampleTests
         Assert.Equal(new DateOnly(2026, 4, 3), plan.FinishDate);
         Assert.Equal(new DateOnly(2026, 3, 2), plan["受理"].StartDate);
         Assert.Equal(new DateOnly(2026, 3, 3), plan["受理"].FinishDate);
-    }
-
-    [Fact]
-    public void The_network_agrees_with_the_plain_step_network_of_the_workflow()
-    {
-        var plain = new StepNetwork(Table.Select(r => new Activity(r.Name, r.Days, r.After)));
-        var plan = Network().Plan(Start);
-
-        foreach (var a in plain.Activities)
-        {
-            var b = plan[a.Name];
-            Assert.Equal((a.EarliestStart, a.EarliestFinish, a.LatestStart, a.LatestFinish, a.TotalFloat, a.FreeFloat),
-                (b.EarliestStart, b.EarliestFinish, b.LatestStart, b.LatestFinish, b.TotalFloat, b.FreeFloat));
-        }
     }
 
     [Fact]

@@ -81,9 +81,9 @@ public sealed class ParallelBranchesExampleTests
     [Fact]
     public void A_cycle_or_an_unknown_predecessor_is_refused()
     {
-        Assert.Throws<Workflow.Scheduling.InvalidStepNetworkException>(() => new ScheduleNetwork(
+        Assert.Throws<InvalidScheduleNetworkException>(() => new ScheduleNetwork(
             [ActivityDefinition.Of("A", 1, "B"), ActivityDefinition.Of("B", 1, "A")], ScheduleCalendar.Default));
-        Assert.Throws<Workflow.Scheduling.InvalidStepNetworkException>(() => new ScheduleNetwork(
+        Assert.Throws<InvalidScheduleNetworkException>(() => new ScheduleNetwork(
             [ActivityDefinition.Of("A", 1, "Z")], ScheduleCalendar.Default));
     }
 }

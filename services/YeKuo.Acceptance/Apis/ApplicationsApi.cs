@@ -164,7 +164,7 @@ public static class ApplicationsApi
 
     /// <summary>The application with its timeline (pauses, judged steps, verdict) and its 进度偏差分析.</summary>
     public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Get(
-        Guid id, ProgressReader progress, DeviationAnalyzer deviation, StepRecords records, HttpContext http, CancellationToken cancellationToken)
+        Guid id, ProgressReader progress, StepRecords records, HttpContext http, CancellationToken cancellationToken)
     {
         var snapshot = await progress.LoadAsync(id, cancellationToken);
         if (snapshot is null || !CurrentUser.CanSee(http.User, snapshot.Application.CustomerId, snapshot.Application.CustomerManager))
@@ -172,7 +172,7 @@ public static class ApplicationsApi
             return NotFound(id);
         }
         var application = snapshot.Application;
-        return TypedResults.Ok(application.ToDetails(snapshot.Timeline, snapshot, deviation.Analyse(application, snapshot.Steps, snapshot.Now), records));
+        return TypedResults.Ok(application.ToDetails(snapshot.Timeline, snapshot, snapshot.Network, records));
     }
 
     public static async Task<Results<Ok<ApplicationDetails>, ProblemHttpResult>> Withdraw(

@@ -24,6 +24,8 @@ public static class ProgressApi
         api.MapGet("/{id:guid}/progress/stream", StreamProgress).RequireAuthorization(Policies.CustomerOrStaff);
         // The platform team reads it too (the web front end's Gantt chart): no personal data in it.
         api.MapGet("/{id:guid}/deviation", GetDeviation).RequireAuthorization(Policies.DeviationReader);
+        // The same analysis under the name of what it is: the application's schedule network, re-planned on every event.
+        api.MapGet("/{id:guid}/network", GetDeviation).RequireAuthorization(Policies.DeviationReader);
         api.MapGet("/managers/{manager}/worklist", Worklist).RequireAuthorization(Policies.CustomerManager);
         return app;
     }
@@ -97,22 +99,20 @@ public static class ProgressApi
         }
     }
 
+    /// <summary>
+    /// <c>GET /api/applications/{id}/network</c> (or <c>/deviation</c>): the application's schedule network with plan vs
+    /// actual, ES/EF/LS/LF, total and free float, the critical path of what is left, the customer's waits and the
+    /// power-on forecast, re-planned from the database at every read (so after every event).
+    /// </summary>
     public static async Task<Results<Ok<DeviationReport>, ProblemHttpResult>> GetDeviation(
-        Guid id, ProgressReader reader, DeviationAnalyzer analyzer, HttpContext http, CancellationToken cancellationToken)
+        Guid id, ProgressReader reader, HttpContext http, CancellationToken cancellationToken)
     {
         var snapshot = await reader.LoadAsync(id, cancellationToken);
         if (snapshot is null || !CurrentUser.CanSee(http.User, snapshot.Application.CustomerId, snapshot.Application.CustomerManager))
         {
             return NotFound(id);
         }
-        return analyzer.Analyse(snapshot.Application, snapshot.Steps, snapshot.Now) is { } report
-            ? TypedResults.Ok(report)
-            : TypedResults.Problem(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "The application has no step plan yet.",
-                Detail = "Deviation is analysed against the policy version fixed at acceptance; this application is not accepted.",
-            });
+        return TypedResults.Ok(snapshot.Network!);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<WorklistEntry>>, ValidationProblem, ForbidHttpResult>> Worklist(

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Foresight;
 using YeKuo.Acceptance.Infrastructure;
 
 namespace YeKuo.Acceptance.Progress;
@@ -26,10 +27,14 @@ public sealed record WorklistEntry(
     bool CustomerTime,
     int Round,
     IReadOnlyList<int> DueAssumedYears,
-    string Kind);
+    string Kind)
+{
+    /// <summary>The predicted power-on day (P50/P90) from the application's network and the history.</summary>
+    public PowerOnForecastView? Forecast { get; init; }
+}
 
 /// <summary>The 客户经理's worklist: their active applications across all departments and the customer's own steps, soonest due first.</summary>
-public sealed class ManagerWorklist(AcceptanceDbContext db, StepRecords records, TimeProvider time)
+public sealed class ManagerWorklist(AcceptanceDbContext db, StepRecords records, PowerOnForecasts forecasts, TimeProvider time)
 {
     public async Task<IReadOnlyList<WorklistEntry>> ForAsync(string manager, CancellationToken cancellationToken)
     {
@@ -44,10 +49,14 @@ public sealed class ManagerWorklist(AcceptanceDbContext db, StepRecords records,
             .Select(p => p.WorkItemId).ToHashSet();
 
         var now = time.GetUtcNow();
+        var (forecaster, basis) = await forecasts.CurrentAsync(cancellationToken);
         return applications
             .Select(a => (Application: a, Wait: CurrentWait.Of(a, timeline[a.Id].ToArray(), paused, now, records)))
             .Where(x => x.Wait is not null)
-            .Select(x => Entry(x.Application, x.Wait!))
+            .Select(x => Entry(x.Application, x.Wait!) with
+            {
+                Forecast = NetworkAnalyzer.Forecast(LiveNetwork.Read(x.Application, timeline[x.Application.Id], now), forecaster, basis),
+            })
             // Company waits by due first; customer waits (no due) after, the longest waiting first.
             .OrderBy(e => e.DueAt is null)
             .ThenBy(e => e.DueAt)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Foresight;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
+using YeKuo.Schedule.Prediction;
 
 namespace YeKuo.Acceptance.Progress;
 
@@ -14,7 +16,11 @@ public sealed record ProgressSnapshot(
     AssessmentView? Assessment,
     string Verdict,
     WaitView? Waiting,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>The application on its schedule network: plan vs actual, the re-plan and the power-on forecast.</summary>
+    public DeviationReport? Network { get; init; }
+}
 
 /// <summary>
 /// What the customer sees (网上国网 progress query): each step's name, who acts, state and due date, where the application
@@ -30,7 +36,11 @@ public sealed record CustomerProgress(
     string? CustomerManager,
     IReadOnlyList<CustomerProgressStep> Steps,
     WaitView? Waiting,
-    DateTimeOffset AsOf);
+    DateTimeOffset AsOf)
+{
+    /// <summary>When the power is likely on (P50) and almost surely on (P90); null once the application is closed.</summary>
+    public PowerOnForecastView? Forecast { get; init; }
+}
 
 /// <param name="State">done, inProgress or waiting.</param>
 /// <param name="ActedBy">Department, or Customer: a customer step in progress is the customer's turn (e.g. submit the design documents).</param>
@@ -48,7 +58,8 @@ public static class StepStates
 }
 
 /// <summary>Reads an application's progress from the database.</summary>
-public sealed class ProgressReader(AcceptanceDbContext db, StepRecords records, ApplicationAssessor assessor, TimeProvider time)
+public sealed class ProgressReader(
+    AcceptanceDbContext db, StepRecords records, ApplicationAssessor assessor, NetworkAnalyzer analyzer, PowerOnForecasts forecasts, TimeProvider time)
 {
     public async Task<ProgressSnapshot?> LoadAsync(Guid applicationId, CancellationToken cancellationToken)
     {
@@ -61,7 +72,9 @@ public sealed class ProgressReader(AcceptanceDbContext db, StepRecords records, 
         var workItems = timeline.Select(e => e.WorkItemId).ToArray();
         var pauses = (await db.TimelinePauses.AsNoTracking().Where(p => workItems.Contains(p.WorkItemId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.WorkItemId);
-        return Snapshot(application, timeline, pauses);
+        var snapshot = Snapshot(application, timeline, pauses);
+        var forecaster = application.IsActive ? await forecasts.CurrentAsync(cancellationToken) : ((PowerOnForecaster, ForecastBasis)?)null;
+        return snapshot with { Network = analyzer.Analyse(LiveNetwork.Read(application, timeline, snapshot.Now), snapshot.Steps, snapshot.Now, forecaster) };
     }
 
     public ProgressSnapshot Snapshot(Application application, IReadOnlyList<TimelineEntry> timeline, ILookup<Guid, TimelinePause> pauses)
@@ -97,6 +110,9 @@ public sealed class ProgressReader(AcceptanceDbContext db, StepRecords records, 
             : null;
         return new CustomerProgress(
             application.Id, application.Number, application.Status.ToString(), application.Kind.ToString(), current?.Step, current?.Name,
-            application.CustomerManager, steps, snapshot.Waiting, snapshot.Now);
+            application.CustomerManager, steps, snapshot.Waiting, snapshot.Now)
+        {
+            Forecast = snapshot.Network?.Forecast,
+        };
     }
 }

@@ -1,5 +1,4 @@
 using YeKuo.Schedule.Calendar;
-using YeKuo.Workflow.Scheduling;
 
 namespace YeKuo.Schedule.Network;
 
@@ -219,13 +218,13 @@ public sealed class ScheduleNetwork
 
     private static void Validate(ActivityDefinition[] input)
     {
-        if (input.Length == 0) throw new InvalidStepNetworkException("A schedule network needs at least one activity.");
+        if (input.Length == 0) throw new InvalidScheduleNetworkException("A schedule network needs at least one activity.");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in input)
         {
-            if (string.IsNullOrWhiteSpace(a.Id)) throw new InvalidStepNetworkException("An activity has no id.");
-            if (a.DurationWorkingDays < 0) throw new InvalidStepNetworkException($"Activity '{a.Id}' has a negative duration.");
-            if (!ids.Add(a.Id)) throw new InvalidStepNetworkException($"Activity '{a.Id}' is defined twice.");
+            if (string.IsNullOrWhiteSpace(a.Id)) throw new InvalidScheduleNetworkException("An activity has no id.");
+            if (a.DurationWorkingDays < 0) throw new InvalidScheduleNetworkException($"Activity '{a.Id}' has a negative duration.");
+            if (!ids.Add(a.Id)) throw new InvalidScheduleNetworkException($"Activity '{a.Id}' is defined twice.");
         }
 
         foreach (var a in input)
@@ -233,9 +232,9 @@ public sealed class ScheduleNetwork
             foreach (var d in a.Predecessors)
             {
                 if (!ids.Contains(d.PredecessorId))
-                    throw new InvalidStepNetworkException($"Activity '{a.Id}' waits for unknown activity '{d.PredecessorId}'.");
+                    throw new InvalidScheduleNetworkException($"Activity '{a.Id}' waits for unknown activity '{d.PredecessorId}'.");
                 if (d.LagWorkingDays < 0)
-                    throw new InvalidStepNetworkException($"Activity '{a.Id}' has a negative lag after '{d.PredecessorId}'.");
+                    throw new InvalidScheduleNetworkException($"Activity '{a.Id}' has a negative lag after '{d.PredecessorId}'.");
             }
         }
     }
@@ -251,7 +250,7 @@ public sealed class ScheduleNetwork
             if (next is null)
             {
                 var stuck = input.Where(a => !done.Contains(a.Id)).Select(a => a.Id);
-                throw new InvalidStepNetworkException($"The network has a cycle; unschedulable activities (the cycle and what waits on it): {string.Join(", ", stuck)}.");
+                throw new InvalidScheduleNetworkException($"The network has a cycle; unschedulable activities (the cycle and what waits on it): {string.Join(", ", stuck)}.");
             }
 
             order.Add(next);
