@@ -46,13 +46,35 @@ public sealed record StepDeviation(
     string Activity, string Name, IReadOnlyList<string> Steps, string Department, bool Judged, int PlannedWorkingDays,
     int? ActualWorkingDays, int? Deviation, int EarliestStart, int EarliestFinish, int LatestStart, int LatestFinish, int TotalFloat,
     int FreeFloat, bool Critical, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, double PausedHours, bool? DelaysJob,
-    int? JobDelayWorkingDays, bool? MovesSuccessors, IReadOnlyList<ShiftedStep>? ShiftedSuccessors, bool? BecomesCritical, string Reading);
+    int? JobDelayWorkingDays, bool? MovesSuccessors, IReadOnlyList<ShiftedStep>? ShiftedSuccessors, bool? BecomesCritical, string Reading)
+{
+    public string State { get; init; } = "notStarted";
+    public bool CustomerTime { get; init; }
+    public bool Inferred { get; init; }
+    public int PlannedTotalFloat { get; init; }
+    public int PlannedFreeFloat { get; init; }
+    public DateOnly PlannedFinish { get; init; }
+    public DateOnly Finish { get; init; }
+}
+
+/// <summary>The predicted power-on day: P50 (likely) and P90 (almost surely), with where the durations came from.</summary>
+public sealed record PowerOnForecastView(
+    DateOnly P50, DateOnly P90, DateOnly Planned, int P50WorkingDaysLeft, int P90WorkingDaysLeft, string Source, int HistoryApplications,
+    string Note, DateOnly AsOf, IReadOnlyList<int>? AssumedYears);
 
 public sealed record CustomerWait(string What, string Name, DateTimeOffset? From, DateTimeOffset? To, int? WorkingDays, int Round, bool Ongoing, double? Days);
 
 public sealed record DeviationReport(
     Guid ApplicationId, string? PolicyVersion, int PlannedDurationWorkingDays, int ForecastDurationWorkingDays, int JobDelayWorkingDays,
-    IReadOnlyList<StepDeviation> Steps, IReadOnlyList<CustomerWait> CustomerWaits, string Method);
+    IReadOnlyList<StepDeviation> Steps, IReadOnlyList<CustomerWait> CustomerWaits, string Method)
+{
+    public DateOnly StartDate { get; init; }
+    public DateOnly StatusDate { get; init; }
+    public DateOnly PlannedFinish { get; init; }
+    public DateOnly ReplannedFinish { get; init; }
+    public IReadOnlyList<string>? CriticalPath { get; init; }
+    public PowerOnForecastView? Forecast { get; init; }
+}
 
 public sealed record PauseDto(string Reason, string PausedBy, DateTimeOffset PausedAt, DateTimeOffset? ResumedAt);
 
@@ -113,7 +135,10 @@ public sealed record ComplaintSupervision(DateTimeOffset At, IReadOnlyList<Depar
 public sealed record ManagerWorklistEntry(
     Guid ApplicationId, string Number, string CustomerName, string CustomerClass, string? Step, string? StepName, string? Department,
     string? Assignee, DateTimeOffset? WaitingSince, DateTimeOffset? DueAt, int? AgeWorkingDays, bool Paused, bool Overdue,
-    bool CustomerTime, int Round, IReadOnlyList<int>? DueAssumedYears, string? Kind);
+    bool CustomerTime, int Round, IReadOnlyList<int>? DueAssumedYears, string? Kind)
+{
+    public PowerOnForecastView? Forecast { get; init; }
+}
 
 public sealed record HandoffStats(int Count, double P50Seconds, double P95Seconds, double MaxSeconds);
 
@@ -164,3 +189,38 @@ public sealed record CostReport(string GroupBy, string? From, string? To, DateTi
 public sealed record CostFigures(
     string Key, int Applications, int Assessed, int Charged, decimal AssessedTotal, decimal PaidTotal, decimal RefundedTotal,
     decimal NetTotal, decimal? AverageNet, decimal? MaxNet, int CompanyCostRecorded, decimal? CompanyCostTotal);
+
+public sealed record Compared(double Baseline, double Scenario, double Change);
+
+public sealed record WhatIfSummary(int Applications, Compared OnTimeRate, Compared ApplicationsOnTime, Compared MeanDaysToPowerOn);
+
+public sealed record WhatIfStep(string Step, string Name, int Clocks, Compared OnTimeRate, Compared MeanDays, Compared P90Days);
+
+public sealed record WhatIfDepartmentMonth(string Department, string Month, int Clocks, Compared OnTimeRate, Compared MeanDays,
+    IReadOnlyList<int> BaselineWarnings, IReadOnlyList<int> ScenarioWarnings);
+
+public sealed record WhatIfHandoff(string From, string To, string? Month, int Count, Compared MeanDays, Compared P90Days);
+
+public sealed record WhatIfReport(string Source, string History, string Scenario, IReadOnlyList<double> WarningThresholds, WhatIfSummary Summary,
+    IReadOnlyList<WhatIfStep> Steps, IReadOnlyList<WhatIfDepartmentMonth> DepartmentMonths, IReadOnlyList<WhatIfHandoff> SlowestHandoffs,
+    IReadOnlyList<WhatIfHandoff> SlowestHandoffsByMonth);
+
+public sealed record BottleneckEntry(string Key, string Name, string From, string To, int ApplicationsDelayed, int DaysLost, double MeanDaysLost,
+    double CriticalShare, int JobDaysLost, bool MostlyCritical);
+
+public sealed record BottleneckReport(DateOnly From, DateOnly To, int Applications, IReadOnlyList<BottleneckEntry> Activities, IReadOnlyList<BottleneckEntry> Handoffs);
+
+public sealed record BottleneckView(string Month, string Source, string History, BottleneckReport Report);
+
+public sealed record OpenForecast(Guid ApplicationId, string Number, string CustomerClass, string Kind, string? CustomerManager, DateOnly Submitted,
+    PowerOnForecastView Forecast);
+
+public sealed record Distribution(int Count, double Mean, double Median, double P10, double P90, double Min, double Max);
+
+public sealed record GettingElectricityCase(string Number, string CustomerClass, string Kind, DateOnly Submitted, DateOnly PowerOn, int Procedures, int CalendarDays);
+
+public sealed record GettingElectricityProcedure(int Order, string Step, string Name, int Applications, double MedianCalendarDays);
+
+public sealed record GettingElectricityReport(DateOnly From, DateOnly To, string Standard, int Applications, Distribution Procedures,
+    Distribution CalendarDays, Distribution? Cost, string CostNote, IReadOnlyList<GettingElectricityProcedure> ProcedureList,
+    IReadOnlyList<GettingElectricityCase> Cases, string Method);
