@@ -45,9 +45,11 @@ public sealed class CustomerWaitTests(AcceptanceApp app) : IClassFixture<Accepta
         Assert.Equal(
             ["SchemeConfirmation 2", "DesignSubmission 20", "IntermediateInspectionRequest 25", "CompletionReport 35"],
             details.Deviation!.CustomerWaits.Select(w => $"{w.What} {w.WorkingDays}"));
-        // On the network the customer's long construction is what moved the finish, never a department's activity.
-        Assert.DoesNotContain(details.Deviation.Steps, s => !s.CustomerTime && s.DelaysJob == true);
-        Assert.Contains(details.Deviation.Steps, s => s.CustomerTime && s.DelaysJob == true);
+        // On the network (planned at typical durations, not at the limits) the customer's long construction is what moved
+        // the finish most; the departments' days over typical stayed within their limits.
+        var byCustomer = details.Deviation.Steps.Where(s => s.CustomerTime && s.DelaysJob == true).Sum(s => s.JobDelayWorkingDays!.Value);
+        var byCompany = details.Deviation.Steps.Where(s => !s.CustomerTime && s.DelaysJob == true).Sum(s => s.JobDelayWorkingDays!.Value);
+        Assert.True(byCustomer > byCompany, $"customer {byCustomer} WD, company {byCompany} WD");
     }
 
     [Fact]

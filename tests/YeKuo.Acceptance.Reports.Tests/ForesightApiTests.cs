@@ -4,6 +4,8 @@ using YeKuo.Acceptance.Apis;
 using YeKuo.Acceptance.Foresight;
 using YeKuo.Acceptance.Reports.Tests.Support;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
+using YeKuo.Contracts.Fees;
 using static YeKuo.Acceptance.Reports.Tests.Support.China;
 
 namespace YeKuo.Acceptance.Reports.Tests;
@@ -88,7 +90,7 @@ public sealed class ForesightApiTests(AcceptanceApp app) : IClassFixture<Accepta
     }
 
     [Fact]
-    public async Task Getting_electricity_counts_the_procedures_and_calendar_days_of_standard_high_voltage_connections_and_leaves_out_an_unrecorded_cost()
+    public async Task Getting_electricity_counts_the_procedures_calendar_days_and_paid_cost_of_standard_high_voltage_connections()
     {
         // A 高压单电源 新装 from Mon 03-02 to power on Fri 03-20: 18 calendar days, 8 procedures with the utility.
         var j = await app.AcceptedAsync(CustomerClass.HighVoltageSingleSource, "cm-ge", At(3, 2, 10));
@@ -105,18 +107,33 @@ public sealed class ForesightApiTests(AcceptanceApp app) : IClassFixture<Accepta
         await app.PublishAsync(j.Step(Step.SupplyContract, At(3, 17, 10), At(3, 18, 10), EndOf(3, 20)));
         await app.PublishAsync(j.Step(Step.PowerConnection, At(3, 18, 10), At(3, 20, 10), EndOf(3, 23)));
         await app.PublishAsync(j.PowerConnected(At(3, 20, 10)));
+        // The fees record: 计量装置费 7,500 assessed and paid.
+        ChargeLine[] meters = [new("MeteringDevice", "计量装置费", ChargeBasis.PerMeter, 3, 2500m, 7500m, "the company's configuration", true)];
+        await app.PublishAsync(new ChargesAssessed(j.ApplicationId, j.ApplicationNumber, j.CustomerId, j.CustomerClass, ApplicationKind.NewConnection,
+            "YK-FEE-2024", 1, meters, 7500m, At(3, 17, 12)));
+        await app.PublishAsync(new ChargesPaid(Guid.NewGuid(), j.ApplicationId, j.ApplicationNumber, j.CustomerId, 1, [new("MeteringDevice", 7500m)], 7500m,
+            PaymentChannel.Online, j.CustomerId, 0m, At(3, 18, 9)));
 
         var client = app.ClientAs("platform-ops");
         var report = await client.GetFromJsonAsync<GettingElectricityReport>("/api/reports/getting-electricity?from=2026-03-01&to=2026-03-31", AcceptanceApp.Json);
         var csv = await client.GetStringAsync("/api/reports/getting-electricity?from=2026-03-01&to=2026-03-31&format=csv");
 
         var mine = Assert.Single(report!.Cases, c => c.Number == j.ApplicationNumber);
-        Assert.Equal((8, 18), (mine.Procedures, mine.CalendarDays));
+        Assert.Equal((8, 18, 7500m), (mine.Procedures, mine.CalendarDays, mine.Cost));
         Assert.True(report.Applications >= 1 && report.CalendarDays.Count == report.Applications);
+        Assert.Equal((1, 7500.0), (report.Cost!.Count, report.Cost.Median));
+        Assert.Equal([nameof(Step.Acceptance), nameof(Step.SiteSurvey)], report.ProcedureList.Take(2).Select(p => p.Step));
+        Assert.Contains($"\ncase,{j.ApplicationNumber},8,18,2026-03-02,2026-03-20,7500", csv);
+    }
+
+    [Fact]
+    public async Task Getting_electricity_never_makes_up_a_cost_that_is_not_recorded()
+    {
+        var report = await app.ClientAs("platform-ops").GetFromJsonAsync<GettingElectricityReport>("/api/reports/getting-electricity?from=2026-01-01&to=2026-01-31", AcceptanceApp.Json);
+
+        Assert.Equal(0, report!.Applications);
         Assert.Null(report.Cost);
         Assert.Contains("not reported", report.CostNote);
-        Assert.Equal([nameof(Step.Acceptance), nameof(Step.SiteSurvey)], report.ProcedureList.Take(2).Select(p => p.Step));
-        Assert.Contains($"\ncase,{j.ApplicationNumber},8,18,2026-03-02,2026-03-20", csv);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Fees;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Progress;
 using YeKuo.Contracts;
@@ -22,7 +23,7 @@ public sealed record OpenForecast(Guid ApplicationId, string Number, string Cust
 
 /// <summary>The platform's foresight: what-if replays, bottlenecks, the Getting Electricity report and every open forecast.</summary>
 public sealed class ForesightReports(
-    AcceptanceDbContext db, StoredHistory stored, PowerOnForecasts forecasts, TimeLimitPolicyBook policies,
+    AcceptanceDbContext db, StoredHistory stored, PowerOnForecasts forecasts, ApplicationCosts costs, TimeLimitPolicyBook policies,
     IOptions<ForesightOptions> options, TimeProvider time)
 {
     private static readonly ConcurrentDictionary<int, Lazy<ApplicationHistory>> Generated = new();
@@ -31,7 +32,8 @@ public sealed class ForesightReports(
         "Standard connection: 高压单电源 新装 applications connected (装表接电 done) in the period. Procedures (World Bank: each dealing of the "
         + "customer with the utility): every completed round of a company step on the application's timeline (受理, 现场勘查, 方案答复, 设计审查, "
         + "中间检查, 竣工验收 and each re-check, 供用电合同, 装表接电); the customer's own requests belong to the inspection they ask for. "
-        + "Calendar days: from the day the application was submitted to the day the power went on (China dates).";
+        + "Calendar days: from the day the application was submitted to the day the power went on (China dates). "
+        + "Cost: what the customer paid for the connection (paid − refunded) by Acceptance's fees record, over the applications with charges recorded.";
 
     public async Task<(ApplicationHistory History, string Source)> HistoryAsync(string? source, int? generatedApplications, CancellationToken cancellationToken)
     {
@@ -110,6 +112,7 @@ public sealed class ForesightReports(
         }
         var byApplication = timeline.ToLookup(e => e.ApplicationId);
 
+        var charged = await costs.OfAsync(ids, cancellationToken);
         var cases = new List<GettingElectricityCase>();
         var procedureDays = new Dictionary<Step, List<double>>();
         foreach (var a in candidates)
@@ -126,10 +129,12 @@ public sealed class ForesightReports(
                 days.Add(Math.Round((p.CompletedAt!.Value - p.OpenedAt!.Value).TotalDays, 1));
             }
             var submitted = ChinaTime.BusinessDate(a.SubmittedAt);
+            var cost = charged[a.Id];
             cases.Add(new GettingElectricityCase(a.Number, a.CustomerClass.ToString(), a.Kind.ToString(), submitted, day, procedures.Length,
-                day.DayNumber - submitted.DayNumber));
+                day.DayNumber - submitted.DayNumber, cost.IsAssessed || cost.Paid > 0 ? cost.Net : null));
         }
 
+        var withCost = cases.Where(c => c.Cost is not null).Select(c => (double)c.Cost!.Value).ToArray();
         var list = procedureDays
             .OrderBy(p => StepCatalogue.OrderOf(p.Key))
             .Select((p, i) => new GettingElectricityProcedure(i + 1, p.Key.ToString(), StepCatalogue.Of(p.Key).ChineseName, p.Value.Count,
@@ -139,8 +144,10 @@ public sealed class ForesightReports(
             from, to, "高压单电源 新装 (standard high-voltage connection)", cases.Count,
             Distribution.Of(cases.Select(c => (double)c.Procedures).ToArray()),
             Distribution.Of(cases.Select(c => (double)c.CalendarDays).ToArray()),
-            null,
-            "Cost is not reported: Acceptance holds no record of an application's charges yet, and the report never estimates one.",
+            withCost.Length == 0 ? null : Distribution.Of(withCost),
+            withCost.Length == 0
+                ? "Cost is not reported: no charges are recorded for these applications, and the report never estimates one."
+                : $"Cost (CNY): paid − refunded by the fees record, over the {withCost.Length} of {cases.Count} applications with charges recorded.",
             list,
             cases.OrderBy(c => c.PowerOn).ThenBy(c => c.Number, StringComparer.Ordinal).ToArray(),
             GettingElectricityMethod);
@@ -160,10 +167,10 @@ public sealed class ForesightReports(
         {
             sb.Append(string.Create(CultureInfo.InvariantCulture, $"procedure,{p.Order} {p.Step},{p.Applications},,{p.MedianCalendarDays},,,,\n"));
         }
-        sb.Append("case,number,procedures,calendar_days,submitted,power_on,,,\n");
+        sb.Append("case,number,procedures,calendar_days,submitted,power_on,cost_cny,,\n");
         foreach (var c in r.Cases)
         {
-            sb.Append(string.Create(CultureInfo.InvariantCulture, $"case,{c.Number},{c.Procedures},{c.CalendarDays},{c.Submitted:yyyy-MM-dd},{c.PowerOn:yyyy-MM-dd},,,\n"));
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"case,{c.Number},{c.Procedures},{c.CalendarDays},{c.Submitted:yyyy-MM-dd},{c.PowerOn:yyyy-MM-dd},{c.Cost},,\n"));
         }
         return Encoding.UTF8.GetBytes(sb.ToString());
     }

@@ -13,7 +13,9 @@ public sealed record Distribution(int Count, double Mean, double Median, double 
 }
 
 /// <summary>One connected application of the period, as the World Bank would count it.</summary>
-public sealed record GettingElectricityCase(string Number, string CustomerClass, string Kind, DateOnly Submitted, DateOnly PowerOn, int Procedures, int CalendarDays);
+/// <param name="Cost">What the customer paid for the connection (paid − refunded) by the fees record; null: no charges recorded.</param>
+public sealed record GettingElectricityCase(string Number, string CustomerClass, string Kind, DateOnly Submitted, DateOnly PowerOn, int Procedures, int CalendarDays,
+    decimal? Cost);
 
 /// <summary>One procedure of the standard connection: a dealing of the customer with the company, with its median days.</summary>
 public sealed record GettingElectricityProcedure(int Order, string Step, string Name, int Applications, double MedianCalendarDays);
@@ -21,7 +23,8 @@ public sealed record GettingElectricityProcedure(int Order, string Step, string 
 /// <summary>
 /// "Getting Electricity" (World Bank Doing Business / B-READY): procedures, calendar days and cost for a standard
 /// high-voltage connection (高压单电源 新装) connected in the period, with the distribution over the real applications.
-/// <see cref="Cost"/> is null when no charges are recorded (<see cref="CostNote"/> says why): never an estimate.
+/// <see cref="Cost"/> (CNY) is what the applications paid by Acceptance's fees record (<see cref="Fees.ApplicationCosts"/>), over
+/// those with charges recorded; null when none has any (<see cref="CostNote"/> says so): never an estimate.
 /// </summary>
 public sealed record GettingElectricityReport(
     DateOnly From,

@@ -217,7 +217,7 @@ public sealed record OpenForecast(Guid ApplicationId, string Number, string Cust
 
 public sealed record Distribution(int Count, double Mean, double Median, double P10, double P90, double Min, double Max);
 
-public sealed record GettingElectricityCase(string Number, string CustomerClass, string Kind, DateOnly Submitted, DateOnly PowerOn, int Procedures, int CalendarDays);
+public sealed record GettingElectricityCase(string Number, string CustomerClass, string Kind, DateOnly Submitted, DateOnly PowerOn, int Procedures, int CalendarDays, decimal? Cost);
 
 public sealed record GettingElectricityProcedure(int Order, string Step, string Name, int Applications, double MedianCalendarDays);
 
