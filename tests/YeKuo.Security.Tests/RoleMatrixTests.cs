@@ -58,6 +58,7 @@ public sealed class RoleMatrixTests(SystemFixture system)
         yield return new("POST", $"/api/applications/work-items/{Id}/reject", StaffOf("Acceptance"));
         yield return new("GET", $"/api/applications/{Id}/progress", CustomerOrStaff);
         yield return new("GET", $"/api/applications/{Id}/deviation", Roles("customer", "clerk", "staff", "head", "manager", "platform"));
+        yield return new("GET", $"/api/applications/{Id}/network", Roles("customer", "clerk", "staff", "head", "manager", "platform"));
         yield return new("GET", "/api/applications/managers/manager-matrix/worklist", Roles("manager", "head"));
         foreach (var endpoint in WorkItems("/api/applications", "Acceptance"))
         {
@@ -67,6 +68,9 @@ public sealed class RoleMatrixTests(SystemFixture system)
         yield return new("GET", "/api/reports/handoffs", Roles("platform"));
         yield return new("GET", "/api/reports/costs", Roles("platform"));
         yield return new("GET", $"/api/applications/{Id}/charges", CustomerOrStaff);
+        yield return new("GET", "/api/reports/bottlenecks", Roles("platform"));
+        yield return new("GET", "/api/reports/getting-electricity", Roles("platform"));
+        yield return new("GET", "/api/reports/power-on-forecasts", Roles("platform"));
         yield return new("GET", "/api/calendar/2026", Anyone);
         yield return new("GET", "/api/calendar/working-days/add?from=2026-03-02&days=3", Anyone);
         yield return new("GET", "/api/policies/time-limits", Anyone);

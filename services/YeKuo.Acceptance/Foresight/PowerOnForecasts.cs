@@ -26,24 +26,34 @@ public sealed class PowerOnForecasts(IServiceScopeFactory scopes, TimeProvider t
     private static readonly Lazy<DurationModel> Priors = new(() => DurationModel.Build(PriorHistory.Value.Applications));
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (PowerOnForecaster Forecaster, ForecastBasis Basis)? _current;
+    // A reference, so readers never see half of a model being replaced.
+    private volatile Model? _current;
 
     public async Task<(PowerOnForecaster Forecaster, ForecastBasis Basis)> CurrentAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (_current is { } fresh && now - fresh.Basis.BuiltAt < options.Value.ModelLifetime)
         {
-            return fresh;
+            return (fresh.Forecaster, fresh.Basis);
         }
-        await _gate.WaitAsync(cancellationToken);
+        // While one caller rebuilds, the others go on with the model they had (progress reads never queue behind a rebuild).
+        if (_current is { } stale && !await _gate.WaitAsync(0, cancellationToken))
+        {
+            return (stale.Forecaster, stale.Basis);
+        }
+        if (_current is null)
+        {
+            await _gate.WaitAsync(cancellationToken);
+        }
         try
         {
             if (_current is { } built && now - built.Basis.BuiltAt < options.Value.ModelLifetime)
             {
-                return built;
+                return (built.Forecaster, built.Basis);
             }
-            _current = await BuildAsync(now, cancellationToken);
-            return _current.Value;
+            var (forecaster, basis) = await BuildAsync(now, cancellationToken);
+            _current = new Model(forecaster, basis);
+            return (forecaster, basis);
         }
         finally
         {
@@ -70,4 +80,6 @@ public sealed class PowerOnForecasts(IServiceScopeFactory scopes, TimeProvider t
             new ForecastBasis("priors", PriorHistory.Value.Applications.Count, now,
                 $"已接电申请仅 {stored} 件 (少于 {settings.MinStoredApplications} 件), 暂按模型先验工期预测 (priors: history too thin)"));
     }
+
+    private sealed record Model(PowerOnForecaster Forecaster, ForecastBasis Basis);
 }
