@@ -21,6 +21,7 @@ app.MapProgressApi();
 app.MapReportsApi();
 app.MapHandoffReportApi();
 app.MapTemporarySupplyApi();
+app.MapCustomerManagersApi();
 app.Run();
 
 public partial class Program;

@@ -19,6 +19,10 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
 
     public DbSet<CustomerFeedback> Feedback => Set<CustomerFeedback>();
 
+    public DbSet<CustomerManagerAssignment> CustomerManagers => Set<CustomerManagerAssignment>();
+
+    public DbSet<CustomerManagerChange> CustomerManagerChanges => Set<CustomerManagerChange>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var changed = ChangedApplications();
@@ -132,6 +136,31 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
             pause.ToTable("TimelinePauses");
             pause.HasKey(p => new { p.WorkItemId, p.PausedAt });
             pause.Property(p => p.Reason).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<CustomerManagerAssignment>(assignment =>
+        {
+            assignment.ToTable("CustomerManagers");
+            // One row per customer: of two concurrent first acceptances of one customer, the second insert fails and
+            // re-reads the first (CustomerManagerAssigner).
+            assignment.HasKey(a => a.CustomerId);
+            assignment.Property(a => a.CustomerId).HasMaxLength(64);
+            assignment.Property(a => a.CustomerManager).HasMaxLength(64);
+            assignment.Property(a => a.Version).IsConcurrencyToken();
+            assignment.HasIndex(a => a.CustomerManager);
+        });
+
+        modelBuilder.Entity<CustomerManagerChange>(change =>
+        {
+            change.ToTable("CustomerManagerChanges");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).ValueGeneratedNever();
+            change.Property(c => c.CustomerId).HasMaxLength(64);
+            change.Property(c => c.PreviousManager).HasMaxLength(64);
+            change.Property(c => c.CustomerManager).HasMaxLength(64);
+            change.Property(c => c.ChangedBy).HasMaxLength(64);
+            change.Property(c => c.Reason).HasMaxLength(500);
+            change.HasIndex(c => new { c.CustomerId, c.ChangedAt });
         });
 
         modelBuilder.Entity<CustomerFeedback>(feedback =>
