@@ -45,6 +45,7 @@ internal static class Extensions
             bus.AddConsumer<SatisfactionRatedConsumer>();
             bus.AddConsumer<ComplaintReassignedConsumer>();
             bus.AddConsumer<FollowUpVisitedConsumer>();
+            bus.AddConsumer<DeadlineWarningRaisedConsumer>();
             // Registered before the shared retry callback: the refresh wraps the retries and runs once after the commit,
             // inside the application's turn (ApplicationOrderFilter), so no other message of the application overtakes it.
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>

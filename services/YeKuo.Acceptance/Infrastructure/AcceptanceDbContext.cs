@@ -23,6 +23,8 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
 
     public DbSet<CustomerManagerChange> CustomerManagerChanges => Set<CustomerManagerChange>();
 
+    public DbSet<StepWarning> StepWarnings => Set<StepWarning>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var changed = ChangedApplications();
@@ -52,6 +54,7 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
                     case Application application: changed.Add(application.Id); break;
                     case TimelineEntry timeline: changed.Add(timeline.ApplicationId); break;
                     case CustomerFeedback feedback: changed.Add(feedback.ApplicationId); break;
+                    case StepWarning warning: changed.Add(warning.ApplicationId); break;
                     case Workflow.Hosting.Domain.WorkItem item: changed.Add(item.ApplicationId); break;
                 }
             }
@@ -161,6 +164,17 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
             change.Property(c => c.ChangedBy).HasMaxLength(64);
             change.Property(c => c.Reason).HasMaxLength(500);
             change.HasIndex(c => new { c.CustomerId, c.ChangedAt });
+        });
+
+        modelBuilder.Entity<StepWarning>(warning =>
+        {
+            warning.ToTable("StepWarnings");
+            warning.HasKey(w => new { w.WorkItemId, w.Level });
+            warning.Property(w => w.Level).HasConversion<string>().HasMaxLength(16);
+            warning.Property(w => w.Step).HasConversion<string>().HasMaxLength(32);
+            warning.Property(w => w.Department).HasConversion<string>().HasMaxLength(32);
+            warning.Property(w => w.Assignee).HasMaxLength(64);
+            warning.HasIndex(w => w.ApplicationId);
         });
 
         modelBuilder.Entity<CustomerFeedback>(feedback =>

@@ -266,6 +266,42 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.ToTable("CustomerManagerChanges", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Acceptance.Domain.StepWarning", b =>
+                {
+                    b.Property<Guid>("WorkItemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("WorkItemId", "Level");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("StepWarnings", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Acceptance.Domain.TimelineEntry", b =>
                 {
                     b.Property<Guid>("WorkItemId")

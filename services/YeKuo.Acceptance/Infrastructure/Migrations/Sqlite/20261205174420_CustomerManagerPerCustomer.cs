@@ -42,6 +42,23 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                     table.PrimaryKey("PK_CustomerManagers", x => x.CustomerId);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StepWarnings",
+                columns: table => new
+                {
+                    WorkItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Assignee = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StepWarnings", x => new { x.WorkItemId, x.Level });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerManagerChanges_CustomerId_ChangedAt",
                 table: "CustomerManagerChanges",
@@ -52,6 +69,11 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                 table: "CustomerManagers",
                 column: "CustomerManager");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_StepWarnings_ApplicationId",
+                table: "StepWarnings",
+                column: "ApplicationId");
+
             // A customer accepted before the rule keeps the manager of their first accepted application.
             migrationBuilder.Sql(@"
                 INSERT INTO ""CustomerManagers"" (""CustomerId"", ""CustomerManager"", ""AssignedAt"", ""Version"")
@@ -60,6 +82,7 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                 WHERE a.""CustomerManager"" IS NOT NULL AND a.""AcceptedAt"" = (
                     SELECT MIN(b.""AcceptedAt"") FROM ""Applications"" b WHERE b.""CustomerId"" = a.""CustomerId"" AND b.""CustomerManager"" IS NOT NULL)
                 GROUP BY a.""CustomerId"";");
+
         }
 
         /// <inheritdoc />
@@ -70,6 +93,9 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CustomerManagers");
+
+            migrationBuilder.DropTable(
+                name: "StepWarnings");
         }
     }
 }

@@ -42,6 +42,23 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     table.PrimaryKey("PK_CustomerManagers", x => x.CustomerId);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StepWarnings",
+                columns: table => new
+                {
+                    WorkItemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Step = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Assignee = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    RaisedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StepWarnings", x => new { x.WorkItemId, x.Level });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_CustomerManagerChanges_CustomerId_ChangedAt",
                 table: "CustomerManagerChanges",
@@ -52,6 +69,11 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                 table: "CustomerManagers",
                 column: "CustomerManager");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_StepWarnings_ApplicationId",
+                table: "StepWarnings",
+                column: "ApplicationId");
+
             // A customer accepted before the rule keeps the manager of their first accepted application.
             migrationBuilder.Sql(@"
                 INSERT INTO [CustomerManagers] ([CustomerId], [CustomerManager], [AssignedAt], [Version])
@@ -60,6 +82,7 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                              ROW_NUMBER() OVER (PARTITION BY a.[CustomerId] ORDER BY a.[AcceptedAt], a.[Id]) AS [Rank]
                       FROM [Applications] a WHERE a.[CustomerManager] IS NOT NULL) f
                 WHERE f.[Rank] = 1;");
+
         }
 
         /// <inheritdoc />
@@ -70,6 +93,9 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "CustomerManagers");
+
+            migrationBuilder.DropTable(
+                name: "StepWarnings");
         }
     }
 }
