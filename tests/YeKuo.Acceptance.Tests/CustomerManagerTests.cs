@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Acceptance.Apis;
 using YeKuo.Acceptance.Infrastructure;
+using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 
 namespace YeKuo.Acceptance.Tests;
@@ -86,7 +87,7 @@ public sealed class CustomerManagerTests(AcceptanceApp app) : IClassFixture<Acce
         var changed = await app.PublishedAsync<CustomerManagerChanged>(m => m.CustomerId == customer);
         Assert.Equal(next, changed.CustomerManager);
         Assert.Equal(first.CustomerManager, changed.PreviousManager);
-        Assert.Equal([first.Id, second.Id], changed.ApplicationIds.Order());
+        Assert.Equal(new HashSet<Guid> { first.Id, second.Id }, changed.ApplicationIds.ToHashSet());
 
         // The customer's next application gets the new manager; the new manager's worklist has all three.
         var third = await AcceptedAsync(app, customer);
@@ -121,5 +122,31 @@ public sealed class CustomerManagerTests(AcceptanceApp app) : IClassFixture<Acce
 
         Assert.Equal(application.CustomerManager, (await app.ApplicationAsync(application.Id)).CustomerManager);
         Assert.Empty(app.PublishedSoFar<CustomerManagerChanged>(m => m.CustomerId == customer));
+    }
+
+    [Fact]
+    public async Task The_managers_worklist_shows_each_warning_of_a_customers_application_once_however_often_it_arrives()
+    {
+        var customer = Customer();
+        var application = await AcceptedAsync(app, customer);
+        var workItem = Guid.NewGuid();
+        var warning = new DeadlineWarningRaised(workItem, application.Id, application.Number, Step.SiteSurvey, Department.SupplyScheme,
+            "staff-zhou", DeadlineLevel.HalfUsed, AcceptanceApp.Monday10China.AddDays(3), AcceptanceApp.Monday10China.AddDays(1));
+        await app.PublishAsync(new WorkItemOpened(workItem, application.Id, application.Number, Step.SiteSurvey, Department.SupplyScheme, 1,
+            "staff-zhou", AcceptanceApp.Monday10China, AcceptanceApp.Monday10China.AddDays(3)));
+        var messageId = MassTransit.NewId.NextGuid();
+
+        await app.PublishAsync(warning, messageId);
+        await app.PublishAsync(warning, messageId);
+        await app.PublishAsync(warning with { }, MassTransit.NewId.NextGuid());
+        await app.PublishAsync(warning with { Level = DeadlineLevel.MostlyUsed, RaisedAt = warning.RaisedAt.AddHours(20) });
+
+        var entries = await app.CreateClient().GetFromJsonAsync<Progress.WorklistEntry[]>(
+            $"/api/applications/managers/{application.CustomerManager}/worklist", AcceptanceApp.Json);
+        var entry = Assert.Single(entries!, e => e.ApplicationId == application.Id);
+        Assert.Equal("SupplyScheme", entry.Department);
+        Assert.Equal("MostlyUsed", entry.Warning);
+        Assert.Equal(["HalfUsed", "MostlyUsed"], entry.Warnings!.Select(w => w.Level));
+        Assert.All(entry.Warnings!, w => Assert.Equal(("现场勘查", "staff-zhou"), (w.StepName, w.Assignee)));
     }
 }
