@@ -64,6 +64,7 @@ public sealed class RoleMatrixTests(SystemFixture system)
             yield return endpoint;
         }
         yield return new("GET", "/api/reports/performance", Roles("platform"));
+        yield return new("GET", "/api/reports/responsible", Roles("platform"));
         yield return new("GET", "/api/customers", Roles("manager", "head"));
         yield return new("GET", "/api/customers/cust-1/manager", Roles("manager", "head"));
         yield return new("PUT", "/api/customers/cust-1/manager", HeadOf("Acceptance"));

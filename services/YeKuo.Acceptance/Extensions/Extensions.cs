@@ -71,6 +71,7 @@ internal static class Extensions
         services.AddScoped<ProgressReader>();
         services.AddScoped<ManagerWorklist>();
         services.AddScoped<PerformanceReportBuilder>();
+        services.AddScoped<ResponsibleReportBuilder>();
         services.AddSingleton<ProgressCache>();
         services.AddSingleton<ApplicationChanges>();
         services.AddSingleton<ApplicationTurns>();

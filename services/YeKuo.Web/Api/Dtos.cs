@@ -113,7 +113,11 @@ public sealed record ComplaintSupervision(DateTimeOffset At, IReadOnlyList<Depar
 public sealed record ManagerWorklistEntry(
     Guid ApplicationId, string Number, string CustomerName, string CustomerClass, string? Step, string? StepName, string? Department,
     string? Assignee, DateTimeOffset? WaitingSince, DateTimeOffset? DueAt, int? AgeWorkingDays, bool Paused, bool Overdue,
-    bool CustomerTime, int Round, IReadOnlyList<int>? DueAssumedYears, string? Kind);
+    bool CustomerTime, int Round, IReadOnlyList<int>? DueAssumedYears, string? Kind,
+    string? Warning = null, IReadOnlyList<ManagerWorklistWarning>? Warnings = null);
+
+/// <summary>One 超时预警 of a managed application (the step, its level, when, whose).</summary>
+public sealed record ManagerWorklistWarning(string Step, string StepName, string Department, string Level, string? Assignee, DateTimeOffset RaisedAt);
 
 public sealed record HandoffStats(int Count, double P50Seconds, double P95Seconds, double MaxSeconds);
 

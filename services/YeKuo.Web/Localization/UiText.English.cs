@@ -42,6 +42,7 @@ public sealed partial class UiText
         ["申请复检"] = "Request the re-check",
         ["申请类型"] = "Kind of application",
         ["等待客户"] = "Waiting on the customer",
+        ["超时预警"] = "Deadline warnings",
         ["等待客户办理"] = "Waiting on the customer",
         ["等待客户办理：{0}（客户在网上国网或营业厅办理）。"] = "Waiting on the customer: {0} (online or at the service hall).",
         ["等待您办理，自 {0} 起（客户时间，不计入供电公司考核）。"] = "Waiting for you since {0} (your time, not judged against the company).",
