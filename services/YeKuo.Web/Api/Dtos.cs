@@ -142,8 +142,30 @@ public sealed record StepFigures(
 public sealed record TotalFigures(
     int Applications, double? AverageWorkingDays, int? MaxWorkingDays, double? AverageHours, double? MaxHours, int Judged, int OnTime,
     double? OnTimeRate, int? Complaints, int? ApplicationsWithComplaints, double? ComplaintRate, int? Ratings, double? SatisfactionAverage,
-    int? Visits = null, double? AttitudeAverage = null, double? SpeedAverage = null, double? ChargesAverage = null);
+    int? Visits = null, double? AttitudeAverage = null, double? SpeedAverage = null, double? ChargesAverage = null,
+    int? ServiceErrors = null, int? ApplicationsWithErrors = null, double? ServiceErrorRate = null);
+
+/// <summary>Figures per 责任人 in one group (<c>/api/reports/responsible</c>).</summary>
+public sealed record ResponsibleFigures(
+    string Group, string Responsible, string Department, int Steps, int Applications, int Judged, int OnTime, double? OnTimeRate,
+    double? AverageWorkingDays, int? MaxWorkingDays, int Warnings, int OverdueWarnings);
+
+public sealed record ResponsibleReport(string GroupBy, string? From, string? To, DateTimeOffset GeneratedAt, IReadOnlyList<ResponsibleFigures> Rows, string Method);
 
 public sealed record ReportGroup(string Key, IReadOnlyList<StepFigures> Steps, TotalFigures Total);
 
 public sealed record PerformanceReport(string GroupBy, string? From, string? To, DateTimeOffset GeneratedAt, IReadOnlyList<ReportGroup> Groups, string Method);
+
+/// <summary>A customer's 客户经理 (<c>/api/customers</c>) and, for one customer, every change with its reason.</summary>
+public sealed record CustomerManagerView(
+    string CustomerId, string? CustomerName, string CustomerManager, DateTimeOffset AssignedAt, int OpenApplications,
+    IReadOnlyList<CustomerManagerChangeView> Changes);
+
+public sealed record CustomerManagerChangeView(string PreviousManager, string CustomerManager, string Reason, string ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary>A named reviewer's pending scheme opinions (<c>/api/supply-scheme/reviews/mine</c>).</summary>
+public sealed record ReviewerWorklist(string Reviewer, IReadOnlyList<string> Departments, IReadOnlyList<PendingReview> Pending);
+
+public sealed record PendingReview(
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string CustomerClass, int Revision, string DraftedBy, DateTimeOffset DraftedAt,
+    IReadOnlyList<string> PendingDepartments, int? OpinionLimitWorkingDays, DateTimeOffset? OpinionDueAt);
