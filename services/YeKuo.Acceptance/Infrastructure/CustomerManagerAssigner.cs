@@ -31,7 +31,10 @@ public sealed class CustomerManagerAssigner(
         own.CustomerManagers.Add(CustomerManagerAssignment.First(customerId, candidate, now));
         try
         {
+            // In a transaction of its own: the request's audit row then joins the request's own change (the 受理), not this.
+            await using var transaction = await own.Database.BeginTransactionAsync(cancellationToken);
             await own.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return candidate;
         }
         catch (DbUpdateException ex)
