@@ -19,6 +19,7 @@ app.MapCalendarApi();
 app.MapPoliciesApi();
 app.MapProgressApi();
 app.MapReportsApi();
+app.MapChargesApi();
 app.MapHandoffReportApi();
 app.MapTemporarySupplyApi();
 app.MapCustomerManagersApi();

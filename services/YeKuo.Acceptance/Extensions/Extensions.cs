@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
+using YeKuo.Acceptance.Fees;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.IntegrationEvents;
 using YeKuo.Acceptance.Progress;
@@ -46,6 +47,9 @@ internal static class Extensions
             bus.AddConsumer<ComplaintReassignedConsumer>();
             bus.AddConsumer<FollowUpVisitedConsumer>();
             bus.AddConsumer<DeadlineWarningRaisedConsumer>();
+            bus.AddConsumer<ChargesAssessedConsumer>();
+            bus.AddConsumer<ChargesPaidConsumer>();
+            bus.AddConsumer<ChargesRefundedConsumer>();
             // Registered before the shared retry callback: the refresh wraps the retries and runs once after the commit,
             // inside the application's turn (ApplicationOrderFilter), so no other message of the application overtakes it.
             bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
@@ -72,6 +76,7 @@ internal static class Extensions
         services.AddScoped<ManagerWorklist>();
         services.AddScoped<PerformanceReportBuilder>();
         services.AddScoped<ResponsibleReportBuilder>();
+        services.AddScoped<ApplicationCosts>();
         services.AddSingleton<ProgressCache>();
         services.AddSingleton<ApplicationChanges>();
         services.AddSingleton<ApplicationTurns>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Acceptance.Progress;
 using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Fees;
 using YeKuo.Contracts;
 using YeKuo.Workflow.Hosting.Persistence;
 
@@ -24,6 +25,10 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
     public DbSet<CustomerManagerChange> CustomerManagerChanges => Set<CustomerManagerChange>();
 
     public DbSet<StepWarning> StepWarnings => Set<StepWarning>();
+
+    public DbSet<ChargeAssessmentRecord> ChargeAssessments => Set<ChargeAssessmentRecord>();
+
+    public DbSet<ChargeEntry> ChargeEntries => Set<ChargeEntry>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -55,6 +60,8 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
                     case TimelineEntry timeline: changed.Add(timeline.ApplicationId); break;
                     case CustomerFeedback feedback: changed.Add(feedback.ApplicationId); break;
                     case StepWarning warning: changed.Add(warning.ApplicationId); break;
+                    case ChargeAssessmentRecord assessment: changed.Add(assessment.ApplicationId); break;
+                    case ChargeEntry charge: changed.Add(charge.ApplicationId); break;
                     case Workflow.Hosting.Domain.WorkItem item: changed.Add(item.ApplicationId); break;
                 }
             }
@@ -185,6 +192,28 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
             feedback.Property(f => f.Kind).HasConversion<string>().HasMaxLength(16);
             feedback.Property(f => f.Category).HasMaxLength(32);
             feedback.Property(f => f.Department).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<ChargeAssessmentRecord>(assessment =>
+        {
+            assessment.ToTable("ChargeAssessments");
+            assessment.HasKey(a => new { a.ApplicationId, a.Revision });
+            assessment.Property(a => a.TariffVersion).HasMaxLength(32);
+            assessment.Property(a => a.Total).HasPrecision(14, 2);
+        });
+
+        modelBuilder.Entity<ChargeEntry>(entry =>
+        {
+            entry.ToTable("ChargeEntries");
+            // What a line records is its key: a copy of an event cannot add it twice.
+            entry.HasKey(e => new { e.ApplicationId, e.Kind, e.Revision, e.MovementId, e.Item });
+            entry.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+            entry.Property(e => e.Item).HasMaxLength(48);
+            entry.Property(e => e.Name).HasMaxLength(48);
+            entry.Property(e => e.Basis).HasConversion<string>().HasMaxLength(16);
+            entry.Property(e => e.Quantity).HasPrecision(14, 3);
+            entry.Property(e => e.UnitAmount).HasPrecision(14, 2);
+            entry.Property(e => e.Amount).HasPrecision(14, 2);
         });
     }
 }

@@ -382,6 +382,78 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                     b.ToTable("TimelinePauses", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Acceptance.Fees.ChargeAssessmentRecord", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<long>("AssessedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TariffVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.HasKey("ApplicationId", "Revision");
+
+                    b.ToTable("ChargeAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.Acceptance.Fees.ChargeEntry", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("MovementId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(48)
+                        .HasColumnType("nvarchar(48)");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("decimal(14,3)");
+
+                    b.Property<decimal?>("UnitAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("decimal(14,2)");
+
+                    b.HasKey("ApplicationId", "Kind", "Revision", "MovementId", "Item");
+
+                    b.ToTable("ChargeEntries", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Messaging.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

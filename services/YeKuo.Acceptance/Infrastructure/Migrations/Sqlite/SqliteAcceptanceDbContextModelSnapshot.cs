@@ -377,6 +377,78 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                     b.ToTable("TimelinePauses", (string)null);
                 });
 
+            modelBuilder.Entity("YeKuo.Acceptance.Fees.ChargeAssessmentRecord", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TariffVersion")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "Revision");
+
+                    b.ToTable("ChargeAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("YeKuo.Acceptance.Fees.ChargeEntry", b =>
+                {
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MovementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UnitAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationId", "Kind", "Revision", "MovementId", "Item");
+
+                    b.ToTable("ChargeEntries", (string)null);
+                });
+
             modelBuilder.Entity("YeKuo.Messaging.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

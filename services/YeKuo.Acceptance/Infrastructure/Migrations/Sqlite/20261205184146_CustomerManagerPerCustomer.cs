@@ -96,6 +96,20 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StepWarnings");
+
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CustomerManagerChanges");
+
+            migrationBuilder.DropTable(
+                name: "CustomerManagers");
+
+            migrationBuilder.DropTable(
+                name: "StepWarnings");
         }
     }
 }
