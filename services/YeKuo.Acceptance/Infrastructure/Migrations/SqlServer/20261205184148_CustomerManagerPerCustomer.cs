@@ -82,21 +82,6 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.SqlServer
                              ROW_NUMBER() OVER (PARTITION BY a.[CustomerId] ORDER BY a.[AcceptedAt], a.[Id]) AS [Rank]
                       FROM [Applications] a WHERE a.[CustomerManager] IS NOT NULL) f
                 WHERE f.[Rank] = 1;");
-
-        }
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.DropTable(
-                name: "CustomerManagerChanges");
-
-            migrationBuilder.DropTable(
-                name: "CustomerManagers");
-
-            migrationBuilder.DropTable(
-                name: "StepWarnings");
-
         }
 
         /// <inheritdoc />

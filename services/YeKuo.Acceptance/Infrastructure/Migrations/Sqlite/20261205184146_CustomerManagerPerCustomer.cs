@@ -82,21 +82,6 @@ namespace YeKuo.Acceptance.Infrastructure.Migrations.Sqlite
                 WHERE a.""CustomerManager"" IS NOT NULL AND a.""AcceptedAt"" = (
                     SELECT MIN(b.""AcceptedAt"") FROM ""Applications"" b WHERE b.""CustomerId"" = a.""CustomerId"" AND b.""CustomerManager"" IS NOT NULL)
                 GROUP BY a.""CustomerId"";");
-
-        }
-
-        /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
-            migrationBuilder.DropTable(
-                name: "CustomerManagerChanges");
-
-            migrationBuilder.DropTable(
-                name: "CustomerManagers");
-
-            migrationBuilder.DropTable(
-                name: "StepWarnings");
-
         }
 
         /// <inheritdoc />
