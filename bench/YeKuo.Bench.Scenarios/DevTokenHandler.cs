@@ -37,6 +37,17 @@ public sealed class DevTokenHandler(Uri gateway) : DelegatingHandler(new Sockets
         if (user is null) return ("chaos-operator", "admin", null);
         if (user.StartsWith("chaos-", StringComparison.Ordinal)) return (user, "customer", null);
         if (user == "scheme-review-meeting") return (user, "head", "SupplyScheme");
+        // Named reviewers: each reviewing department's opinion comes from its own staff (the shipped staff directory).
+        if (user.StartsWith("reviewer-", StringComparison.Ordinal))
+        {
+            return (user, "staff", user["reviewer-".Length..] switch
+            {
+                "operations" => "Inspection",
+                "metering" => "Metering",
+                "marketing" => "Acceptance",
+                _ => "SupplyScheme",
+            });
+        }
         var department = path.Contains("/api/supply-scheme") ? "SupplyScheme"
             : path.Contains("/api/inspection") ? "Inspection"
             : path.Contains("/api/metering") ? "Metering"

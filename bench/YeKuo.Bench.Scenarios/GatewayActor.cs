@@ -335,7 +335,7 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
                         foreach (var department in review.GetProperty("pendingDepartments").EnumerateArray().Select(d => d.GetString()!))
                         {
                             result = await PostAsync($"{prefix}/reviews/{reviewId}/opinions",
-                                new { department, approve = true, comments = "同意" }, "staff-" + department, ct).ConfigureAwait(false);
+                                new { department, approve = true, comments = "同意" }, "reviewer-" + department, ct).ConfigureAwait(false);
                             if (result is null) break;
                         }
                         break;

@@ -44,7 +44,7 @@ done
 events='YeKuo\.Contracts\.Events'
 worklist="StepCompleted|WorkItemOpened|WorkItemClaimed|WorkItemPaused|WorkItemResumed|DeadlineWarningRaised|WorkItemEscalated"
 declare -A publishes=(
-  [acceptance]="$worklist|ApplicationSubmitted|ApplicationAccepted|ApplicationRejected|ApplicationWithdrawn|TemporarySupplyEndingSoon|TemporarySupplyEnded"
+  [acceptance]="$worklist|ApplicationSubmitted|ApplicationAccepted|ApplicationRejected|ApplicationWithdrawn|TemporarySupplyEndingSoon|TemporarySupplyEnded|CustomerManagerChanged"
   [supplyscheme]="$worklist|SchemeReviewCompleted|SchemeMeetingDecided|ChargesAssessed|ChargesPaid|ChargesRefunded"
   [inspection]="$worklist"
   [metering]="$worklist|PowerConnected"

@@ -16,6 +16,7 @@ public static class GatewayRoutes
         ("/api/calendar", "acceptance"),
         ("/api/policies", "acceptance"),
         ("/api/reports", "acceptance"),
+        ("/api/customers", "acceptance"),
         ("/api/supply-scheme", "supplyscheme"),
         ("/api/inspection", "inspection"),
         ("/api/metering", "metering"),

@@ -23,6 +23,7 @@ app.MapChargesApi();
 app.MapForesightApi();
 app.MapHandoffReportApi();
 app.MapTemporarySupplyApi();
+app.MapCustomerManagersApi();
 app.Run();
 
 public partial class Program;

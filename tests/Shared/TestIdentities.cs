@@ -10,8 +10,7 @@ public static class TestIdentities
 
     /// <summary>
     /// The role a test identity plays, by its name: admin*, cust*/customer*, clerk*, manager*, platform*, partner*,
-    /// head* (head of <paramref name="defaultDepartment"/>), meeting-* (the SupplyScheme head who chairs the 方案审查会), staff-&lt;department&gt;, reviewer-* (SupplyScheme
-    /// staff); anyone else is staff of <paramref name="defaultDepartment"/> (the service under test).
+    /// head* (head of <paramref name="defaultDepartment"/>), meeting-* (the SupplyScheme head who chairs the 方案审查会), staff-&lt;department&gt;, reviewer-&lt;review key&gt; (staff of the department giving that opinion); anyone else is staff of <paramref name="defaultDepartment"/> (the service under test).
     /// </summary>
     /// <summary>The department whose API a path belongs to (the default department of identities not named otherwise).</summary>
     public static string DepartmentOfPath(string path) =>
@@ -20,6 +19,18 @@ public static class TestIdentities
         : path.StartsWith("/api/metering") ? "Metering"
         : path.StartsWith("/api/notifications") ? "Notification"
         : "Acceptance";
+
+    /// <summary>
+    /// The department whose staff give a reviewing department's scheme opinion (<c>reviewer-operations</c> is 运检 staff of
+    /// Inspection, as in the shipped staff directory and <c>SchemeReviewOptions.DefaultReviewerDepartments</c>).
+    /// </summary>
+    public static string ReviewerDepartmentOf(string reviewKey) => reviewKey switch
+    {
+        "operations" => "Inspection",
+        "metering" => "Metering",
+        "marketing" => "Acceptance",
+        _ => "SupplyScheme",
+    };
 
     public static (string Role, string? Department) IdentityOf(string user, string defaultDepartment)
     {
@@ -32,7 +43,7 @@ public static class TestIdentities
         if (name.StartsWith("partner")) return ("partner", null);
         if (name.StartsWith("meeting-")) return ("head", "SupplyScheme");
         if (name.StartsWith("head")) return ("head", defaultDepartment);
-        if (name.StartsWith("reviewer")) return ("staff", "SupplyScheme");
+        if (name.StartsWith("reviewer")) return ("staff", ReviewerDepartmentOf(name["reviewer".Length..].TrimStart('-')));
         if (name.StartsWith("staff-") && Departments.FirstOrDefault(d => name == "staff-" + d.ToLowerInvariant()) is { } department)
         {
             return ("staff", department);

@@ -177,15 +177,15 @@ public sealed class ReportTests(ReportsApp app) : IClassFixture<ReportsApp>
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("group,step,stepName,department,count,avgWorkingDays,maxWorkingDays,avgHours,maxHours,judged,onTime,onTimeRate,complaints,complaintRate,ratings,satisfactionAverage,visits,attitudeAverage,speedAverage,chargesAverage", lines[0]);
+        Assert.Equal("group,step,stepName,department,count,avgWorkingDays,maxWorkingDays,avgHours,maxHours,judged,onTime,onTimeRate,complaints,complaintRate,ratings,satisfactionAverage,visits,attitudeAverage,speedAverage,chargesAverage,serviceErrors,serviceErrorRate", lines[0]);
         Assert.Equal(
         [
-            "Residential,Acceptance,受理,Acceptance,2,0,0,3,4,0,0,,,,,,,,,",
-            "Residential,SiteSurvey,现场勘查,SupplyScheme,2,1,1,24,24,0,0,,,,,,,,,",
-            "Residential,PowerConnection,装表接电,Metering,2,1.5,2,35,48,0,0,,,,,,,,,",
-            "Residential,Total,合计,,2,2.5,3,62,74,2,2,1,2,1,2,3.5,2,3.5,2.5,4.5",
+            "Residential,Acceptance,受理,Acceptance,2,0,0,3,4,0,0,,,,,,,,,,,",
+            "Residential,SiteSurvey,现场勘查,SupplyScheme,2,1,1,24,24,0,0,,,,,,,,,,,",
+            "Residential,PowerConnection,装表接电,Metering,2,1.5,2,35,48,0,0,,,,,,,,,,,",
+            "Residential,Total,合计,,2,2.5,3,62,74,2,2,1,2,1,2,3.5,2,3.5,2.5,4.5,0,0",
         ], lines[1..5]);
-        Assert.Equal("SmallMicroBusiness,Total,合计,,1,2,2,73,73,1,1,1,0,0,1,4,1,4,4,3", lines[^1]);
+        Assert.Equal("SmallMicroBusiness,Total,合计,,1,2,2,73,73,1,1,1,0,0,1,4,1,4,4,3,0,0", lines[^1]);
     }
 
     [Fact]

@@ -69,14 +69,14 @@ public sealed class AcceptRejectWithdrawTests(AcceptanceApp app) : IClassFixture
     }
 
     [Fact]
-    public async Task Three_accepted_applications_get_three_different_customer_managers()
+    public async Task Three_customers_first_applications_get_three_different_customer_managers()
     {
         // A fresh service: the pool's load starts at zero for every manager.
         await using var fresh = new AcceptanceApp();
         var managers = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var (application, workItemId) = await fresh.SubmitValidAsync();
+            var (application, workItemId) = await fresh.SubmitValidAsync(customer: $"cust-{i}");
             Assert.Equal(HttpStatusCode.OK, (await fresh.CompleteAsync(workItemId, Complete)).StatusCode);
             managers.Add((await fresh.ApplicationAsync(application.Id)).CustomerManager!);
         }

@@ -11,9 +11,9 @@ public sealed class AcceptanceApp() : ServiceApp<Program>("acceptancedb", "/api/
         PostAsync("/api/applications", request, customer);
 
     /// <summary>Submits a valid application and returns it with its 受理 work item.</summary>
-    public async Task<(ApplicationDetails Application, Guid AcceptanceWorkItemId)> SubmitValidAsync(object? request = null)
+    public async Task<(ApplicationDetails Application, Guid AcceptanceWorkItemId)> SubmitValidAsync(object? request = null, string customer = "cust-1")
     {
-        var response = await SubmitAsync(request ?? Requests.HighVoltageSingleSource());
+        var response = await SubmitAsync(request ?? Requests.HighVoltageSingleSource(), customer);
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var application = (await response.Content.ReadFromJsonAsync<ApplicationDetails>(Json))!;
         var item = Assert.Single(await WorkItemsAsync(application.Id));

@@ -110,7 +110,7 @@ public sealed class ReferenceDataTests(AcceptanceApp app) : IClassFixture<Accept
         Assert.Equal(30, SchemeReply(policies[1], "HighVoltageDualSource"));
         Assert.Equal("2023-12-31", policies[1].GetProperty("effectiveTo").GetString());
         // Complaints and the 回访 run on limits of the same documents.
-        Assert.Equal(["ComplaintHandling:5", "FollowUpVisit:5"], current.GetProperty("serviceLimits").EnumerateArray()
+        Assert.Equal(["ComplaintHandling:5", "FollowUpVisit:5", "SchemeReviewOpinion:2"], current.GetProperty("serviceLimits").EnumerateArray()
             .Select(l => $"{l.GetProperty("task").GetString()}:{l.GetProperty("limitWorkingDays").GetInt32()}"));
 
         var survey = current.GetProperty("classes").EnumerateArray()

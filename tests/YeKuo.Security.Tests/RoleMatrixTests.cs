@@ -65,6 +65,10 @@ public sealed class RoleMatrixTests(SystemFixture system)
             yield return endpoint;
         }
         yield return new("GET", "/api/reports/performance", Roles("platform"));
+        yield return new("GET", "/api/reports/responsible", Roles("platform"));
+        yield return new("GET", "/api/customers", Roles("manager", "head"));
+        yield return new("GET", "/api/customers/cust-1/manager", Roles("manager", "head"));
+        yield return new("PUT", "/api/customers/cust-1/manager", HeadOf("Acceptance"));
         yield return new("GET", "/api/reports/handoffs", Roles("platform"));
         yield return new("GET", "/api/reports/costs", Roles("platform"));
         yield return new("GET", $"/api/applications/{Id}/charges", CustomerOrStaff);
@@ -82,9 +86,11 @@ public sealed class RoleMatrixTests(SystemFixture system)
         }
         yield return new("POST", $"/api/supply-scheme/work-items/{Id}/draft", StaffOf("SupplyScheme"));
         yield return new("GET", $"/api/supply-scheme/work-items/{Id}/scheme", StaffOf("SupplyScheme"));
-        yield return new("GET", "/api/supply-scheme/reviews", StaffOf("SupplyScheme"));
-        yield return new("GET", $"/api/supply-scheme/reviews/{Id}", StaffOf("SupplyScheme"));
-        yield return new("POST", $"/api/supply-scheme/reviews/{Id}/opinions", StaffOf("SupplyScheme"));
+        // Every department's staff read the reviews and give their own department's opinion (checked per opinion).
+        yield return new("GET", "/api/supply-scheme/reviews", Roles("staff", "head"));
+        yield return new("GET", "/api/supply-scheme/reviews/mine", Roles("staff", "head"));
+        yield return new("GET", $"/api/supply-scheme/reviews/{Id}", Roles("staff", "head"));
+        yield return new("POST", $"/api/supply-scheme/reviews/{Id}/opinions", Roles("staff", "head"));
         yield return new("POST", $"/api/supply-scheme/reviews/{Id}/meeting-decision", HeadOf("SupplyScheme"));
         yield return new("GET", "/api/supply-scheme/meetings/2026-03-04", StaffOf("SupplyScheme"));
         yield return new("GET", $"/api/supply-scheme/applications/{Id}/charges", CustomerOrStaff);

@@ -118,16 +118,16 @@ public sealed class ParallelReviewTests(SchemeFlowApp app) : IClassFixture<Schem
         var application = new SchemeApplication(app, CustomerClass.LowVoltageNonResidential);
         var round = await application.OpenSchemeReplyAsync();
         var review = await application.SubmitDraftAsync(round.Id, application.Scheme());
-        await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.OpinionAsync(review.Id, "metering", approve: true, reviewer: "metering-wang"));
+        await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.OpinionAsync(review.Id, "metering", approve: true, reviewer: "reviewer-metering"));
 
         var again = await SchemeFlowApp.ExpectAsync(HttpStatusCode.Conflict,
-            application.OpinionAsync(review.Id, "Metering", approve: false, comments: "计量点位置需调整", reviewer: "metering-chen"));
+            application.OpinionAsync(review.Id, "Metering", approve: false, comments: "计量点位置需调整", reviewer: "staff-metering"));
 
         Assert.Contains("already gave its opinion", (await SchemeFlowApp.ProblemAsync(again)).Detail);
         var stored = await app.ReviewAsync(review.Id);
         var opinion = Assert.Single(stored.Opinions);
         Assert.True(opinion.Approve);
-        Assert.Equal("metering-wang", opinion.Reviewer);
+        Assert.Equal("reviewer-metering", opinion.Reviewer);
         Assert.Equal("UnderReview", stored.Status);
     }
 
@@ -177,11 +177,11 @@ public sealed class ParallelReviewTests(SchemeFlowApp app) : IClassFixture<Schem
         await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.OpinionAsync(revision1.Id, "operations", approve: true));
 
         var rejection = await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK,
-            application.OpinionAsync(revision1.Id, "dispatch", approve: false, comments: "城东线负载率已达 85%, 请改由城南线接入", reviewer: "dispatch-sun"));
+            application.OpinionAsync(revision1.Id, "dispatch", approve: false, comments: "城东线负载率已达 85%, 请改由城南线接入", reviewer: "reviewer-dispatch"));
 
         var rejected = await SchemeFlowApp.ReadAsync<SchemeReviewDto>(rejection);
         Assert.Equal("Rejected", rejected.Status);
-        Assert.Equal(["dispatch (dispatch-sun): 城东线负载率已达 85%, 请改由城南线接入"], rejected.SentBackBecause);
+        Assert.Equal(["dispatch (reviewer-dispatch): 城东线负载率已达 85%, 请改由城南线接入"], rejected.SentBackBecause);
         var closed = await app.GetAsync<WorkItemDto>($"/api/supply-scheme/work-items/{round1.Id}");
         Assert.Equal("Cancelled", closed.Status);
 
@@ -227,7 +227,7 @@ public sealed class ParallelReviewTests(SchemeFlowApp app) : IClassFixture<Schem
         var review = await application.SubmitDraftAsync(round.Id, application.Scheme());
 
         var answers = await Task.WhenAll(SchemeApplication.Departments.Select(department =>
-            app.PostAsync($"/api/supply-scheme/reviews/{review.Id}/opinions", new { department, approve = true }, $"{department}-reviewer")));
+            app.PostAsync($"/api/supply-scheme/reviews/{review.Id}/opinions", new { department, approve = true }, $"reviewer-{department}")));
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         var stored = await app.ReviewAsync(review.Id);

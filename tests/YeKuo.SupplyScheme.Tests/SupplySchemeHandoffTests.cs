@@ -47,7 +47,7 @@ public sealed class SupplySchemeHandoffTests(SupplySchemeApp app) : IClassFixtur
         foreach (var department in new[] { "operations", "dispatch", "metering", "marketing" })
         {
             await SupplySchemeApp.ExpectAsync(HttpStatusCode.OK,
-                app.PostAsync($"/api/supply-scheme/reviews/{reviewId}/opinions", new { department, approve = true, comments = "同意" }, $"{department}-reviewer"));
+                app.PostAsync($"/api/supply-scheme/reviews/{reviewId}/opinions", new { department, approve = true, comments = "同意" }, $"reviewer-{department}"));
         }
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 4, 7, 0, 0, TimeSpan.Zero));
         await SupplySchemeApp.ExpectAsync(HttpStatusCode.OK,

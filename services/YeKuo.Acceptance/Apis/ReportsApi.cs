@@ -15,14 +15,47 @@ public static class ReportsApi
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Platform);
         reports.MapGet("/performance", Performance);
+        reports.MapGet("/responsible", Responsible);
         reports.MapGet("/costs", Costs);
         return app;
     }
 
-    /// <summary><c>?groupBy=department|customerClass|month&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd&amp;format=json|csv</c> (or <c>Accept: text/csv</c>).</summary>
+    /// <summary><c>?groupBy=department|customerClass|kind|month&amp;from=yyyy-MM-dd&amp;to=yyyy-MM-dd&amp;format=json|csv</c> (or <c>Accept: text/csv</c>).</summary>
     public static async Task<Results<Ok<PerformanceReport>, FileContentHttpResult, ValidationProblem>> Performance(
         string? groupBy, string? from, string? to, string? format, HttpContext http, PerformanceReportBuilder builder,
         CancellationToken cancellationToken)
+    {
+        var (query, csv, errors) = Parse(groupBy, from, to, format, http);
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The report query is not valid.");
+        }
+        var report = await builder.BuildAsync(query!, cancellationToken);
+        return csv == true
+            ? TypedResults.File(PerformanceReportBuilder.ToCsv(report), "text/csv; charset=utf-8",
+                $"yekuo-performance-{report.GeneratedAt:yyyyMMddHHmmss}.csv")
+            : TypedResults.Ok(report);
+    }
+
+    /// <summary>Figures per 责任人, with the same query as <see cref="Performance"/>.</summary>
+    public static async Task<Results<Ok<ResponsibleReport>, FileContentHttpResult, ValidationProblem>> Responsible(
+        string? groupBy, string? from, string? to, string? format, HttpContext http, ResponsibleReportBuilder builder,
+        CancellationToken cancellationToken)
+    {
+        var (query, csv, errors) = Parse(groupBy, from, to, format, http);
+        if (errors is not null)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The report query is not valid.");
+        }
+        var report = await builder.BuildAsync(query!, cancellationToken);
+        return csv == true
+            ? TypedResults.File(ResponsibleReportBuilder.ToCsv(report), "text/csv; charset=utf-8",
+                $"yekuo-responsible-{report.GeneratedAt:yyyyMMddHHmmss}.csv")
+            : TypedResults.Ok(report);
+    }
+
+    private static (ReportQuery? Query, bool? Csv, Dictionary<string, string[]>? Errors) Parse(
+        string? groupBy, string? from, string? to, string? format, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
         var grouping = ReportGrouping.None;
@@ -33,11 +66,12 @@ public static class ReportsApi
                 "department" => ReportGrouping.Department,
                 "customerclass" => ReportGrouping.CustomerClass,
                 "month" => ReportGrouping.Month,
+                "kind" => ReportGrouping.Kind,
                 _ => ReportGrouping.None,
             };
             if (grouping == ReportGrouping.None)
             {
-                errors["groupBy"] = ["groupBy must be department, customerClass or month."];
+                errors["groupBy"] = ["groupBy must be department, customerClass, kind or month."];
             }
         }
         var fromDate = QueryValues.Date(from, "from", errors);
@@ -58,16 +92,7 @@ public static class ReportsApi
         {
             errors["format"] = ["format must be json or csv."];
         }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: "The report query is not valid.");
-        }
-
-        var report = await builder.BuildAsync(new ReportQuery(grouping, fromDate, toDate), cancellationToken);
-        return csv == true
-            ? TypedResults.File(PerformanceReportBuilder.ToCsv(report), "text/csv; charset=utf-8",
-                $"yekuo-performance-{report.GeneratedAt:yyyyMMddHHmmss}.csv")
-            : TypedResults.Ok(report);
+        return errors.Count > 0 ? (null, null, errors) : (new ReportQuery(grouping, fromDate, toDate), csv, null);
     }
 
     /// <summary>

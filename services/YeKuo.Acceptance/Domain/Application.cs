@@ -74,7 +74,7 @@ public sealed class Application
 
     public IReadOnlyList<Step> Plan { get; private set; } = [];
 
-    /// <summary>客户经理: one named manager follows the application end to end.</summary>
+    /// <summary>客户经理: the customer's one manager (<see cref="CustomerManagerAssignment"/>), following the application end to end.</summary>
     public string? CustomerManager { get; private set; }
 
     public string? ClosingReason { get; private set; }
@@ -121,6 +121,18 @@ public sealed class Application
         AcceptedAt = now;
         Status = ApplicationStatus.InProgress;
         Touch();
+    }
+
+    /// <summary>The customer was handed to another 客户经理: an open application follows, a closed one keeps its manager.</summary>
+    public bool FollowManagerChange(string customerManager)
+    {
+        if (Status != ApplicationStatus.InProgress || CustomerManager == customerManager)
+        {
+            return false;
+        }
+        CustomerManager = customerManager;
+        Touch();
+        return true;
     }
 
     public void Reject(string reasons, DateTimeOffset now)

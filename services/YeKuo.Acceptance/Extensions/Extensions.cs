@@ -47,6 +47,7 @@ internal static class Extensions
             bus.AddConsumer<SatisfactionRatedConsumer>();
             bus.AddConsumer<ComplaintReassignedConsumer>();
             bus.AddConsumer<FollowUpVisitedConsumer>();
+            bus.AddConsumer<DeadlineWarningRaisedConsumer>();
             bus.AddConsumer<ChargesAssessedConsumer>();
             bus.AddConsumer<ChargesPaidConsumer>();
             bus.AddConsumer<ChargesRefundedConsumer>();
@@ -79,6 +80,7 @@ internal static class Extensions
         services.AddScoped<ProgressReader>();
         services.AddScoped<ManagerWorklist>();
         services.AddScoped<PerformanceReportBuilder>();
+        services.AddScoped<ResponsibleReportBuilder>();
         services.AddScoped<ApplicationCosts>();
         services.AddScoped<CostReportBuilder>();
         services.AddSingleton<ProgressCache>();

@@ -20,6 +20,12 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
 
     public DbSet<CustomerFeedback> Feedback => Set<CustomerFeedback>();
 
+    public DbSet<CustomerManagerAssignment> CustomerManagers => Set<CustomerManagerAssignment>();
+
+    public DbSet<CustomerManagerChange> CustomerManagerChanges => Set<CustomerManagerChange>();
+
+    public DbSet<StepWarning> StepWarnings => Set<StepWarning>();
+
     public DbSet<ChargeAssessmentRecord> ChargeAssessments => Set<ChargeAssessmentRecord>();
 
     public DbSet<ChargeEntry> ChargeEntries => Set<ChargeEntry>();
@@ -53,6 +59,7 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
                     case Application application: changed.Add(application.Id); break;
                     case TimelineEntry timeline: changed.Add(timeline.ApplicationId); break;
                     case CustomerFeedback feedback: changed.Add(feedback.ApplicationId); break;
+                    case StepWarning warning: changed.Add(warning.ApplicationId); break;
                     case ChargeAssessmentRecord assessment: changed.Add(assessment.ApplicationId); break;
                     case ChargeEntry charge: changed.Add(charge.ApplicationId); break;
                     case Workflow.Hosting.Domain.WorkItem item: changed.Add(item.ApplicationId); break;
@@ -139,6 +146,42 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
             pause.ToTable("TimelinePauses");
             pause.HasKey(p => new { p.WorkItemId, p.PausedAt });
             pause.Property(p => p.Reason).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<CustomerManagerAssignment>(assignment =>
+        {
+            assignment.ToTable("CustomerManagers");
+            // One row per customer: of two concurrent first acceptances of one customer, the second insert fails and
+            // re-reads the first (CustomerManagerAssigner).
+            assignment.HasKey(a => a.CustomerId);
+            assignment.Property(a => a.CustomerId).HasMaxLength(64);
+            assignment.Property(a => a.CustomerManager).HasMaxLength(64);
+            assignment.Property(a => a.Version).IsConcurrencyToken();
+            assignment.HasIndex(a => a.CustomerManager);
+        });
+
+        modelBuilder.Entity<CustomerManagerChange>(change =>
+        {
+            change.ToTable("CustomerManagerChanges");
+            change.HasKey(c => c.Id);
+            change.Property(c => c.Id).ValueGeneratedNever();
+            change.Property(c => c.CustomerId).HasMaxLength(64);
+            change.Property(c => c.PreviousManager).HasMaxLength(64);
+            change.Property(c => c.CustomerManager).HasMaxLength(64);
+            change.Property(c => c.ChangedBy).HasMaxLength(64);
+            change.Property(c => c.Reason).HasMaxLength(500);
+            change.HasIndex(c => new { c.CustomerId, c.ChangedAt });
+        });
+
+        modelBuilder.Entity<StepWarning>(warning =>
+        {
+            warning.ToTable("StepWarnings");
+            warning.HasKey(w => new { w.WorkItemId, w.Level });
+            warning.Property(w => w.Level).HasConversion<string>().HasMaxLength(16);
+            warning.Property(w => w.Step).HasConversion<string>().HasMaxLength(32);
+            warning.Property(w => w.Department).HasConversion<string>().HasMaxLength(32);
+            warning.Property(w => w.Assignee).HasMaxLength(64);
+            warning.HasIndex(w => w.ApplicationId);
         });
 
         modelBuilder.Entity<CustomerFeedback>(feedback =>

@@ -4,10 +4,57 @@ using YeKuo.Acceptance.Domain;
 
 namespace YeKuo.Acceptance.Infrastructure;
 
-/// <summary>Picks the 客户经理 with the fewest active applications (ties: the pool's order), so load stays balanced.</summary>
-public sealed class CustomerManagerAssigner(AcceptanceDbContext db, IOptions<CustomerManagerOptions> options)
+/// <summary>
+/// 一对一 (seed 004): a customer's 客户经理 is chosen once, when their first application is accepted, and every later
+/// application gets the same one. The first choice goes to the manager with the fewest customers (ties: the pool's order).
+/// </summary>
+public sealed class CustomerManagerAssigner(
+    AcceptanceDbContext db, IServiceScopeFactory scopes, IOptions<CustomerManagerOptions> options, ILogger<CustomerManagerAssigner> logger)
 {
-    public async Task<string> PickAsync(CancellationToken cancellationToken)
+    /// <summary>Is <paramref name="name"/> one of the configured 客户经理?</summary>
+    public bool IsManager(string name) => options.Value.Names.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The customer's manager, assigning one on the first call. The assignment commits on its own, keyed by the
+    /// customer: of two concurrent first acceptances one insert wins and the other reads the winner.
+    /// </summary>
+    public async Task<string> ManagerOfAsync(string customerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await CurrentAsync(db, customerId, cancellationToken) is { } current)
+        {
+            return current;
+        }
+
+        var candidate = await LeastLoadedAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var own = scope.ServiceProvider.GetRequiredService<AcceptanceDbContext>();
+        own.CustomerManagers.Add(CustomerManagerAssignment.First(customerId, candidate, now));
+        try
+        {
+            // In a transaction of its own: the request's audit row then joins the request's own change (the 受理), not this.
+            await using var transaction = await own.Database.BeginTransactionAsync(cancellationToken);
+            await own.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return candidate;
+        }
+        catch (DbUpdateException ex)
+        {
+            own.ChangeTracker.Clear();
+            var winner = await CurrentAsync(own, customerId, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+            logger.LogDebug(ex, "Customer {CustomerId} was given 客户经理 {Manager} by a concurrent acceptance", customerId, winner);
+            return winner;
+        }
+    }
+
+    private static Task<string?> CurrentAsync(AcceptanceDbContext context, string customerId, CancellationToken cancellationToken) =>
+        context.CustomerManagers.AsNoTracking().Where(a => a.CustomerId == customerId)
+            .Select(a => a.CustomerManager).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<string> LeastLoadedAsync(CancellationToken cancellationToken)
     {
         var pool = options.Value.Names;
         if (pool.Count == 0)
@@ -15,20 +62,10 @@ public sealed class CustomerManagerAssigner(AcceptanceDbContext db, IOptions<Cus
             throw new InvalidOperationException("CustomerManagers:Names is empty; configure the 客户经理 pool.");
         }
 
-        var load = await db.Applications
-            .Where(a => a.CustomerManager != null && a.Status == ApplicationStatus.InProgress)
-            .GroupBy(a => a.CustomerManager!)
+        var load = await db.CustomerManagers.AsNoTracking()
+            .GroupBy(a => a.CustomerManager)
             .Select(g => new { Manager = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Manager, x => x.Count, cancellationToken);
-
-        // Include the ones being accepted in this unit of work but not yet saved.
-        foreach (var pending in db.ChangeTracker.Entries<Application>()
-                     .Where(e => e.State == EntityState.Modified && e.Entity.CustomerManager is not null
-                         && e.Property(a => a.CustomerManager).IsModified))
-        {
-            load[pending.Entity.CustomerManager!] = load.GetValueOrDefault(pending.Entity.CustomerManager!) + 1;
-        }
-
         return pool.OrderBy(name => load.GetValueOrDefault(name)).ThenBy(pool.IndexOf).First();
     }
 }

@@ -5,6 +5,7 @@ using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Progress;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Outcomes;
 using YeKuo.Workflow.Calendar;
 
 namespace YeKuo.Acceptance.Reports;
@@ -15,6 +16,9 @@ public enum ReportGrouping
     Department,
     CustomerClass,
     Month,
+
+    /// <summary>新装, 增容, 变更用电, 临时用电.</summary>
+    Kind,
 }
 
 /// <param name="From">First business day (China time) of completions counted, inclusive.</param>
@@ -39,14 +43,15 @@ public sealed record TotalFigures(
     int Judged, int OnTime, double? OnTimeRate,
     int? Complaints, int? ApplicationsWithComplaints, double? ComplaintRate,
     int? Ratings, double? SatisfactionAverage,
-    int? Visits = null, double? AttitudeAverage = null, double? SpeedAverage = null, double? ChargesAverage = null);
+    int? Visits = null, double? AttitudeAverage = null, double? SpeedAverage = null, double? ChargesAverage = null,
+    int? ServiceErrors = null, int? ApplicationsWithErrors = null, double? ServiceErrorRate = null);
 
 public sealed record ReportGroup(string Key, IReadOnlyList<StepFigures> Steps, TotalFigures Total);
 
 public sealed record PerformanceReport(
     string GroupBy, string? From, string? To, DateTimeOffset GeneratedAt, IReadOnlyList<ReportGroup> Groups, string Method);
 
-/// <summary>Service-level metrics (seeds 001, 003): 办理时长 per step and in total, 按时办结率, 投诉率, 满意度.</summary>
+/// <summary>Service-level metrics (seeds 001, 003): 办理时长 per step and in total, 按时办结率, 投诉率, 满意度, 服务差错率.</summary>
 public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords records, ApplicationAssessor assessor, TimeProvider time)
 {
     public const string Method =
@@ -58,7 +63,14 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
         + "within its limit, the customer's time taken out (low voltage); by department, the department's judged steps. "
         + "Complaint rate = applications with a complaint / applications; by department, applications with a complaint the department "
         + "owns / applications it served. 服务态度评分 = average attitude score of the 回访 recorded by customer service (1–5); by "
-        + "department, over the applications it served.";
+        + "department, over the applications it served. 服务差错率 (seed 001, 服务质量) = applications with a 服务差错 / applications; a 差错 "
+        + "is the company's own handling found wrong: a replied 供电方案 the customer sent back for revision (客户确认方案 not confirmed: "
+        + "the reply is redone; SupplyScheme's), or a complaint of a rule broken — 收费 (乱收费, seed 004) or 违反三不指定 (seed 002) — "
+        + "(the owning department's). Not counted: a failed inspection (the customer's works, 整改 is customer time), lateness "
+        + "(按时办结率) and other complaints (投诉率). By department, the department's own 差错 over the applications it served.";
+
+    /// <summary>Complaint categories that record a broken rule (a 服务差错), as Notification publishes them.</summary>
+    public static readonly IReadOnlySet<string> RuleBreakingComplaints = new HashSet<string>(StringComparer.Ordinal) { "Charges", "DesignatedContractor" };
 
     public async Task<PerformanceReport> BuildAsync(ReportQuery query, CancellationToken cancellationToken)
     {
@@ -96,18 +108,19 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
                 key,
                 steps.Where(s => s.Key == key).GroupBy(s => s.Step.Step).OrderBy(g => g.Key).Select(g => StepFiguresOf(g.Select(x => x.Step).ToArray())).ToArray(),
                 TotalOf(unitsByKey[key].Select(u => (u.Application, u.Steps)).ToArray(), query.GroupBy != ReportGrouping.Department,
-                    query.GroupBy == ReportGrouping.Department ? key : null, feedback, assessments)))
+                    query.GroupBy == ReportGrouping.Department ? key : null, feedback, assessments, timeline)))
             .ToArray();
 
         return new PerformanceReport(
             query.GroupBy.ToString(), query.From?.ToString("yyyy-MM-dd"), query.To?.ToString("yyyy-MM-dd"), now, groups, Method);
     }
 
-    private static string KeyOf(ReportGrouping grouping, Application application, string department, DateTimeOffset completedAt) => grouping switch
+    internal static string KeyOf(ReportGrouping grouping, Application application, string department, DateTimeOffset completedAt) => grouping switch
     {
         ReportGrouping.Department => department,
         ReportGrouping.CustomerClass => application.CustomerClass.ToString(),
         ReportGrouping.Month => ChinaTime.BusinessDate(completedAt).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        ReportGrouping.Kind => application.Kind.ToString(),
         _ => "all",
     };
 
@@ -129,7 +142,8 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
     private static TotalFigures TotalOf(
         IReadOnlyList<(Application Application, IReadOnlyList<StepRecord> Steps)> units, bool wholeApplications, string? department,
         ILookup<Guid, CustomerFeedback> feedback,
-        IReadOnlyDictionary<Guid, AssessmentView?> assessments)
+        IReadOnlyDictionary<Guid, AssessmentView?> assessments,
+        ILookup<Guid, TimelineEntry> timeline)
     {
         var days = units.Select(u => u.Steps.Sum(s => s.WorkingDays ?? 0)).ToArray();
         var hours = units.Select(u => u.Steps.Sum(s => s.Hours ?? 0)).ToArray();
@@ -148,6 +162,8 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
         var scores = said.SelectMany(f => f.Where(x => x.Kind == FeedbackKind.Satisfaction && x.Score is not null).Select(x => (double)x.Score!.Value)).ToArray();
         var visits = said.SelectMany(f => f.Where(x => x.Kind == FeedbackKind.Visit && x.Score is not null)).ToArray();
 
+        var errors = units.Select(u => ServiceErrorsOf(u.Application.Id, department, feedback, timeline)).ToArray();
+
         return new TotalFigures(
             units.Count, Average(days.Select(d => (double)d)), days.Length == 0 ? null : days.Max(),
             Average(hours), hours.Length == 0 ? null : Math.Round(hours.Max(), 2),
@@ -155,7 +171,19 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
             complaints, withComplaints, Rate(withComplaints, units.Count), scores.Length, Average(scores),
             visits.Length, Average(visits.Select(v => (double)v.Score!.Value)),
             Average(visits.Where(v => v.SpeedScore is not null).Select(v => (double)v.SpeedScore!.Value)),
-            Average(visits.Where(v => v.ChargesScore is not null).Select(v => (double)v.ChargesScore!.Value)));
+            Average(visits.Where(v => v.ChargesScore is not null).Select(v => (double)v.ChargesScore!.Value)),
+            errors.Sum(), errors.Count(e => e > 0), Rate(errors.Count(e => e > 0), units.Count));
+    }
+
+    /// <summary>The 服务差错 of one application (see <see cref="Method"/>); by department, only that department's.</summary>
+    private static int ServiceErrorsOf(Guid applicationId, string? department, ILookup<Guid, CustomerFeedback> feedback, ILookup<Guid, TimelineEntry> timeline)
+    {
+        var schemesSentBack = department is null || department == nameof(Department.SupplyScheme)
+            ? timeline[applicationId].Count(e => e.Outcome is SchemeConfirmationOutcome { Confirmed: false })
+            : 0;
+        var ruleBroken = feedback[applicationId].Count(f => f.Kind == FeedbackKind.Complaint && f.Category is { } category
+            && RuleBreakingComplaints.Contains(category) && (department is null || f.Department == department));
+        return schemesSentBack + ruleBroken;
     }
 
     private static double? Average(IEnumerable<double> values)
@@ -170,25 +198,26 @@ public sealed class PerformanceReportBuilder(AcceptanceDbContext db, StepRecords
     public static byte[] ToCsv(PerformanceReport report)
     {
         var csv = new StringBuilder();
-        csv.Append("group,step,stepName,department,count,avgWorkingDays,maxWorkingDays,avgHours,maxHours,judged,onTime,onTimeRate,complaints,complaintRate,ratings,satisfactionAverage,visits,attitudeAverage,speedAverage,chargesAverage\r\n");
+        csv.Append("group,step,stepName,department,count,avgWorkingDays,maxWorkingDays,avgHours,maxHours,judged,onTime,onTimeRate,complaints,complaintRate,ratings,satisfactionAverage,visits,attitudeAverage,speedAverage,chargesAverage,serviceErrors,serviceErrorRate\r\n");
         foreach (var group in report.Groups)
         {
             foreach (var s in group.Steps)
             {
                 Row(csv, group.Key, s.Step, s.StepName, s.Department, s.Count, s.AverageWorkingDays, s.MaxWorkingDays, s.AverageHours, s.MaxHours,
-                    s.Judged, s.OnTime, s.OnTimeRate, null, null, null, null, null, null, null, null);
+                    s.Judged, s.OnTime, s.OnTimeRate, null, null, null, null, null, null, null, null, null, null);
             }
             var t = group.Total;
             Row(csv, group.Key, "Total", "合计", report.GroupBy == nameof(ReportGrouping.Department) ? group.Key : "", t.Applications,
                 t.AverageWorkingDays, t.MaxWorkingDays, t.AverageHours, t.MaxHours, t.Judged, t.OnTime, t.OnTimeRate,
-                t.Complaints, t.ComplaintRate, t.Ratings, t.SatisfactionAverage, t.Visits, t.AttitudeAverage, t.SpeedAverage, t.ChargesAverage);
+                t.Complaints, t.ComplaintRate, t.Ratings, t.SatisfactionAverage, t.Visits, t.AttitudeAverage, t.SpeedAverage, t.ChargesAverage,
+                t.ServiceErrors, t.ServiceErrorRate);
         }
         var preamble = Encoding.UTF8.GetPreamble();
         var body = Encoding.UTF8.GetBytes(csv.ToString());
         return [.. preamble, .. body];
     }
 
-    private static void Row(StringBuilder csv, params object?[] fields)
+    internal static void Row(StringBuilder csv, params object?[] fields)
     {
         csv.AppendJoin(',', fields.Select(Field));
         csv.Append("\r\n");

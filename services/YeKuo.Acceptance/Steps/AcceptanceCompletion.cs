@@ -34,7 +34,9 @@ public sealed class AcceptanceCompletion : StepCompletion<AcceptanceCompletion.B
             throw new WorkItemRuleException($"Application {application.Number} is {application.Status}.");
         }
 
-        var manager = await context.Services.GetRequiredService<CustomerManagerAssigner>().PickAsync(context.CancellationToken);
+        // The customer's one 客户经理 (assigned with their first application, kept for every later one).
+        var manager = await context.Services.GetRequiredService<CustomerManagerAssigner>()
+            .ManagerOfAsync(application.CustomerId, context.Now, context.CancellationToken);
         application.Accept(item.PolicyVersion, item.Plan, manager, context.Now);
         context.Outbox.Enqueue(new ApplicationAccepted(
             application.Id, application.Number, application.CustomerId, application.CustomerClass, application.CapacityKva,

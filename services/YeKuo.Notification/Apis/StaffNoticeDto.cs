@@ -4,7 +4,8 @@ namespace YeKuo.Notification.Apis;
 
 /// <summary>
 /// A staff notice as the inbox shows it. <c>Recipient</c> is null for a notice in the department's queue (the work
-/// item had no assignee); <c>Level</c> is null for an escalation.
+/// item had no assignee); <c>Level</c> is null for an escalation; <c>Audience</c> says whom it addresses
+/// (<c>Responsible</c>, <c>CustomerManager</c>, <c>DepartmentHead</c>).
 /// </summary>
 public sealed record StaffNoticeDto(
     Guid Id,
@@ -25,13 +26,14 @@ public sealed record StaffNoticeDto(
     DateTimeOffset? ReadAt,
     DateTimeOffset? HandledAt,
     string? HandledBy,
-    string? HandlingAction)
+    string? HandlingAction,
+    string Audience)
 {
     public static StaffNoticeDto From(StaffNotice notice) => new(
         notice.Id, notice.WorkItemId, notice.ApplicationId, notice.ApplicationNumber, notice.Kind.ToString(),
         StaffNoticeKinds.LevelOf(notice.Kind)?.ToString(), notice.Step.ToString(), notice.Department.ToString(),
         notice.Recipient, notice.Assignee, notice.DueAt, notice.RaisedAt, notice.Title, notice.Body, notice.CreatedAt,
-        notice.ReadAt, notice.HandledAt, notice.HandledBy, notice.HandlingAction);
+        notice.ReadAt, notice.HandledAt, notice.HandledBy, notice.HandlingAction, notice.Audience.ToString());
 }
 
 /// <summary>超时处理 of an escalation: what was done (e.g. reassigned, expedited, cause explained); <c>HandledBy</c> is optional and, if given, must be the signed-in head.</summary>

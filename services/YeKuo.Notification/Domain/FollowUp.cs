@@ -1,3 +1,4 @@
+using YeKuo.Workflow.Policies;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 

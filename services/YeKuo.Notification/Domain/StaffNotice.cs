@@ -5,8 +5,9 @@ namespace YeKuo.Notification.Domain;
 
 /// <summary>
 /// A staff notice (员工通知) in a staff member's or a department's in-app inbox: a 超时预警 of a work item, or its
-/// escalation to the department head. Identified by the work item and the kind (warning level or escalation), so one
-/// warning yields one notice however often, and under whichever message id, it arrives.
+/// escalation to the department head. Identified by the work item, the kind (warning level or escalation) and the
+/// audience (责任人, 客户经理, head), so one warning yields one notice per audience however often, and under whichever
+/// message id, it arrives.
 /// </summary>
 public sealed class StaffNotice
 {
@@ -19,6 +20,9 @@ public sealed class StaffNotice
     public Guid WorkItemId { get; private set; }
 
     public StaffNoticeKind Kind { get; private set; }
+
+    /// <summary>Whom it addresses: the 责任人 (or queue), the 客户经理, or the department head.</summary>
+    public StaffNoticeAudience Audience { get; private set; }
 
     public Guid ApplicationId { get; private set; }
 
@@ -89,6 +93,42 @@ public sealed class StaffNotice
         };
     }
 
+    /// <summary>
+    /// The same warning for the application's 客户经理 (seed 003: the project manager learns first and talks to the
+    /// 责任人), named in the body.
+    /// </summary>
+    public static StaffNotice ManagerWarning(DeadlineWarningRaised facts, string customerManager, DateTimeOffset now)
+    {
+        var assignee = string.IsNullOrWhiteSpace(facts.Assignee) ? null : facts.Assignee.Trim();
+        return new StaffNotice
+        {
+            Id = Guid.CreateVersion7(now),
+            WorkItemId = facts.WorkItemId,
+            Kind = StaffNoticeKinds.WarningOf(facts.Level),
+            Audience = StaffNoticeAudience.CustomerManager,
+            ApplicationId = facts.ApplicationId,
+            ApplicationNumber = facts.ApplicationNumber,
+            Step = facts.Step,
+            Department = facts.Department,
+            Recipient = customerManager,
+            Assignee = assignee,
+            DueAt = facts.DueAt,
+            RaisedAt = facts.RaisedAt,
+            CreatedAt = now,
+            Title = StaffNoticeText.ManagerWarningTitle(facts.Level),
+            Body = StaffNoticeText.ManagerWarningBody(facts.Level, facts.ApplicationNumber, facts.Step, facts.Department, assignee, facts.DueAt, facts.DueAssumedYears),
+        };
+    }
+
+    /// <summary>
+    /// The 超时 warning an escalation implies, for the 客户经理: made from the escalation when the overdue warning
+    /// itself has not arrived yet (the relay may publish them in either order), so the manager still hears first.
+    /// </summary>
+    public static StaffNotice ManagerWarning(WorkItemEscalated facts, string customerManager, DateTimeOffset now) => ManagerWarning(
+        new DeadlineWarningRaised(facts.WorkItemId, facts.ApplicationId, facts.ApplicationNumber, facts.Step, facts.Department,
+            facts.Assignee, DeadlineLevel.Overdue, facts.DueAt, facts.EscalatedAt, facts.DueAssumedYears),
+        customerManager, now);
+
     public static StaffNotice Escalation(WorkItemEscalated facts, DateTimeOffset now)
     {
         var assignee = string.IsNullOrWhiteSpace(facts.Assignee) ? null : facts.Assignee.Trim();
@@ -97,6 +137,7 @@ public sealed class StaffNotice
             Id = Guid.CreateVersion7(now),
             WorkItemId = facts.WorkItemId,
             Kind = StaffNoticeKind.Escalation,
+            Audience = StaffNoticeAudience.DepartmentHead,
             ApplicationId = facts.ApplicationId,
             ApplicationNumber = facts.ApplicationNumber,
             Step = facts.Step,

@@ -28,6 +28,24 @@ public static class StaffNoticeText
         return assignee is null ? $"{text}该工单尚未指派责任人，请部门尽快指派。" : text;
     }
 
+    public static string ManagerWarningTitle(DeadlineLevel level) => $"客户经理{WarningTitle(level)}";
+
+    /// <summary>The 客户经理's copy: which department holds the item and who its 责任人 is, to talk to them (seed 003).</summary>
+    public static string ManagerWarningBody(
+        DeadlineLevel level, string number, Step step, Department department, string? assignee, DateTimeOffset dueAt, IReadOnlyList<int>? assumedYears = null)
+    {
+        var who = assignee is null
+            ? $"{DepartmentCatalogue.Of(department).ChineseName}尚未指派责任人"
+            : $"{DepartmentCatalogue.Of(department).ChineseName}责任人 {assignee}";
+        var state = level switch
+        {
+            DeadlineLevel.HalfUsed => "已用去一半办理时限",
+            DeadlineLevel.MostlyUsed => "已用去 80% 办理时限",
+            _ => "已超过办理时限",
+        };
+        return $"您负责的用电申请 {number} 的{NameOf(step)}工单{state}（应于 {Due(dueAt, assumedYears)} 前办结，{who}），请与责任人沟通推进。";
+    }
+
     public static string EscalationTitle(Step step) => $"超时督办：{NameOf(step)}工单已超时";
 
     public static string EscalationBody(string number, Step step, string? assignee, DateTimeOffset dueAt, IReadOnlyList<int>? assumedYears = null) =>

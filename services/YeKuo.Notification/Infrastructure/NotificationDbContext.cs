@@ -50,9 +50,14 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
     /// <summary>
     /// Adds <paramref name="notice"/> unless the same staff notice (work item, kind) is already recorded. Does not save.
     /// </summary>
+    /// <summary>The application's 客户经理 as last heard (<see cref="ManagedApplication"/>), or null when not heard yet.</summary>
+    public Task<string?> ManagerOfAsync(Guid applicationId, CancellationToken cancellationToken) =>
+        ManagedApplications.Where(m => m.ApplicationId == applicationId).Select(m => (string?)m.CustomerManager).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<bool> AddIfNewAsync(StaffNotice notice, CancellationToken cancellationToken)
     {
-        var exists = await StaffNotices.AnyAsync(n => n.WorkItemId == notice.WorkItemId && n.Kind == notice.Kind, cancellationToken);
+        var exists = await StaffNotices.AnyAsync(
+            n => n.WorkItemId == notice.WorkItemId && n.Kind == notice.Kind && n.Audience == notice.Audience, cancellationToken);
         if (!exists)
         {
             StaffNotices.Add(notice);
@@ -127,6 +132,7 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
             notice.HasKey(n => n.Id);
             notice.Property(n => n.Id).ValueGeneratedNever();
             notice.Property(n => n.Kind).HasConversion<string>().HasMaxLength(32);
+            notice.Property(n => n.Audience).HasConversion<string>().HasMaxLength(24);
             notice.Property(n => n.Step).HasConversion<string>().HasMaxLength(32);
             notice.Property(n => n.Department).HasConversion<string>().HasMaxLength(32);
             notice.Property(n => n.ApplicationNumber).HasMaxLength(32);
@@ -138,8 +144,8 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
             notice.Property(n => n.Version).IsConcurrencyToken();
             notice.Ignore(n => n.IsHandled);
 
-            // One notice per warning level and one per escalation of a work item, whatever the message id.
-            notice.HasIndex(n => new { n.WorkItemId, n.Kind }).IsUnique();
+            // One notice per warning level and audience, and one per escalation of a work item, whatever the message id.
+            notice.HasIndex(n => new { n.WorkItemId, n.Kind, n.Audience }).IsUnique();
             // The inboxes: a person's and a department's notices, newest first.
             notice.HasIndex(n => new { n.Recipient, n.CreatedAt });
             notice.HasIndex(n => new { n.Department, n.CreatedAt });

@@ -25,6 +25,9 @@ public static class Policies
     public const string Staff = "staff";
 
     public const string CustomerManager = "customer-manager";
+
+    /// <summary>Staff and heads of any department (and admins): e.g. the scheme reviews, where each department gives its own opinion.</summary>
+    public const string DepartmentStaff = "department-staff";
     public const string Platform = "platform";
     /// <summary>Partner systems: webhook subscriptions and events only.</summary>
     public const string Partner = "partner";

@@ -108,6 +108,7 @@ public static class SecurityExtensions
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Admin))
             .AddPolicy(Policies.InternalReader, p => p.RequireRole(Roles.CounterClerk, Roles.Staff, Roles.DepartmentHead, Roles.CustomerManager, Roles.Platform, Roles.Admin))
             .AddPolicy(Policies.CustomerManager, p => p.RequireRole(Roles.CustomerManager, Roles.DepartmentHead, Roles.Admin))
+            .AddPolicy(Policies.DepartmentStaff, p => p.RequireRole(Roles.Staff, Roles.DepartmentHead, Roles.Admin))
             .AddPolicy(Policies.Platform, p => p.RequireRole(Roles.Platform, Roles.Admin))
             .AddPolicy(Policies.Partner, p => p.RequireRole(Roles.Partner, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));

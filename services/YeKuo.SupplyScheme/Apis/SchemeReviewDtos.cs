@@ -1,3 +1,5 @@
+using YeKuo.Workflow.Calendar;
+using YeKuo.Workflow.Policies;
 using YeKuo.SupplyScheme.Domain;
 
 namespace YeKuo.SupplyScheme.Apis;
@@ -9,6 +11,10 @@ public sealed record ReviewOpinionDto(string Department, bool Approve, string? C
 /// <summary>The 方案审查会 a HV revision is on the agenda of, and its decision once recorded.</summary>
 public sealed record MeetingDto(DateOnly Date, DateTimeOffset At, bool? Approved, string? Comments, string? DecidedBy, DateTimeOffset? DecidedAt);
 
+/// <param name="OpinionDueAt">
+/// When each reviewing department's opinion is due: <c>SchemeReviewOpinion</c> working days (time-limit policy data) after the
+/// draft was submitted; a pending department past it is late.
+/// </param>
 /// <param name="SentBackBecause">Why this revision went back for the next one (rejecting opinions, the meeting's or the customer's comments).</param>
 public sealed record SchemeReviewDto(
     Guid Id,
@@ -32,9 +38,14 @@ public sealed record SchemeReviewDto(
     string? CustomerComments,
     DateTimeOffset? CustomerAnsweredAt,
     IReadOnlyList<string> SentBackBecause,
-    Guid Version)
+    Guid Version,
+    int? OpinionLimitWorkingDays = null,
+    DateTimeOffset? OpinionDueAt = null)
 {
-    public static SchemeReviewDto From(SchemeReview review) => new(
+    public static SchemeReviewDto From(SchemeReview review) => From(review,
+        ServiceDeadline.TryFor(ServiceTask.SchemeReviewOpinion, review.DraftedAt, TimeLimitPolicyBook.LoadDefault(), WorkingDayCalendar.LoadDefault()));
+
+    private static SchemeReviewDto From(SchemeReview review, ServiceDeadline? opinionDeadline) => new(
         review.Id, review.ApplicationId, review.ApplicationNumber, review.CustomerClass.ToString(), review.SchemeReplyWorkItemId,
         review.Revision, review.Status.ToString(),
         new SchemeDraftDto(review.VoltageKv, review.SourceCount, review.CapacityKva, review.MeteringMethod.ToString(), review.Summary),
@@ -44,7 +55,8 @@ public sealed record SchemeReviewDto(
         review is { MeetingDate: { } date, MeetingAt: { } at }
             ? new MeetingDto(date, at, review.MeetingApproved, review.MeetingComments, review.MeetingDecidedBy, review.MeetingDecidedAt)
             : null,
-        review.RepliedBy, review.RepliedAt, review.CustomerComments, review.CustomerAnsweredAt, ReasonsSentBack(review), review.Version);
+        review.RepliedBy, review.RepliedAt, review.CustomerComments, review.CustomerAnsweredAt, ReasonsSentBack(review), review.Version,
+        opinionDeadline?.LimitWorkingDays, opinionDeadline?.DueAt);
 
     private static IReadOnlyList<string> ReasonsSentBack(SchemeReview review) => review.Status switch
     {
@@ -63,3 +75,6 @@ public sealed record MeetingAgendaDto(DateOnly Date, DateTimeOffset At, IReadOnl
 public sealed record OpinionRequest(string? Department, bool? Approve, string? Comments);
 
 public sealed record MeetingDecisionRequest(bool? Approve, string? Comments);
+
+/// <summary>A named reviewer's worklist: the reviewing departments they answer for and the reviews waiting for their opinion.</summary>
+public sealed record ReviewerWorklistDto(string Reviewer, IReadOnlyList<string> Departments, IReadOnlyList<SchemeReviewDto> Pending);

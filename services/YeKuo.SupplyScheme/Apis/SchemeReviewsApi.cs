@@ -15,6 +15,7 @@ using YeKuo.SupplyScheme.Extensions;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.SupplyScheme.Steps;
 using YeKuo.Workflow.Hosting;
+using YeKuo.Workflow.Hosting.Staff;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Steps;
@@ -35,15 +36,17 @@ public static class SchemeReviewsApi
 
     public static IEndpointRouteBuilder MapSchemeReviewsApi(this IEndpointRouteBuilder app, string prefix)
     {
-        // Drafting and reviewing are SupplyScheme's own work: its staff and head (a reviewing department named in an
-        // opinion is their sub-unit); the 方案审查会 decision is the head's.
+        // Drafting is SupplyScheme's own work (its staff and head); each reviewing department's opinion is given by that
+        // department's own staff (并行审批: checked per opinion against the token and the staff directory), who also read
+        // the reviews; the 方案审查会 decision is the SupplyScheme head's.
         var staff = Policies.StaffOf(Departments.SupplyScheme);
         var drafting = app.MapGroup($"{prefix}/work-items").WithTags("Scheme drafting").RequireAuthorization(staff);
         drafting.MapPost("/{id:guid}/draft", SubmitDraft);
         drafting.MapGet("/{id:guid}/scheme", SchemeOfRound);
 
-        var reviews = app.MapGroup($"{prefix}/reviews").WithTags("Scheme reviews").RequireAuthorization(staff);
+        var reviews = app.MapGroup($"{prefix}/reviews").WithTags("Scheme reviews").RequireAuthorization(Policies.DepartmentStaff);
         reviews.MapGet("/", List);
+        reviews.MapGet("/mine", Mine);
         reviews.MapGet("/{id:guid}", Get);
         reviews.MapPost("/{id:guid}/opinions", GiveOpinion);
         reviews.MapPost("/{id:guid}/meeting-decision", DecideAtMeeting).RequireAuthorization(Policies.HeadOf(Departments.SupplyScheme));
@@ -199,6 +202,25 @@ public static class SchemeReviewsApi
         return TypedResults.Ok(selected.Take(limit ?? 200).Select(SchemeReviewDto.From).ToArray());
     }
 
+    /// <summary>
+    /// A reviewer's worklist: the reviewing departments the signed-in person answers for (by token and staff directory)
+    /// and the reviews still waiting for one of their opinions, the longest waiting first, each with its opinion due.
+    /// </summary>
+    public static async Task<Ok<ReviewerWorklistDto>> Mine(
+        SupplySchemeDbContext db, IOptions<SchemeReviewOptions> options, StaffDirectory directory, HttpContext http, CancellationToken cancellationToken)
+    {
+        var keys = ReviewerAccess.KeysOf(http.User, directory, options.Value);
+        var underReview = await db.SchemeReviews.AsNoTracking()
+            .Where(r => r.Status == SchemeReviewStatus.UnderReview
+                && db.WorkItems.Any(w => w.Id == r.SchemeReplyWorkItemId
+                    && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused)))
+            .OrderBy(r => r.DraftedAt)
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        var pending = underReview.Where(r => r.PendingDepartments.Intersect(keys).Any()).Select(SchemeReviewDto.From).ToArray();
+        return TypedResults.Ok(new ReviewerWorklistDto(CurrentUser.NameOf(http), keys, pending));
+    }
+
     public static async Task<Results<Ok<SchemeReviewDto>, ProblemHttpResult>> Get(SupplySchemeDbContext db, Guid id, CancellationToken cancellationToken) =>
         await db.SchemeReviews.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is { } review
             ? TypedResults.Ok(SchemeReviewDto.From(review))
@@ -206,7 +228,7 @@ public static class SchemeReviewsApi
 
     public static async Task<Results<Ok<SchemeReviewDto>, ValidationProblem, ProblemHttpResult>> GiveOpinion(
         SupplySchemeDbContext db, TimeProvider time, HttpContext http, IEventOutbox outbox, DeadlinePlanner deadlines, MeetingSchedule meetings,
-        Guid id, OpinionRequest request, CancellationToken cancellationToken)
+        IOptions<SchemeReviewOptions> options, StaffDirectory directory, Guid id, OpinionRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var fields = new FieldErrors(errors);
@@ -231,6 +253,16 @@ public static class SchemeReviewsApi
         var department = request.Department!.Trim().ToLowerInvariant();
         var comments = request.Comments?.Trim() is { Length: > 0 } text ? text : null;
         var user = CurrentUser.NameOf(http);
+        if (!options.Value.EffectiveDepartments.Contains(department))
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["department"] = [$"'{request.Department}' is not a reviewing department; they are {string.Join(", ", options.Value.EffectiveDepartments)}."] },
+                title: "The review opinion is not valid.");
+        }
+        if (ReviewerAccess.Refusal(http.User, directory, options.Value, department) is { } refusal)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "Not a reviewer of this department.", refusal);
+        }
         // Departments answer in parallel: a lost race on the review's version is retried from fresh state.
         for (var attempt = 1; ; attempt++)
         {

@@ -135,10 +135,14 @@ public sealed record ComplaintSupervision(DateTimeOffset At, IReadOnlyList<Depar
 public sealed record ManagerWorklistEntry(
     Guid ApplicationId, string Number, string CustomerName, string CustomerClass, string? Step, string? StepName, string? Department,
     string? Assignee, DateTimeOffset? WaitingSince, DateTimeOffset? DueAt, int? AgeWorkingDays, bool Paused, bool Overdue,
-    bool CustomerTime, int Round, IReadOnlyList<int>? DueAssumedYears, string? Kind)
+    bool CustomerTime, int Round, IReadOnlyList<int>? DueAssumedYears, string? Kind,
+    string? Warning = null, IReadOnlyList<ManagerWorklistWarning>? Warnings = null)
 {
     public PowerOnForecastView? Forecast { get; init; }
 }
+
+/// <summary>One 超时预警 of a managed application (the step, its level, when, whose).</summary>
+public sealed record ManagerWorklistWarning(string Step, string StepName, string Department, string Level, string? Assignee, DateTimeOffset RaisedAt);
 
 public sealed record HandoffStats(int Count, double P50Seconds, double P95Seconds, double MaxSeconds);
 
@@ -163,7 +167,15 @@ public sealed record StepFigures(
 public sealed record TotalFigures(
     int Applications, double? AverageWorkingDays, int? MaxWorkingDays, double? AverageHours, double? MaxHours, int Judged, int OnTime,
     double? OnTimeRate, int? Complaints, int? ApplicationsWithComplaints, double? ComplaintRate, int? Ratings, double? SatisfactionAverage,
-    int? Visits = null, double? AttitudeAverage = null, double? SpeedAverage = null, double? ChargesAverage = null);
+    int? Visits = null, double? AttitudeAverage = null, double? SpeedAverage = null, double? ChargesAverage = null,
+    int? ServiceErrors = null, int? ApplicationsWithErrors = null, double? ServiceErrorRate = null);
+
+/// <summary>Figures per 责任人 in one group (<c>/api/reports/responsible</c>).</summary>
+public sealed record ResponsibleFigures(
+    string Group, string Responsible, string Department, int Steps, int Applications, int Judged, int OnTime, double? OnTimeRate,
+    double? AverageWorkingDays, int? MaxWorkingDays, int Warnings, int OverdueWarnings);
+
+public sealed record ResponsibleReport(string GroupBy, string? From, string? To, DateTimeOffset GeneratedAt, IReadOnlyList<ResponsibleFigures> Rows, string Method);
 
 public sealed record ReportGroup(string Key, IReadOnlyList<StepFigures> Steps, TotalFigures Total);
 
@@ -224,3 +236,17 @@ public sealed record GettingElectricityProcedure(int Order, string Step, string 
 public sealed record GettingElectricityReport(DateOnly From, DateOnly To, string Standard, int Applications, Distribution Procedures,
     Distribution CalendarDays, Distribution? Cost, string CostNote, IReadOnlyList<GettingElectricityProcedure> ProcedureList,
     IReadOnlyList<GettingElectricityCase> Cases, string Method);
+
+/// <summary>A customer's 客户经理 (<c>/api/customers</c>) and, for one customer, every change with its reason.</summary>
+public sealed record CustomerManagerView(
+    string CustomerId, string? CustomerName, string CustomerManager, DateTimeOffset AssignedAt, int OpenApplications,
+    IReadOnlyList<CustomerManagerChangeView> Changes);
+
+public sealed record CustomerManagerChangeView(string PreviousManager, string CustomerManager, string Reason, string ChangedBy, DateTimeOffset ChangedAt);
+
+/// <summary>A named reviewer's pending scheme opinions (<c>/api/supply-scheme/reviews/mine</c>).</summary>
+public sealed record ReviewerWorklist(string Reviewer, IReadOnlyList<string> Departments, IReadOnlyList<PendingReview> Pending);
+
+public sealed record PendingReview(
+    Guid Id, Guid ApplicationId, string ApplicationNumber, string CustomerClass, int Revision, string DraftedBy, DateTimeOffset DraftedAt,
+    IReadOnlyList<string> PendingDepartments, int? OpinionLimitWorkingDays, DateTimeOffset? OpinionDueAt);

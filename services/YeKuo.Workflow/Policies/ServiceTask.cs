@@ -8,4 +8,7 @@ public enum ServiceTask
 
     /// <summary>回访: customer service calls or visits the customer within the limit from power-on (装表接电).</summary>
     FollowUpVisit,
+
+    /// <summary>方案审查 opinion: each reviewing department (并行审批) gives its opinion within the limit from the draft's submission.</summary>
+    SchemeReviewOpinion,
 }

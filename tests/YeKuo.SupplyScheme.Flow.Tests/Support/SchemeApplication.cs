@@ -86,7 +86,7 @@ public sealed class SchemeApplication(SchemeFlowApp app, CustomerClass customerC
     public Task<HttpResponseMessage> OpinionAsync(Guid reviewId, string department, bool approve, string? comments = null, string? reviewer = null)
     {
         app.Clock.Advance(TimeSpan.FromHours(1));
-        return app.PostAsync($"/api/supply-scheme/reviews/{reviewId}/opinions", new { department, approve, comments }, reviewer ?? $"{department}-reviewer");
+        return app.PostAsync($"/api/supply-scheme/reviews/{reviewId}/opinions", new { department, approve, comments }, reviewer ?? $"reviewer-{department}");
     }
 
     /// <summary>Every configured department approves; returns the review after the last opinion.</summary>

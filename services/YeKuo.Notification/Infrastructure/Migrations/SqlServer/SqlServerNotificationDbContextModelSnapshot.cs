@@ -503,6 +503,11 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -577,7 +582,7 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Recipient", "CreatedAt");
 
-                    b.HasIndex("WorkItemId", "Kind")
+                    b.HasIndex("WorkItemId", "Kind", "Audience")
                         .IsUnique();
 
                     b.ToTable("StaffNotices", (string)null);

@@ -494,6 +494,11 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -568,7 +573,7 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Recipient", "CreatedAt");
 
-                    b.HasIndex("WorkItemId", "Kind")
+                    b.HasIndex("WorkItemId", "Kind", "Audience")
                         .IsUnique();
 
                     b.ToTable("StaffNotices", (string)null);

@@ -1,7 +1,6 @@
 using YeKuo.Workflow.Calendar;
-using YeKuo.Workflow.Policies;
 
-namespace YeKuo.Notification.Domain;
+namespace YeKuo.Workflow.Policies;
 
 /// <summary>A customer-service task's due: the limit in force when the task started, counted in Chinese working days.</summary>
 /// <param name="PolicyVersion">The time-limit document the limit comes from (the task keeps it).</param>
@@ -16,5 +15,18 @@ public sealed record ServiceDeadline(string PolicyVersion, int LimitWorkingDays,
         var (policy, limit) = policies.ServiceLimitOn(task, ChinaTime.BusinessDate(start));
         var clock = new SlaClock(calendar, start, limit.LimitWorkingDays);
         return new ServiceDeadline(policy.Version, limit.LimitWorkingDays, clock.UnpausedDue);
+    }
+
+    /// <summary>As <see cref="For"/>, or null when no document in force on the start's day sets a limit for the task.</summary>
+    public static ServiceDeadline? TryFor(ServiceTask task, DateTimeOffset start, TimeLimitPolicyBook policies, WorkingDayCalendar calendar)
+    {
+        try
+        {
+            return For(task, start, policies, calendar);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 }
