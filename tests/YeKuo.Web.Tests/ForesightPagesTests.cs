@@ -17,7 +17,7 @@ public sealed class ForesightPagesTests(WebSystemFixture system)
     [Fact]
     public async Task The_platform_replays_the_generated_history_with_a_fortnightly_meeting_and_sees_the_comparison()
     {
-        var id = await AcceptedHighVoltageApplicationAsync();
+        var id = await system.AcceptedHighVoltageApplicationAsync("customer-foresight", "clerk-foresight");
 
         // The customer sees when the power will likely be on.
         var customer = await system.SignInAsync("customer-foresight", "customer");
@@ -64,34 +64,6 @@ public sealed class ForesightPagesTests(WebSystemFixture system)
         await Expect(platform.GetByTestId("ge-summary")).ToBeVisibleAsync();
         await Expect(platform.GetByTestId("ge-cost")).ToContainTextAsync("not reported");
         await SaveAsync(platform, "getting-electricity");
-    }
-
-    private async Task<Guid> AcceptedHighVoltageApplicationAsync()
-    {
-        var submitted = await system.ApiAsync(HttpMethod.Post, "/api/applications", "customer-foresight", "customer", body: new
-        {
-            customerName = "福州某精密制造有限公司",
-            customerClass = "HighVoltageSingleSource",
-            identityNumber = "91350100M000100Y43",
-            contactPhone = "13800138000",
-            address = "福州市鼓楼区五四路 1 号",
-            capacityKva = 800,
-            voltageKv = 10,
-            sourceCount = 1,
-        });
-        var id = submitted.GetProperty("id").GetGuid();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var items = await system.ApiAsync(HttpMethod.Get, $"/api/applications/work-items?status=open&applicationId={id}", "clerk-foresight", "clerk");
-            if (items.GetArrayLength() > 0)
-            {
-                await system.ApiAsync(HttpMethod.Post, $"/api/applications/work-items/{items[0].GetProperty("id").GetGuid()}/complete", "clerk-foresight", "clerk",
-                    body: new { documentsComplete = true, remarks = "资料齐全" });
-                return id;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"受理 of {id} did not open.");
     }
 
     private static async Task SaveAsync(IPage page, string name)

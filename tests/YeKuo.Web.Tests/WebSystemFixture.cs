@@ -110,6 +110,35 @@ public sealed class WebSystemFixture : YeKuoSystemFixture
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>A 高压单电源 application of <paramref name="customer"/>, submitted and accepted (受理) by <paramref name="clerk"/>, for set-up.</summary>
+    public async Task<Guid> AcceptedHighVoltageApplicationAsync(string customer, string clerk)
+    {
+        var submitted = await ApiAsync(HttpMethod.Post, "/api/applications", customer, "customer", body: new
+        {
+            customerName = "福州某精密制造有限公司",
+            customerClass = "HighVoltageSingleSource",
+            identityNumber = "91350100M000100Y43",
+            contactPhone = "13800138000",
+            address = "福州市鼓楼区五四路 1 号",
+            capacityKva = 800,
+            voltageKv = 10,
+            sourceCount = 1,
+        });
+        var id = submitted.GetProperty("id").GetGuid();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var items = await ApiAsync(HttpMethod.Get, $"/api/applications/work-items?status=open&applicationId={id}", clerk, "clerk");
+            if (items.GetArrayLength() > 0)
+            {
+                await ApiAsync(HttpMethod.Post, $"/api/applications/work-items/{items[0].GetProperty("id").GetGuid()}/complete", clerk, "clerk",
+                    body: new { documentsComplete = true, remarks = "资料齐全" });
+                return id;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"受理 of {id} did not open.");
+    }
+
     public override async Task DisposeAsync()
     {
         if (Browser is not null)
