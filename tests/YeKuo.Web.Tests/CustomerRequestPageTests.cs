@@ -78,7 +78,7 @@ public sealed class CustomerRequestPageTests(WebSystemFixture system)
         var reviewId = review.GetProperty("id").GetGuid();
         foreach (var department in review.GetProperty("reviewers").EnumerateArray().Select(d => d.GetString()!))
         {
-            await system.ApiAsync(HttpMethod.Post, $"/api/supply-scheme/reviews/{reviewId}/opinions", $"reviewer-{department}", "staff", ReviewerDepartmentOf(department),
+            await system.ApiAsync(HttpMethod.Post, $"/api/supply-scheme/reviews/{reviewId}/opinions", $"reviewer-{department}", "staff", Pages.ReviewerDepartmentOf(department),
                 new { department, approve = true, comments = "同意" });
         }
         var reviewed = await system.ApiAsync(HttpMethod.Get, $"/api/supply-scheme/reviews/{reviewId}", "staff-scheme-pages", "staff", "SupplyScheme");
@@ -115,13 +115,4 @@ public sealed class CustomerRequestPageTests(WebSystemFixture system)
         }
         throw new TimeoutException($"{step} (round {round}) of {id} did not open in {prefix}.");
     }
-
-    /// <summary>Whose staff give a reviewing department's opinion (the shipped staff directory's reviewers).</summary>
-    private static string ReviewerDepartmentOf(string reviewKey) => reviewKey switch
-    {
-        "operations" => "Inspection",
-        "metering" => "Metering",
-        "marketing" => "Acceptance",
-        _ => "SupplyScheme",
-    };
 }
