@@ -1,4 +1,6 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using YeKuo.Acceptance.Domain;
 
@@ -32,9 +34,13 @@ public sealed class CustomerManagerAssigner(
         try
         {
             // In a transaction of its own: the request's audit row then joins the request's own change (the 受理), not this.
-            await using var transaction = await own.Database.BeginTransactionAsync(cancellationToken);
-            await own.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var (transaction, sqlite) = await BeginAsync(own, cancellationToken);
+            await using (sqlite)
+            await using (transaction)
+            {
+                await own.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
             return candidate;
         }
         catch (DbUpdateException ex)
@@ -48,6 +54,26 @@ public sealed class CustomerManagerAssigner(
             logger.LogDebug(ex, "Customer {CustomerId} was given 客户经理 {Manager} by a concurrent acceptance", customerId, winner);
             return winner;
         }
+    }
+
+    /// <summary>
+    /// SQLite's default transaction (BEGIN IMMEDIATE) would take the write lock before the save waits for the process's
+    /// write turn, while the writer holding that turn waits for the lock: concurrent acceptances then met at
+    /// "database is locked". A deferred one takes the lock at the insert, inside the turn; its SQLite transaction is
+    /// returned too, to be disposed (rolled back unless committed). SQL Server has no such turn.
+    /// </summary>
+    private static async Task<(IDbContextTransaction Transaction, SqliteTransaction? Sqlite)> BeginAsync(
+        AcceptanceDbContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Database.IsSqlite())
+        {
+            return (await context.Database.BeginTransactionAsync(cancellationToken), null);
+        }
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        var sqlite = ((SqliteConnection)context.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        var transaction = await context.Database.UseTransactionAsync(sqlite, cancellationToken)
+            ?? throw new InvalidOperationException("The deferred transaction was not taken up.");
+        return (transaction, sqlite);
     }
 
     private static Task<string?> CurrentAsync(AcceptanceDbContext context, string customerId, CancellationToken cancellationToken) =>
