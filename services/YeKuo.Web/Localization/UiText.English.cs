@@ -97,6 +97,8 @@ public sealed partial class UiText
         ["新客户经理"] = "New manager",
         ["方案审查意见"] = "Scheme review opinions",
         ["方案版本"] = "Revision",
+        ["我的意见"] = "My opinion",
+        ["由{0}审查人员给出"] = "Given by {0} reviewers",
         ["无"] = "none",
         ["更换"] = "Change",
         ["更换客户经理"] = "Change manager",
