@@ -64,7 +64,7 @@ public static class CurrentWait
         Step? next = last is null ? application.Plan.FirstOrDefault() : Plans.OpensAfter(application.Plan, last.Step, last.Outcome);
         var since = last?.CompletedAt ?? application.AcceptedAt ?? application.SubmittedAt;
         var nextDefinition = next is { } n ? StepCatalogue.Of(n) : null;
-        if (next == ChargesPayment.OpensOncePaid && charges is { IsAssessed: true, Balance: > 0 } owed)
+        if (next == ChargesPayment.OpensOncePaid && charges is { IsAssessed: true, Balance: > 0m } owed)
         {
             // Metering holds the handoff until the charges are paid (its payment gate): the customer's time, as the pause
             // it becomes on the step once released (客户原因: 待缴费).
