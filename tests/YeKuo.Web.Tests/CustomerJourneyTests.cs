@@ -70,20 +70,23 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
         await scheme.GetByTestId("scheme-summary").SetAsync("10kV 单电源供电，高供高计，计量点设在客户配电室");
         await scheme.GetByTestId("scheme-draft").ClickAsync();
         await Expect(scheme.GetByTestId("review-status")).ToHaveAttributeAsync("data-status", "UnderReview");
-        // 并行审批: each reviewing department's opinion from its own named reviewer. The 运检 reviewer finds the scheme on
-        // 方案审查意见 with its limit; the others answer through the API.
-        var reviewer = await system.SignInAsync("reviewer-operations", "staff", "Inspection", "杨帆");
-        await reviewer.GotoAsync("/reviews");
-        await Expect(reviewer.Locator($"[data-testid=pending-review][data-number='{number}']")).ToBeVisibleAsync();
-        var review = await system.ApiAsync(HttpMethod.Get, $"/api/supply-scheme/reviews?applicationId={applicationId}&status=pending", "test-admin", "admin");
-        var pending = review.EnumerateArray().Single();
-        foreach (var department in pending.GetProperty("pendingDepartments").EnumerateArray().Select(d => d.GetString()!))
+        // 并行审批: the drafter is offered no opinion of another department's; each reviewing department's own
+        // reviewer gives it on their page 方案审查意见 (/reviews).
+        await Expect(scheme.GetByTestId("awaiting-reviewer")).ToHaveCountAsync(4);
+        await Expect(scheme.GetByTestId("approve")).ToHaveCountAsync(0);
+        foreach (var (reviewer, department) in new[]
+                 {
+                     ("reviewer-operations", "Inspection"), ("reviewer-dispatch", "SupplyScheme"),
+                     ("reviewer-metering", "Metering"), ("reviewer-marketing", "Acceptance"),
+                 })
         {
-            await system.ApiAsync(HttpMethod.Post, $"/api/supply-scheme/reviews/{pending.GetProperty("id").GetGuid()}/opinions", $"reviewer-{department}", "staff",
-                Pages.ReviewerDepartmentOf(department), new { department, approve = true, comments = "同意" });
+            var page = await system.SignInAsync(reviewer, "staff", department);
+            await page.GotoAsync("/reviews");
+            var row = page.Locator($"[data-testid=pending-review][data-number='{number}']");
+            await row.GetByTestId("approve").ClickAsync();
+            await Expect(row).ToHaveCountAsync(0);
+            await page.Context.CloseAsync();
         }
-        await reviewer.GotoAsync("/reviews");
-        await Expect(reviewer.Locator($"[data-testid=pending-review][data-number='{number}']")).ToHaveCountAsync(0);
         await scheme.ReloadAsync();
         await Expect(scheme.GetByTestId("review-status")).ToHaveAttributeAsync("data-status", "AwaitingMeeting");
         await shots.SaveAsync(scheme, "scheme-review-awaiting-meeting");

@@ -1,5 +1,7 @@
 using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Fees;
 using YeKuo.Contracts;
+using YeKuo.Workflow.Fees;
 
 namespace YeKuo.Acceptance.Progress;
 
@@ -10,6 +12,11 @@ namespace YeKuo.Acceptance.Progress;
 /// </summary>
 /// <param name="WaitingOn">The department, or <c>Customer</c>.</param>
 /// <param name="WorkingDays">Working days since <paramref name="Since"/> (the start day not counted).</param>
+/// <param name="Awaiting">
+/// What the customer is waited on for when it is no step of theirs: <c>ChargesPayment</c> while the step after the contract
+/// (装表接电, <see cref="ChargesPayment.OpensOncePaid"/> in <see cref="Step"/>) is held until the charges are paid.
+/// </param>
+/// <param name="AmountDue">With <c>ChargesPayment</c>: what is still to pay (yuan).</param>
 public sealed record WaitView(
     string WaitingOn,
     string? Step,
@@ -23,14 +30,19 @@ public sealed record WaitView(
     IReadOnlyList<int> DueAssumedYears,
     bool CustomerTime,
     bool Paused,
-    bool Overdue);
+    bool Overdue,
+    string? Awaiting = null,
+    decimal? AmountDue = null);
 
 public static class CurrentWait
 {
     /// <summary>The wait of an active application (null when it is closed).</summary>
     /// <param name="pausedNow">Work items paused right now (客户原因).</param>
+    /// <param name="charges">The application's charges (Acceptance's fees record): while some are unpaid, the handoff to the
+    /// step that opens only once paid waits on the customer (缴费), not on that step's department.</param>
     public static WaitView? Of(
-        Application application, IReadOnlyList<TimelineEntry> timeline, IReadOnlySet<Guid> pausedNow, DateTimeOffset now, StepRecords records)
+        Application application, IReadOnlyList<TimelineEntry> timeline, IReadOnlySet<Guid> pausedNow, DateTimeOffset now, StepRecords records,
+        ApplicationCost? charges = null)
     {
         if (!application.IsActive)
         {
@@ -52,6 +64,15 @@ public static class CurrentWait
         Step? next = last is null ? application.Plan.FirstOrDefault() : Plans.OpensAfter(application.Plan, last.Step, last.Outcome);
         var since = last?.CompletedAt ?? application.AcceptedAt ?? application.SubmittedAt;
         var nextDefinition = next is { } n ? StepCatalogue.Of(n) : null;
+        if (next == ChargesPayment.OpensOncePaid && charges is { IsAssessed: true, Balance: > 0m } owed)
+        {
+            // Metering holds the handoff until the charges are paid (its payment gate): the customer's time, as the pause
+            // it becomes on the step once released (客户原因: 待缴费).
+            return new WaitView(
+                nameof(Department.Customer), next.ToString(), ChargesPayment.ChineseName, 0, null,
+                since, records.WorkingDaysBetween(since, now), Hours(since, now), null, [], CustomerTime: true, Paused: false, Overdue: false,
+                ChargesPayment.Activity, owed.Balance);
+        }
         return new WaitView(
             nextDefinition?.Responsible.ToString() ?? "", next?.ToString(), nextDefinition?.ChineseName, 0, null,
             since, records.WorkingDaysBetween(since, now), Hours(since, now), null, [], nextDefinition?.IsCustomerStep ?? false, false, false);

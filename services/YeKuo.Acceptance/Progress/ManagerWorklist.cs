@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Fees;
 using YeKuo.Acceptance.Foresight;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
@@ -13,6 +14,8 @@ namespace YeKuo.Acceptance.Progress;
 /// <param name="DueAssumedYears">Years the due was computed for without a published holiday notice: the due is provisional.</param>
 /// <param name="Warning">The highest 超时预警 level raised on the step it waits at (HalfUsed, MostlyUsed, Overdue), or null.</param>
 /// <param name="Warnings">Every 超时预警 raised on the application so far, oldest first.</param>
+/// <param name="Awaiting">What the customer is waited on for when it is no step of theirs (<c>ChargesPayment</c>: 缴费).</param>
+/// <param name="AmountDue">With <c>ChargesPayment</c>: what is still to pay (yuan).</param>
 public sealed record WorklistEntry(
     Guid ApplicationId,
     string Number,
@@ -32,7 +35,9 @@ public sealed record WorklistEntry(
     IReadOnlyList<int> DueAssumedYears,
     string Kind,
     string? Warning = null,
-    IReadOnlyList<WorklistWarning>? Warnings = null)
+    IReadOnlyList<WorklistWarning>? Warnings = null,
+    string? Awaiting = null,
+    decimal? AmountDue = null)
 {
     /// <summary>The predicted power-on day (P50/P90) from the application's network and the history.</summary>
     public PowerOnForecastView? Forecast { get; init; }
@@ -46,7 +51,7 @@ public sealed record WorklistWarning(string Step, string StepName, string Depart
 /// customer's open applications) across all departments and the customer's own steps, with its 超时预警 and predicted
 /// power-on day; soonest due first.
 /// </summary>
-public sealed class ManagerWorklist(AcceptanceDbContext db, StepRecords records, PowerOnForecasts forecasts, TimeProvider time)
+public sealed class ManagerWorklist(AcceptanceDbContext db, StepRecords records, PowerOnForecasts forecasts, ApplicationCosts costs, TimeProvider time)
 {
     public async Task<IReadOnlyList<WorklistEntry>> ForAsync(string manager, CancellationToken cancellationToken)
     {
@@ -62,10 +67,12 @@ public sealed class ManagerWorklist(AcceptanceDbContext db, StepRecords records,
         var paused = (await db.TimelinePauses.AsNoTracking().Where(p => open.Contains(p.WorkItemId) && p.ResumedAt == null).ToListAsync(cancellationToken))
             .Select(p => p.WorkItemId).ToHashSet();
 
+        var charges = await costs.OfAsync(ids, cancellationToken);
+
         var now = time.GetUtcNow();
         var (forecaster, basis) = await forecasts.CurrentAsync(cancellationToken);
         return applications
-            .Select(a => (Application: a, Wait: CurrentWait.Of(a, timeline[a.Id].ToArray(), paused, now, records)))
+            .Select(a => (Application: a, Wait: CurrentWait.Of(a, timeline[a.Id].ToArray(), paused, now, records, charges[a.Id])))
             .Where(x => x.Wait is not null)
             .Select(x => Entry(x.Application, x.Wait!, timeline[x.Application.Id], warnings[x.Application.Id]) with
             {
@@ -88,6 +95,7 @@ public sealed class ManagerWorklist(AcceptanceDbContext db, StepRecords records,
             a.Id, a.Number, a.CustomerName, a.CustomerClass.ToString(), wait.Step, wait.StepName, wait.WaitingOn, wait.Assignee,
             wait.Since, wait.DueAt, wait.WorkingDays, wait.Paused, wait.Overdue, wait.CustomerTime, wait.Round, wait.DueAssumedYears,
             a.Kind.ToString(), current?.ToString(),
-            all.Select(w => new WorklistWarning(w.Step.ToString(), StepCatalogue.Of(w.Step).ChineseName, w.Department.ToString(), w.Level.ToString(), w.Assignee, w.RaisedAt)).ToArray());
+            all.Select(w => new WorklistWarning(w.Step.ToString(), StepCatalogue.Of(w.Step).ChineseName, w.Department.ToString(), w.Level.ToString(), w.Assignee, w.RaisedAt)).ToArray(),
+            wait.Awaiting, wait.AmountDue);
     }
 }

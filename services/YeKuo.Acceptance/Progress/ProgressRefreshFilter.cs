@@ -33,6 +33,10 @@ public sealed class ProgressRefreshFilter<T>(ProgressCache cache, ApplicationCha
         WorkItemResumed m => m.ApplicationId,
         WorkItemClaimed m => m.ApplicationId,
         PowerConnected m => m.ApplicationId,
+        // The charges: while some are unpaid, the handoff to 装表接电 waits on the customer (缴费).
+        ChargesAssessed m => m.ApplicationId,
+        ChargesPaid m => m.ApplicationId,
+        ChargesRefunded m => m.ApplicationId,
         _ => null,
     };
 }

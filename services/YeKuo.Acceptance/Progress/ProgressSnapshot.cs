@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
+using YeKuo.Acceptance.Fees;
 using YeKuo.Acceptance.Foresight;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
@@ -59,7 +60,8 @@ public static class StepStates
 
 /// <summary>Reads an application's progress from the database.</summary>
 public sealed class ProgressReader(
-    AcceptanceDbContext db, StepRecords records, ApplicationAssessor assessor, NetworkAnalyzer analyzer, PowerOnForecasts forecasts, TimeProvider time)
+    AcceptanceDbContext db, StepRecords records, ApplicationAssessor assessor, NetworkAnalyzer analyzer, PowerOnForecasts forecasts,
+    ApplicationCosts costs, TimeProvider time)
 {
     public async Task<ProgressSnapshot?> LoadAsync(Guid applicationId, CancellationToken cancellationToken)
     {
@@ -72,19 +74,21 @@ public sealed class ProgressReader(
         var workItems = timeline.Select(e => e.WorkItemId).ToArray();
         var pauses = (await db.TimelinePauses.AsNoTracking().Where(p => workItems.Contains(p.WorkItemId)).ToListAsync(cancellationToken))
             .ToLookup(p => p.WorkItemId);
-        var snapshot = Snapshot(application, timeline, pauses);
+        var charges = application.IsActive ? await costs.OfAsync(applicationId, cancellationToken) : null;
+        var snapshot = Snapshot(application, timeline, pauses, charges);
         var forecaster = application.IsActive ? await forecasts.CurrentAsync(cancellationToken) : ((PowerOnForecaster, ForecastBasis)?)null;
         return snapshot with { Network = analyzer.Analyse(LiveNetwork.Read(application, timeline, snapshot.Now), snapshot.Steps, snapshot.Now, forecaster) };
     }
 
-    public ProgressSnapshot Snapshot(Application application, IReadOnlyList<TimelineEntry> timeline, ILookup<Guid, TimelinePause> pauses)
+    public ProgressSnapshot Snapshot(
+        Application application, IReadOnlyList<TimelineEntry> timeline, ILookup<Guid, TimelinePause> pauses, ApplicationCost? charges = null)
     {
         var now = time.GetUtcNow();
         var steps = records.Fold(application, timeline, pauses, now);
         var assessment = assessor.Assess(application, steps);
         var pausedNow = timeline.Where(e => e.CompletedAt is null && StepRecords.IsPausedNow(pauses[e.WorkItemId])).Select(e => e.WorkItemId).ToHashSet();
         return new ProgressSnapshot(application, timeline, pauses, steps, assessment, ApplicationAssessor.Verdict(application, assessment),
-            CurrentWait.Of(application, timeline, pausedNow, now, records), now);
+            CurrentWait.Of(application, timeline, pausedNow, now, records, charges), now);
     }
 
     public static CustomerProgress ToCustomerView(ProgressSnapshot snapshot)

@@ -4,6 +4,7 @@ using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging;
 using YeKuo.Metering.Infrastructure;
+using YeKuo.Workflow.Fees;
 using YeKuo.Workflow.Hosting.Steps;
 
 namespace YeKuo.Metering.Fees;
@@ -21,7 +22,7 @@ public sealed class PaymentGate(MeteringDbContext db) : IStepOpeningGate
     /// <summary>The pause the wait for the payment becomes on 装表接电 (the customer's time, as a customer step's is).</summary>
     public const string CustomerTimeReason = "客户原因: 待缴费";
 
-    public Step Step => Step.PowerConnection;
+    public Step Step => ChargesPayment.OpensOncePaid;
 
     public async Task<string?> WaitsForAsync(StepCompleted handoff, CancellationToken cancellationToken)
     {

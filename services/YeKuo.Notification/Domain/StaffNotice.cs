@@ -4,9 +4,9 @@ using YeKuo.Contracts.Events;
 namespace YeKuo.Notification.Domain;
 
 /// <summary>
-/// A staff notice (员工通知) in a staff member's or a department's in-app inbox: a 超时预警 of a work item, or its
-/// escalation to the department head. Identified by the work item, the kind (warning level or escalation) and the
-/// audience (责任人, 客户经理, head), so one warning yields one notice per audience however often, and under whichever
+/// A staff notice (员工通知) in a staff member's or a department's in-app inbox: a 超时预警 of a work item, its
+/// escalation to the department head, or a late review opinion. Identified by the work item, the kind (warning level,
+/// escalation, late opinion), the audience (责任人, 客户经理, head) and the department it addresses, so one warning yields one notice per audience however often, and under whichever
 /// message id, it arrives.
 /// </summary>
 public sealed class StaffNotice
@@ -151,6 +151,30 @@ public sealed class StaffNotice
             Body = StaffNoticeText.EscalationBody(facts.ApplicationNumber, facts.Step, assignee, facts.DueAt, facts.DueAssumedYears),
         };
     }
+
+    /// <summary>
+    /// A late review opinion (并行审批), for the reviewing department's queue (<see cref="StaffNoticeAudience.Responsible"/>:
+    /// whoever of its staff gives the opinion) or its head. Keyed by the 供电方案答复 work item (one revision per round), the
+    /// kind, the audience and the reviewing department, so each department of a revision hears of it once.
+    /// </summary>
+    public static StaffNotice LateOpinion(SchemeReviewOpinionOverdue facts, StaffNoticeAudience audience, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        WorkItemId = facts.SchemeReplyWorkItemId,
+        Kind = StaffNoticeKind.LateReviewOpinion,
+        Audience = audience,
+        ApplicationId = facts.ApplicationId,
+        ApplicationNumber = facts.ApplicationNumber,
+        Step = Step.SchemeReply,
+        Department = facts.ReviewerDepartment,
+        Recipient = audience == StaffNoticeAudience.DepartmentHead ? facts.DepartmentHead.Trim() : null,
+        DueAt = facts.DueAt,
+        RaisedAt = facts.RaisedAt,
+        CreatedAt = now,
+        Title = StaffNoticeText.LateOpinionTitle(facts.ReviewerDepartment, audience == StaffNoticeAudience.DepartmentHead),
+        Body = StaffNoticeText.LateOpinionBody(facts.ApplicationNumber, facts.Revision, facts.ReviewerDepartment, facts.DueAt,
+            audience == StaffNoticeAudience.DepartmentHead),
+    };
 
     /// <summary>Marks the notice read; reading it again keeps the first time.</summary>
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;

@@ -2,7 +2,7 @@ using YeKuo.Contracts;
 
 namespace YeKuo.Notification.Domain;
 
-/// <summary>What a staff notice (员工通知) is about: a 超时预警 level of a work item's clock, or its escalation.</summary>
+/// <summary>What a staff notice (员工通知) is about: a 超时预警 level of a work item's clock, its escalation, or a late review opinion.</summary>
 public enum StaffNoticeKind
 {
     /// <summary>Half of the allowed working time is used (50%).</summary>
@@ -16,6 +16,12 @@ public enum StaffNoticeKind
 
     /// <summary>Overdue work escalated to the department head, who records its handling (超时处理).</summary>
     Escalation,
+
+    /// <summary>
+    /// A reviewing department's opinion on a supply scheme (并行审批) is past its own limit: for the department's reviewers
+    /// (its queue) and its head; read, not handled.
+    /// </summary>
+    LateReviewOpinion,
 }
 
 public static class StaffNoticeKinds

@@ -53,6 +53,14 @@ public static class StaffNoticeText
         + (assignee is null ? "且尚未指派责任人。" : $"责任人 {assignee}。")
         + "请督办并记录超时处理情况。";
 
+    public static string LateOpinionTitle(Department department, bool forHead) =>
+        $"审查意见超时{(forHead ? "督办" : "")}：{DepartmentCatalogue.Of(department).ChineseName}的供电方案审查意见逾期";
+
+    /// <summary>A reviewing department's opinion (并行审批) past its limit: its reviewers give it now, its head sees that they do.</summary>
+    public static string LateOpinionBody(string number, int revision, Department department, DateTimeOffset dueAt, bool forHead) =>
+        $"用电申请 {number} 的供电方案（第 {revision} 版）需{DepartmentCatalogue.Of(department).ChineseName}审查意见，应于 {Due(dueAt)} 前给出，至今未给出。"
+        + (forHead ? "请督促本部门审查人员尽快给出意见。" : "请本部门审查人员尽快审查并给出意见。");
+
     private static string NameOf(Step step) => StepCatalogue.Of(step).ChineseName;
 
     /// <summary>The due in Beijing time; one computed into a year without a published holiday notice says so.</summary>

@@ -38,6 +38,7 @@ public static class ApplicationServiceExtensions
             Add<ApplicationWithdrawnConsumer>();
             Add<DeadlineWarningRaisedConsumer>();
             Add<WorkItemEscalatedConsumer>();
+            Add<SchemeReviewOpinionOverdueConsumer>();
             Add<CustomerManagerChangedConsumer>();
             Add<PowerConnectedConsumer>();
             Add<TemporarySupplyEndingSoonConsumer>();

@@ -57,7 +57,8 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
     public async Task<bool> AddIfNewAsync(StaffNotice notice, CancellationToken cancellationToken)
     {
         var exists = await StaffNotices.AnyAsync(
-            n => n.WorkItemId == notice.WorkItemId && n.Kind == notice.Kind && n.Audience == notice.Audience, cancellationToken);
+            n => n.WorkItemId == notice.WorkItemId && n.Kind == notice.Kind && n.Audience == notice.Audience && n.Department == notice.Department,
+            cancellationToken);
         if (!exists)
         {
             StaffNotices.Add(notice);
@@ -144,8 +145,9 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
             notice.Property(n => n.Version).IsConcurrencyToken();
             notice.Ignore(n => n.IsHandled);
 
-            // One notice per warning level and audience, and one per escalation of a work item, whatever the message id.
-            notice.HasIndex(n => new { n.WorkItemId, n.Kind, n.Audience }).IsUnique();
+            // One notice per warning level and audience, one per escalation of a work item, one per late review opinion and
+            // audience of each reviewing department (the department distinguishes them), whatever the message id.
+            notice.HasIndex(n => new { n.WorkItemId, n.Kind, n.Audience, n.Department }).IsUnique();
             // The inboxes: a person's and a department's notices, newest first.
             notice.HasIndex(n => new { n.Recipient, n.CreatedAt });
             notice.HasIndex(n => new { n.Department, n.CreatedAt });

@@ -43,7 +43,7 @@ public sealed record SchemeReviewDto(
     DateTimeOffset? OpinionDueAt = null)
 {
     public static SchemeReviewDto From(SchemeReview review) => From(review,
-        ServiceDeadline.TryFor(ServiceTask.SchemeReviewOpinion, review.DraftedAt, TimeLimitPolicyBook.LoadDefault(), WorkingDayCalendar.LoadDefault()));
+        OpinionDeadline.Of(review, TimeLimitPolicyBook.LoadDefault(), WorkingDayCalendar.LoadDefault()));
 
     private static SchemeReviewDto From(SchemeReview review, ServiceDeadline? opinionDeadline) => new(
         review.Id, review.ApplicationId, review.ApplicationNumber, review.CustomerClass.ToString(), review.SchemeReplyWorkItemId,

@@ -73,6 +73,12 @@ public sealed class SchemeReview
 
     public DateTimeOffset? CustomerAnsweredAt { get; private set; }
 
+    /// <summary>
+    /// Reviewing departments already warned that their opinion is late (their limit passed while they had not answered):
+    /// the mark that makes the warning once per revision and department, committed with the warning's outbox row.
+    /// </summary>
+    public IReadOnlyList<string> LateWarnedDepartments { get; private set; } = [];
+
     /// <summary>Optimistic concurrency token, renewed on every change: parallel opinions must not both miss the last one.</summary>
     public Guid Version { get; private set; }
 
@@ -199,6 +205,25 @@ public sealed class SchemeReview
         CustomerAnsweredAt = now;
         Status = confirmed ? SchemeReviewStatus.Confirmed : SchemeReviewStatus.RevisionRequested;
         Touch();
+    }
+
+    /// <summary>
+    /// The departments whose opinion is late at <paramref name="now"/> (past <paramref name="opinionDueAt"/>, still pending)
+    /// and not yet warned of: marks them warned and returns them, so the caller raises one warning each; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> MarkLateOpinions(DateTimeOffset opinionDueAt, DateTimeOffset now)
+    {
+        if (now <= opinionDueAt)
+        {
+            return [];
+        }
+        var late = PendingDepartments.Except(LateWarnedDepartments).ToArray();
+        if (late.Length > 0)
+        {
+            LateWarnedDepartments = [.. LateWarnedDepartments, .. late];
+            Touch();
+        }
+        return late;
     }
 
     private void Touch() => Version = Guid.NewGuid();

@@ -7,6 +7,7 @@ using YeKuo.SupplyScheme.Fees;
 using YeKuo.Workflow.Fees;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.SupplyScheme.Steps;
+using YeKuo.SupplyScheme.Supervision;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Hosting;
 using YeKuo.Workflow.Hosting.Steps;
@@ -37,6 +38,8 @@ internal static class Extensions
                 "SchemeReview:Departments are lower-case keys (a-z, 0-9, '-'; at most 32 characters), e.g. operations, dispatch.")
             .Validate(o => Enum.IsDefined(o.MeetingDay), "SchemeReview:MeetingDay must be a weekday name, e.g. Wednesday.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<LateOpinionScanner>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LateOpinionScanner>());
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SchemeReviewOptions>>().Value;

@@ -51,6 +51,10 @@ public class SupplySchemeDbContext(DbContextOptions options) : WorkflowDbContext
                 reviewers => string.Join(',', reviewers),
                 text => text.Split(',', StringSplitOptions.RemoveEmptyEntries),
                 new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToArray()));
+            review.Property(r => r.LateWarnedDepartments).HasMaxLength(400).HasConversion(
+                departments => string.Join(',', departments),
+                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries),
+                new ValueComparer<IReadOnlyList<string>>((a, b) => a!.SequenceEqual(b!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s)), v => v.ToArray()));
             review.Property(r => r.Version).IsConcurrencyToken();
             review.Ignore(r => r.Draft);
             review.Ignore(r => r.NeedsMeeting);

@@ -32,7 +32,8 @@ public sealed record AssessmentView(
 /// <summary>Where an application waits now: on a department (with its due) or on the customer (customer time, no due).</summary>
 public sealed record WaitView(
     string WaitingOn, string? Step, string? StepName, int Round, string? Assignee, DateTimeOffset? Since, int? WorkingDays, double? Hours,
-    DateTimeOffset? DueAt, IReadOnlyList<int>? DueAssumedYears, bool CustomerTime, bool Paused, bool Overdue);
+    DateTimeOffset? DueAt, IReadOnlyList<int>? DueAssumedYears, bool CustomerTime, bool Paused, bool Overdue,
+    string? Awaiting = null, decimal? AmountDue = null);
 
 public sealed record ApplicationDetails(
     Guid Id, string Number, string CustomerId, string CustomerName, string CustomerClass, string ContactPhone, string Address,
@@ -136,7 +137,7 @@ public sealed record ManagerWorklistEntry(
     Guid ApplicationId, string Number, string CustomerName, string CustomerClass, string? Step, string? StepName, string? Department,
     string? Assignee, DateTimeOffset? WaitingSince, DateTimeOffset? DueAt, int? AgeWorkingDays, bool Paused, bool Overdue,
     bool CustomerTime, int Round, IReadOnlyList<int>? DueAssumedYears, string? Kind,
-    string? Warning = null, IReadOnlyList<ManagerWorklistWarning>? Warnings = null)
+    string? Warning = null, IReadOnlyList<ManagerWorklistWarning>? Warnings = null, string? Awaiting = null, decimal? AmountDue = null)
 {
     public PowerOnForecastView? Forecast { get; init; }
 }

@@ -97,6 +97,12 @@ public sealed partial class UiText
         ["新客户经理"] = "New manager",
         ["方案审查意见"] = "Scheme review opinions",
         ["方案版本"] = "Revision",
+        ["我的意见"] = "My opinion",
+        ["缴纳费用"] = "Paying the charges",
+        ["当前等待客户缴费：应缴 {0:N2} 元，缴清后开始装表接电；自 {1} 起，已 {2} 个工作日（客户时间，不计入供电公司考核）。"] =
+            "Waiting for the customer's payment: {0:N2} yuan due; metering and connection start once paid. Since {1}, {2} working days (customer time, not judged).",
+        ["应缴 {0:N2} 元"] = "{0:N2} yuan due",
+        ["由{0}审查人员给出"] = "Given by {0} reviewers",
         ["无"] = "none",
         ["更换"] = "Change",
         ["更换客户经理"] = "Change manager",

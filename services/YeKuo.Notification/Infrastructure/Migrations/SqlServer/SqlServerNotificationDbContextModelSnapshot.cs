@@ -582,7 +582,7 @@ namespace YeKuo.Notification.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Recipient", "CreatedAt");
 
-                    b.HasIndex("WorkItemId", "Kind", "Audience")
+                    b.HasIndex("WorkItemId", "Kind", "Audience", "Department")
                         .IsUnique();
 
                     b.ToTable("StaffNotices", (string)null);

@@ -573,7 +573,7 @@ namespace YeKuo.Notification.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Recipient", "CreatedAt");
 
-                    b.HasIndex("WorkItemId", "Kind", "Audience")
+                    b.HasIndex("WorkItemId", "Kind", "Audience", "Department")
                         .IsUnique();
 
                     b.ToTable("StaffNotices", (string)null);

@@ -244,6 +244,11 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("LateWarnedDepartments")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<bool?>("MeetingApproved")
                         .HasColumnType("bit");
 

@@ -235,6 +235,11 @@ namespace YeKuo.SupplyScheme.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LateWarnedDepartments")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("MeetingApproved")
                         .HasColumnType("INTEGER");
 
