@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using YeKuo.Metering.Fees;
+using YeKuo.Metering.Infrastructure;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 
@@ -41,6 +45,29 @@ public sealed class PaymentGateTests(MeteringApp app) : IClassFixture<MeteringAp
         Assert.Equal(("Open", 1), (connection.Status, connection.Round));
         // On the contract's clock, the wait for the payment taken out as the customer's time: one working day later.
         Assert.Equal(ConnectionClockDue.AddDays(1), connection.DueAt);
+        Assert.Single(await app.WorkItemsAsync(application.ApplicationId), w => w.Step == "PowerConnection");
+    }
+
+    [Fact]
+    public async Task A_handoff_held_after_the_payment_was_consumed_is_released_by_the_sweep()
+    {
+        var application = await SignContractWithChargesAsync(5000m);
+
+        // The payment consumed as if it had read the gate before the hold committed: settled, but nothing released.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MeteringDbContext>();
+            var clearance = await db.ChargeClearances.SingleAsync(c => c.ApplicationId == application.ApplicationId);
+            clearance.Paid = 5000m;
+            await db.SaveChangesAsync();
+        }
+        Assert.False(await HasPowerConnectionAsync(application));
+
+        var sweeper = app.Services.GetRequiredService<HeldHandoffSweeper>();
+        Assert.Equal(1, await sweeper.SweepAsync(CancellationToken.None));
+        var connection = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "PowerConnection");
+        Assert.Equal("Open", connection.Status);
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
         Assert.Single(await app.WorkItemsAsync(application.ApplicationId), w => w.Step == "PowerConnection");
     }
 

@@ -25,5 +25,7 @@ internal static class Extensions
         });
         // 装表接电 waits, with the contract, for the charges to be paid.
         builder.Services.AddScoped<IStepOpeningGate, PaymentGate>();
+        builder.Services.AddSingleton<HeldHandoffSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HeldHandoffSweeper>());
     }
 }

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using YeKuo.Metering.Infrastructure;
+using YeKuo.Workflow.Hosting.Consumers;
+
+namespace YeKuo.Metering.Fees;
+
+/// <summary>
+/// The safety net of the payment gate, as the outbox relay is of publishing: the contract's handoff and the payment are
+/// consumed in separate transactions, so each may read the other's state before it commits (the handoff is held after the
+/// payment found nothing to release). Every <see cref="Interval"/> the held handoffs whose charges are settled are
+/// released here; a release that meets a consumer releasing the same one loses the delete and is dropped.
+/// </summary>
+public sealed class HeldHandoffSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<HeldHandoffSweeper> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+                await SweepAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "The sweep of held 装表接电 handoffs failed; it runs again in {Interval}", Interval);
+            }
+        }
+    }
+
+    /// <summary>One sweep: opens the held 装表接电 of every application whose charges are settled; returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MeteringDbContext>();
+        var held = await db.HeldHandoffs.AsNoTracking().Select(h => h.ApplicationId).ToListAsync(cancellationToken);
+        var released = 0;
+        foreach (var applicationId in held)
+        {
+            await using var release = scopes.CreateAsyncScope();
+            var context = release.ServiceProvider.GetRequiredService<MeteringDbContext>();
+            var clearance = await context.ChargeClearances.FirstOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
+            if (clearance is not { IsSettled: true })
+            {
+                continue;
+            }
+            await ChargeClearances.ReleaseIfSettledAsync(context, release.ServiceProvider.GetRequiredService<StepOpener<MeteringDbContext>>(), clearance, cancellationToken);
+            try
+            {
+                await context.SaveChangesAsync(cancellationToken);
+                released++;
+                logger.LogInformation("Released the held 装表接电 of {ApplicationId}: its charges are settled", applicationId);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A fee event's consumer released it first.
+            }
+        }
+        return released;
+    }
+}
