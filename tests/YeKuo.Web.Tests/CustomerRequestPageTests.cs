@@ -1,4 +1,5 @@
 using System.Text.Json;
+using YeKuo.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace YeKuo.Web.Tests;
@@ -78,7 +79,7 @@ public sealed class CustomerRequestPageTests(WebSystemFixture system)
         var reviewId = review.GetProperty("id").GetGuid();
         foreach (var department in review.GetProperty("reviewers").EnumerateArray().Select(d => d.GetString()!))
         {
-            await system.ApiAsync(HttpMethod.Post, $"/api/supply-scheme/reviews/{reviewId}/opinions", $"reviewer-{department}", "staff", Pages.ReviewerDepartmentOf(department),
+            await system.ApiAsync(HttpMethod.Post, $"/api/supply-scheme/reviews/{reviewId}/opinions", $"reviewer-{department}", "staff", TestIdentities.ReviewerDepartmentOf(department),
                 new { department, approve = true, comments = "同意" });
         }
         var reviewed = await system.ApiAsync(HttpMethod.Get, $"/api/supply-scheme/reviews/{reviewId}", "staff-scheme-pages", "staff", "SupplyScheme");

@@ -6,18 +6,6 @@ namespace YeKuo.Web.Tests;
 /// <summary>What a user does on the worklist and work item pages.</summary>
 public static class Pages
 {
-    /// <summary>
-    /// Whose staff give a reviewing department's opinion: the department of <c>reviewer-{reviewKey}</c> in the shipped staff
-    /// directory (SupplyScheme's default <c>SchemeReview:ReviewerDepartments</c>).
-    /// </summary>
-    public static string ReviewerDepartmentOf(string reviewKey) => reviewKey switch
-    {
-        "operations" => "Inspection",
-        "metering" => "Metering",
-        "marketing" => "Acceptance",
-        _ => "SupplyScheme",
-    };
-
     /// <summary>Blazor's <c>@bind</c> listens to <c>change</c>: fill, then say the value changed.</summary>
     public static async Task SetAsync(this ILocator field, string value)
     {
