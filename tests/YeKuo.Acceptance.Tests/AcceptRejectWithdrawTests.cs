@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Acceptance.Apis;
+using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Outcomes;
 using YeKuo.Contracts.Events;
@@ -221,6 +224,29 @@ public sealed class AcceptRejectWithdrawTests(AcceptanceApp app) : IClassFixture
             Assert.Single(app.PublishedSoFar<ApplicationAccepted>(m => m.ApplicationId == application.Id));
             Assert.Single(app.PublishedSoFar<StepCompleted>(m => m.WorkItemId == workItemId));
         }
+    }
+
+    [Fact]
+    public async Task Completing_acceptance_of_an_application_a_concurrent_completion_already_accepted_is_409_not_500()
+    {
+        // The state the slower of two racing completions can read: the item still open (read before the winner
+        // committed), the application already accepted (read after).
+        var (application, workItemId) = await app.SubmitValidAsync();
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AcceptanceDbContext>();
+            var stored = await db.Applications.SingleAsync(a => a.Id == application.Id);
+            stored.Accept("YK-TEST", HighVoltagePlan, "cm-zhang", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var response = await app.CompleteAsync(workItemId, Complete, user: "clerk-wu");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(AcceptanceApp.Json);
+        Assert.Contains("no longer waiting for 受理", problem!.Detail);
+        var item = await app.CreateClient().GetFromJsonAsync<WorkItemDto>($"/api/applications/work-items/{workItemId}", AcceptanceApp.Json);
+        Assert.Equal("Open", item!.Status);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
@@ -29,9 +30,11 @@ public sealed class AcceptanceCompletion : StepCompletion<AcceptanceCompletion.B
         var db = context.Services.GetRequiredService<AcceptanceDbContext>();
         var application = await db.Applications.FindAsync([item.ApplicationId], context.CancellationToken)
             ?? throw new WorkItemRuleException($"Application {item.ApplicationNumber} is missing.");
-        if (!application.IsActive)
+        // A concurrent completion of this item may have accepted the application after this request read the item:
+        // that is the same conflict as the item's own version check (409), not a broken rule of the application.
+        if (application.Status != ApplicationStatus.Submitted)
         {
-            throw new WorkItemRuleException($"Application {application.Number} is {application.Status}.");
+            throw new WorkItemRuleException($"Application {application.Number} is {application.Status}: it is no longer waiting for 受理.");
         }
 
         // The customer's one 客户经理 (assigned with their first application, kept for every later one).
