@@ -11,7 +11,7 @@ public sealed class E2eBench : IBenchScenario
 
     public string Usage => """
           --applications N       applications measured (default 200)
-          --warmup N             applications driven first, not measured (default 10)
+          --warmup N             applications driven first, not measured (default 200: until the tier-1 JIT is done)
           --workers W            concurrent department actors (default 64)
           --class C              customer class (default HighVoltageSingleSource)
           --worklist stream|poll actors follow each department's worklist stream (default) or poll it
