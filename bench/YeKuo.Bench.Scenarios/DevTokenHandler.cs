@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using YeKuo.SupplyScheme.Extensions;
 
 namespace YeKuo.Bench.Scenarios;
 
@@ -37,16 +38,10 @@ public sealed class DevTokenHandler(Uri gateway) : DelegatingHandler(new Sockets
         if (user is null) return ("chaos-operator", "admin", null);
         if (user.StartsWith("chaos-", StringComparison.Ordinal)) return (user, "customer", null);
         if (user == "scheme-review-meeting") return (user, "head", "SupplyScheme");
-        // Named reviewers: each reviewing department's opinion comes from its own staff (the shipped staff directory).
+        // Named reviewers: each reviewing department's opinion comes from its own staff, as SupplyScheme maps them by default.
         if (user.StartsWith("reviewer-", StringComparison.Ordinal))
         {
-            return (user, "staff", user["reviewer-".Length..] switch
-            {
-                "operations" => "Inspection",
-                "metering" => "Metering",
-                "marketing" => "Acceptance",
-                _ => "SupplyScheme",
-            });
+            return (user, "staff", new SchemeReviewOptions().ReviewerDepartmentOf(user["reviewer-".Length..]));
         }
         var department = path.Contains("/api/supply-scheme") ? "SupplyScheme"
             : path.Contains("/api/inspection") ? "Inspection"
