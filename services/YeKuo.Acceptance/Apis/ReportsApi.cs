@@ -102,46 +102,13 @@ public static class ReportsApi
     public static async Task<Results<Ok<CostReport>, FileContentHttpResult, ValidationProblem>> Costs(
         string? groupBy, string? from, string? to, string? format, HttpContext http, CostReportBuilder builder, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        var grouping = CostGrouping.None;
-        if (!string.IsNullOrEmpty(groupBy))
-        {
-            grouping = groupBy.ToLowerInvariant() switch
-            {
-                "department" => CostGrouping.Department,
-                "customerclass" => CostGrouping.CustomerClass,
-                "kind" => CostGrouping.Kind,
-                "month" => CostGrouping.Month,
-                _ => CostGrouping.None,
-            };
-            if (grouping == CostGrouping.None)
-            {
-                errors["groupBy"] = ["groupBy must be department, customerClass, kind or month."];
-            }
-        }
-        var fromDate = QueryValues.Date(from, "from", errors);
-        var toDate = QueryValues.Date(to, "to", errors);
-        if (fromDate is { } f && toDate is { } t && (t < f || t.DayNumber - f.DayNumber > MaxRangeDays))
-        {
-            errors["to"] = [$"to must be on or after from, at most {MaxRangeDays} days later."];
-        }
-        var csv = format?.ToLowerInvariant() switch
-        {
-            null or "" => http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)),
-            "csv" => true,
-            "json" => false,
-            _ => (bool?)null,
-        };
-        if (csv is null)
-        {
-            errors["format"] = ["format must be json or csv."];
-        }
-        if (errors.Count > 0)
+        var (query, csv, errors) = Parse(groupBy, from, to, format, http);
+        if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors, title: "The report query is not valid.");
         }
 
-        var report = await builder.BuildAsync(grouping, fromDate, toDate, cancellationToken);
+        var report = await builder.BuildAsync(query!, cancellationToken);
         return csv == true
             ? TypedResults.File(CostReportBuilder.ToCsv(report), "text/csv; charset=utf-8", $"yekuo-costs-{report.GeneratedAt:yyyyMMddHHmmss}.csv")
             : TypedResults.Ok(report);

@@ -9,15 +9,6 @@ using YeKuo.Workflow.Calendar;
 
 namespace YeKuo.Acceptance.Reports;
 
-public enum CostGrouping
-{
-    None,
-    Department,
-    CustomerClass,
-    Kind,
-    Month,
-}
-
 /// <summary>
 /// The cost per application of one group: the customer's charges by the tariff (assessed, paid, refunded; net = paid −
 /// refunded) and the company's 业务办理成本 where recorded.
@@ -42,24 +33,25 @@ public sealed class CostReportBuilder(AcceptanceDbContext db, ApplicationCosts c
         + "an application counts for every department that served it. The company's 业务办理成本 is not recorded by any service yet: "
         + "companyCostRecorded is 0 and companyCostTotal empty.";
 
-    public async Task<CostReport> BuildAsync(CostGrouping grouping, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    public async Task<CostReport> BuildAsync(ReportQuery query, CancellationToken cancellationToken)
     {
+        var (grouping, from, to) = query;
         var applications = (await db.Applications.AsNoTracking().Where(a => a.AcceptedAt != null).ToListAsync(cancellationToken))
             .Where(a => ChinaTime.BusinessDate(a.AcceptedAt!.Value) is var day && (from is null || day >= from) && (to is null || day <= to))
             .ToArray();
         var ids = applications.Select(a => a.Id).ToArray();
         var byApplication = await costs.OfAsync(ids, cancellationToken);
-        var departments = grouping == CostGrouping.Department
+        var departments = grouping == ReportGrouping.Department
             ? (await db.Timeline.AsNoTracking().Where(e => ids.Contains(e.ApplicationId)).Select(e => new { e.ApplicationId, e.Department }).ToListAsync(cancellationToken))
                 .Where(e => e.Department != Department.Customer).ToLookup(e => e.ApplicationId, e => e.Department.ToString())
             : null;
 
         IEnumerable<string> KeysOf(Application a) => grouping switch
         {
-            CostGrouping.Department => departments![a.Id].Distinct(),
-            CostGrouping.CustomerClass => [a.CustomerClass.ToString()],
-            CostGrouping.Kind => [a.Kind.ToString()],
-            CostGrouping.Month => [ChinaTime.BusinessDate(a.AcceptedAt!.Value).ToString("yyyy-MM", CultureInfo.InvariantCulture)],
+            ReportGrouping.Department => departments![a.Id].Distinct(),
+            ReportGrouping.CustomerClass => [a.CustomerClass.ToString()],
+            ReportGrouping.Kind => [a.Kind.ToString()],
+            ReportGrouping.Month => [ChinaTime.BusinessDate(a.AcceptedAt!.Value).ToString("yyyy-MM", CultureInfo.InvariantCulture)],
             _ => ["all"],
         };
 
