@@ -91,9 +91,17 @@ public sealed class HighVoltageFlowTests(SystemFixture system)
                 Assert.True(requested.StatusCode == HttpStatusCode.OK, $"{request} by {by}: {(int)requested.StatusCode} {await requested.Content.ReadAsStringAsync()}");
             }
             var opened = await gateway.WaitForWorkItemAsync("/api/inspection", id, inspection);
-            var requestedAt = (await gateway.GetApplicationAsync(id)).GetProperty("timeline").EnumerateArray()
-                .Single(e => e.GetProperty("step").GetString() == request.ToString()).GetProperty("completedAt").GetDateTimeOffset();
-            Assert.True(opened.GetProperty("openedAt").GetDateTimeOffset() >= requestedAt);
+            // Acceptance's timeline learns of the request from the same StepCompleted that opened the inspection, in its
+            // own consumer: it may record it after Inspection opened the item.
+            DateTimeOffset? requestedAt = null;
+            await GatewayClient.WaitUntilAsync(async () =>
+            {
+                var entry = (await gateway.GetApplicationAsync(id)).GetProperty("timeline").EnumerateArray()
+                    .Single(e => e.GetProperty("step").GetString() == request.ToString()).GetProperty("completedAt");
+                requestedAt = entry.ValueKind == JsonValueKind.Null ? null : entry.GetDateTimeOffset();
+                return requestedAt is not null;
+            }, $"{request} completed on the timeline");
+            Assert.True(opened.GetProperty("openedAt").GetDateTimeOffset() >= requestedAt!.Value);
             Assert.NotEqual(JsonValueKind.Null, opened.GetProperty("dueAt").ValueKind);
             using var passed = await gateway.CompleteStepAsync(id, inspection, "staff-inspection");
             Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
