@@ -285,7 +285,10 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
                 counters.Anomalies.Enqueue($"{app.Number ?? app.Id.ToString()} {step}: 409 already Completed on the first attempt ({Trim(text)})");
                 return (attempts, true);
             }
-            if (status == HttpStatusCode.Conflict && text.Contains("Someone else changed", StringComparison.Ordinal))
+            // A concurrent change, or 供电方案答复 before SupplyScheme has consumed the application's acceptance (its
+            // charges need it; after a kill or a broker restart that event can trail the handoff): both say try again.
+            if (status == HttpStatusCode.Conflict
+                && (text.Contains("Someone else changed", StringComparison.Ordinal) || text.Contains("reply again in a moment", StringComparison.Ordinal)))
             {
                 counters.ConflictRetry();
                 await PollDelay(ct).ConfigureAwait(false);
