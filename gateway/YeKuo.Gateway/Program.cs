@@ -11,7 +11,8 @@ var devTokens = DevTokenIssuer.IsEnabled(builder);
 builder.AddTokenRevocation();
 builder.Services.AddGatewayRateLimits(builder.Configuration);
 var (routes, clusters) = GatewayRoutes.Build(builder.Configuration);
-builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver().ForwardServerSpanContext();
+builder.Services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver()
+    .ConfigureForwarderConnections(builder.Configuration).ForwardServerSpanContext();
 
 var app = builder.Build();
 app.UseTrustedForwardedHeaders();
@@ -31,7 +32,7 @@ foreach (var reserved in GatewayRoutes.ReservedPrefixes)
     // Needs a token like any non-public route; then nothing is there.
     app.Map(reserved + "/{**rest}", () => Results.NotFound()).ExcludeFromDescription();
 }
-app.MapReverseProxy();
+app.MapReverseProxy(proxy => proxy.UseForwarderProblemDetails());
 app.Run();
 
 public partial class Program;

@@ -7,13 +7,11 @@ namespace YeKuo.Gateway;
 /// A proxied request continues the gateway's own server span: its trace context is written on the forwarded request
 /// (replacing the caller's trace headers), and the forwarder's HTTP handler makes no client span per hop. That span only
 /// repeated the server span around it (same route, almost the same timing) and cost about as much CPU again; the
-/// service's server span now hangs directly under the gateway's.
+/// service's server span now hangs directly under the gateway's. The handler's side of it is in <see cref="ForwarderConnections"/>.
 /// </summary>
 public static class TraceContextForwarding
 {
     public static IReverseProxyBuilder ForwardServerSpanContext(this IReverseProxyBuilder proxy) => proxy
-        // No propagator: SocketsHttpHandler then leaves out its DiagnosticsHandler, so no client activity is started.
-        .ConfigureHttpClient((_, handler) => handler.ActivityHeadersPropagator = null)
         .AddTransforms(context => context.AddRequestTransform(transform =>
         {
             Inject(transform.ProxyRequest);

@@ -28,6 +28,8 @@ public sealed class GatewayDefenceTests : IClassFixture<GatewayDefenceTests.Gate
                 // Nothing listens there: a request that got through would answer 502.
                 builder.UseSetting($"services:{service}:http:0", "http://127.0.0.1:9");
             }
+            // ... at once: not held as if the service were restarting.
+            builder.UseSetting(gateway::YeKuo.Gateway.RestartHold.HoldSetting, "0");
             builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
             builder.UseSetting("Jwt:Issuer", TestTokens.Issuer);
             builder.UseSetting("Jwt:Audience", TestTokens.Audience);

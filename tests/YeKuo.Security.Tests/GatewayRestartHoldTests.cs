@@ -1,0 +1,111 @@
+extern alias gateway;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.Tokens;
+using RestartHold = gateway::YeKuo.Gateway.RestartHold;
+
+namespace YeKuo.Security.Tests;
+
+/// <summary>
+/// The gateway in-process in front of a service address where nothing listens yet (a service restarting): a refused
+/// connection is tried again within the hold, so the caller gets the service's answer once it listens; past the hold the
+/// caller gets a 502 ProblemDetails saying the request never reached the service.
+/// </summary>
+public sealed class GatewayRestartHoldTests
+{
+    private sealed class GatewayBefore(int port, double holdSeconds) : GatewayDefenceTests.Gateway
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("services:metering:http:0", $"http://127.0.0.1:{port}");
+            builder.UseSetting(RestartHold.HoldSetting, holdSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Fact]
+    public async Task A_request_to_a_service_that_is_restarting_is_held_until_the_service_listens_and_gets_its_answer()
+    {
+        var port = FreePort();
+        await using var gateway = new GatewayBefore(port, holdSeconds: 30);
+        var client = gateway.CreateClient();
+
+        var clock = Stopwatch.StartNew();
+        var answer = client.SendAsync(WorkItemsRequest());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(answer.IsCompleted, "the gateway answered before the service was listening");
+
+        await using var service = await StartServiceAsync(port);
+        using var response = await answer;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("from metering", await response.Content.ReadAsStringAsync());
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task A_service_refusing_longer_than_the_hold_is_answered_502_with_ProblemDetails_and_Retry_After_and_later_requests_fail_at_once()
+    {
+        var port = FreePort();
+        await using var gateway = new GatewayBefore(port, holdSeconds: 2);
+        var client = gateway.CreateClient();
+
+        var clock = Stopwatch.StartNew();
+        using var first = await client.SendAsync(WorkItemsRequest());
+        var firstTook = clock.Elapsed;
+        clock.Restart();
+        using var second = await client.SendAsync(WorkItemsRequest());
+        var secondTook = clock.Elapsed;
+
+        Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
+        Assert.True(firstTook >= TimeSpan.FromSeconds(1.9), $"the first request was answered after {firstTook}, before the hold ran out");
+        Assert.Equal("application/problem+json", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(2), first.Headers.RetryAfter?.Delta);
+        using var problem = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        Assert.Equal(502, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("metering", problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains("did not reach the service", problem.RootElement.GetProperty("detail").GetString());
+
+        // The service has now refused for longer than the hold: no second wait.
+        Assert.Equal(HttpStatusCode.BadGateway, second.StatusCode);
+        Assert.True(secondTook < TimeSpan.FromSeconds(1.5), $"the second request waited {secondTook} although the hold had run out");
+
+        // Once it listens again, requests go through (and the hold applies afresh to its next restart).
+        await using var service = await StartServiceAsync(port);
+        using var third = await client.SendAsync(WorkItemsRequest());
+        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
+    }
+
+    private static HttpRequestMessage WorkItemsRequest()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/metering/work-items");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenTests.Sign(SecurityAlgorithms.HmacSha256,
+            new Claim("sub", "hold-admin"), new Claim("role", "admin"), new Claim("jti", Guid.NewGuid().ToString())));
+        return request;
+    }
+
+    /// <summary>A stand-in for the metering service, listening on the given loopback port.</summary>
+    private static async Task<WebApplication> StartServiceAsync(int port)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var service = builder.Build();
+        service.MapGet("/api/metering/work-items", () => Results.Text("from metering"));
+        await service.StartAsync();
+        return service;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
