@@ -52,8 +52,9 @@ public sealed class ChaosOptions
     /// what is stuck where); without it a stuck pipeline costs <see cref="HandoffTimeout"/> per remaining application.</summary>
     public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(150);
 
-    /// <summary>Timeout of a single HTTP request (a timed-out action is retried).</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Timeout of a single HTTP request (a timed-out action is retried). Longer than the gateway's hold of a
+    /// request for a restarting service (15 s), so a held request is answered rather than abandoned.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Actors poll each worklist (every <see cref="PollDelayMin"/>–<see cref="PollDelayMax"/>) instead of following its

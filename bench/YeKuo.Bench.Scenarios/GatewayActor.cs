@@ -61,12 +61,13 @@ public sealed class ActorCounters
     internal void FallbackPoll() => Interlocked.Increment(ref _fallbackPolls);
     internal void Timeout() { Interlocked.Increment(ref _timeouts); Interlocked.Increment(ref _transient); TransientByStatus.AddOrUpdate("timeout", 1, (_, v) => v + 1); }
     internal void ConnectionError() { Interlocked.Increment(ref _connectionErrors); Interlocked.Increment(ref _transient); TransientByStatus.AddOrUpdate("connection", 1, (_, v) => v + 1); }
-    internal void ServerError(HttpStatusCode status)
+    /// <summary>Counted by status and method (a gateway answer for a GET that never reached its service is not the same as a POST lost after sending).</summary>
+    internal void ServerError(HttpStatusCode status, HttpMethod method)
     {
         Interlocked.Increment(ref _status5xx);
         Interlocked.Increment(ref _transient);
         if (status == HttpStatusCode.InternalServerError) Interlocked.Increment(ref _status500);
-        TransientByStatus.AddOrUpdate(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, v) => v + 1);
+        TransientByStatus.AddOrUpdate($"{(int)status} {method.Method}", 1, (_, v) => v + 1);
     }
     internal void CommittedOnEarlierAttempt() => Interlocked.Increment(ref _committedEarlier);
     internal void AlreadyCompletedOnFirstTry() => Interlocked.Increment(ref _alreadyCompletedFirstTry);
@@ -102,7 +103,7 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
             var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
             if ((int)response.StatusCode >= 500)
             {
-                counters.ServerError(response.StatusCode);
+                counters.ServerError(response.StatusCode, message.Method);
                 if (response.StatusCode is not (HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
                     && counters.ServerErrors.Count < 50)
                 {

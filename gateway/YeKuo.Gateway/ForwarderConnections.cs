@@ -3,24 +3,34 @@ using Yarp.ReverseProxy.Forwarder;
 namespace YeKuo.Gateway;
 
 /// <summary>
-/// The forwarder's HTTP handler, configured in this one place (a proxy takes a single <c>ConfigureHttpClient</c>):
+/// How the forwarder reaches the services, in one place:
 /// <list type="bullet">
 /// <item>no activity propagator, so SocketsHttpHandler leaves out its DiagnosticsHandler and makes no client span per hop
 /// (<see cref="TraceContextForwarding"/> writes the server span's context on the request instead);</item>
-/// <item>connections go through <see cref="RestartHold"/>, and the connect timeout outlasts its hold.</item>
+/// <item>connections go through <see cref="RestartHold"/>, and the connect timeout outlasts its hold;</item>
+/// <item>a read whose connection was lost is sent again (<see cref="ResendLostReads"/>).</item>
 /// </list>
 /// </summary>
-public static class ForwarderConnections
+public sealed class ForwarderConnections(RestartHold hold, ILogger<ForwarderHttpClientFactory> logger) : ForwarderHttpClientFactory(logger)
+{
+    protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
+    {
+        base.ConfigureHandler(context, handler);
+        handler.ActivityHeadersPropagator = null;
+        handler.ConnectCallback = hold.ConnectAsync;
+        handler.ConnectTimeout = hold.Hold + TimeSpan.FromSeconds(15);
+    }
+
+    protected override HttpMessageHandler WrapHandler(ForwarderHttpClientContext context, HttpMessageHandler handler) =>
+        new ResendLostReads(base.WrapHandler(context, handler));
+}
+
+public static class ForwarderConnectionsExtensions
 {
     public static IReverseProxyBuilder ConfigureForwarderConnections(this IReverseProxyBuilder proxy, IConfiguration configuration)
     {
-        var hold = RestartHold.From(configuration, TimeProvider.System);
-        proxy.Services.AddSingleton(hold);
-        return proxy.ConfigureHttpClient((_, handler) =>
-        {
-            handler.ActivityHeadersPropagator = null;
-            handler.ConnectCallback = hold.ConnectAsync;
-            handler.ConnectTimeout = hold.Hold + TimeSpan.FromSeconds(15);
-        });
+        proxy.Services.AddSingleton(RestartHold.From(configuration, TimeProvider.System));
+        proxy.Services.AddSingleton<IForwarderHttpClientFactory, ForwarderConnections>();
+        return proxy;
     }
 }

@@ -14,11 +14,12 @@ using RestartHold = gateway::YeKuo.Gateway.RestartHold;
 namespace YeKuo.Security.Tests;
 
 /// <summary>
-/// The gateway in-process in front of a service address where nothing listens yet (a service restarting): a refused
-/// connection is tried again within the hold, so the caller gets the service's answer once it listens; past the hold the
-/// caller gets a 502 ProblemDetails saying the request never reached the service.
+/// The gateway in-process in front of a service that is down or dies mid-request. A refused connection (restarting) is
+/// tried again within the hold, so the caller gets the service's answer once it listens; past the hold the caller gets a
+/// 502 ProblemDetails saying the request never reached the service. A read whose connection was lost is sent again; a
+/// write is not (502 saying it may have been carried out).
 /// </summary>
-public sealed class GatewayRestartHoldTests
+public sealed class GatewayForwardingTests
 {
     private sealed class GatewayBefore(int port, double holdSeconds) : GatewayDefenceTests.Gateway
     {
@@ -83,21 +84,67 @@ public sealed class GatewayRestartHoldTests
         Assert.Equal(HttpStatusCode.OK, third.StatusCode);
     }
 
-    private static HttpRequestMessage WorkItemsRequest()
+    [Fact]
+    public async Task A_read_whose_connection_was_lost_is_sent_again_and_answered()
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, "/api/metering/work-items");
+        var port = FreePort();
+        await using var gateway = new GatewayBefore(port, holdSeconds: 30);
+        var attempts = 0;
+        await using var service = await StartServiceAsync(port, http =>
+        {
+            // The first attempt dies with the service's process, before any answer.
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                http.Abort();
+            }
+        });
+
+        using var response = await gateway.CreateClient().SendAsync(WorkItemsRequest());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("from metering", await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
+    public async Task A_write_whose_connection_was_lost_is_not_sent_again_and_the_502_says_it_may_have_been_carried_out()
+    {
+        var port = FreePort();
+        await using var gateway = new GatewayBefore(port, holdSeconds: 30);
+        var attempts = 0;
+        await using var service = await StartServiceAsync(port, http =>
+        {
+            Interlocked.Increment(ref attempts);
+            http.Abort();
+        });
+
+        using var response = await gateway.CreateClient().SendAsync(WorkItemsRequest(HttpMethod.Post));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("may or may not have been carried out", problem.RootElement.GetProperty("detail").GetString());
+        Assert.Equal(1, attempts);
+    }
+
+    private static HttpRequestMessage WorkItemsRequest(HttpMethod? method = null)
+    {
+        var request = new HttpRequestMessage(method ?? HttpMethod.Get, "/api/metering/work-items");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TokenTests.Sign(SecurityAlgorithms.HmacSha256,
             new Claim("sub", "hold-admin"), new Claim("role", "admin"), new Claim("jti", Guid.NewGuid().ToString())));
         return request;
     }
 
     /// <summary>A stand-in for the metering service, listening on the given loopback port.</summary>
-    private static async Task<WebApplication> StartServiceAsync(int port)
+    private static async Task<WebApplication> StartServiceAsync(int port, Action<HttpContext>? before = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var service = builder.Build();
-        service.MapGet("/api/metering/work-items", () => Results.Text("from metering"));
+        service.MapMethods("/api/metering/work-items", ["GET", "POST"], (HttpContext http) =>
+        {
+            before?.Invoke(http);
+            return http.RequestAborted.IsCancellationRequested ? Results.Empty : Results.Text("from metering");
+        });
         await service.StartAsync();
         return service;
     }
