@@ -204,6 +204,12 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
                 await PollDelay(ct).ConfigureAwait(false);
                 continue;
             }
+            if (IsAlreadyCarriedOut(result.Value))
+            {
+                // The gateway resent it after the first copy's answer was lost, and that copy had committed: find it.
+                counters.CommittedOnEarlierAttempt();
+                continue;
+            }
             if (result.Value.Status != HttpStatusCode.Created)
                 throw new ChaosDriveException($"submit: {(int)result.Value.Status} {Trim(result.Value.Body)}");
             var created = JsonSerializer.Deserialize<JsonElement>(result.Value.Body, Json);
@@ -274,6 +280,12 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
             }
             var (status, text) = result.Value;
             if (status == HttpStatusCode.OK) return (attempts, false);
+            if (IsAlreadyCarriedOut(result.Value))
+            {
+                // The gateway resent it after the first copy's answer was lost, and that copy had committed.
+                counters.CommittedOnEarlierAttempt();
+                return (attempts, true);
+            }
             if (status == HttpStatusCode.Conflict && text.Contains("already Completed", StringComparison.Ordinal))
             {
                 if (hadTransient)
@@ -396,6 +408,10 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
             request.Headers.Add("X-User", user);
             return request;
         }, ct);
+
+    /// <summary>409 from a service for a write the gateway resent whose first copy had committed (its answer was lost).</summary>
+    private static bool IsAlreadyCarriedOut((HttpStatusCode Status, string Body) answer) =>
+        answer.Status == HttpStatusCode.Conflict && answer.Body.Contains("This request was already carried out.", StringComparison.Ordinal);
 
     private static string Trim(string text) => text.Length <= 400 ? text : text[..400] + "…";
 }

@@ -59,7 +59,7 @@ public static class ReportWriter
         L($"| throughput | {F(r.Driven / Math.Max(0.001, r.DriveSeconds) * 60, "0")} applications/min, {F(r.TotalSteps / Math.Max(0.001, r.DriveSeconds), "0.0")} steps/s ({r.TotalSteps} steps) |");
         L($"| per application end to end (actor's view) | p50 {F(r.E2eP50Seconds)} s, p95 {F(r.E2eP95Seconds)} s, max {F(r.E2eMaxSeconds)} s |");
         L($"| HTTP requests / transient failures | {r.Counters.Requests} / {r.Counters.Transient} ({string.Join(", ", r.Counters.TransientByStatus.OrderBy(k => k.Key).Select(k => $"{k.Key}: {k.Value}"))}) |");
-        L($"| completions that had committed on an earlier attempt (409 already Completed after a retry) | {r.Counters.CommittedEarlier} |");
+        L($"| writes that had committed on an earlier attempt (409 already Completed on the actor's retry, or 409 already carried out on the gateway's resend) | {r.Counters.CommittedEarlier} |");
         L($"| 409 already Completed on a first attempt (anomaly) | {r.Counters.AlreadyCompletedFirstTry} |");
         L($"| 409 concurrency conflicts retried | {r.Counters.ConflictRetries} |");
         L($"| unsent outbox rows | {string.Join(", ", r.UnsentOutbox.Select(u => $"{u.Key} {u.Value}"))} |");

@@ -8,7 +8,7 @@ namespace YeKuo.Gateway;
 /// <item>no activity propagator, so SocketsHttpHandler leaves out its DiagnosticsHandler and makes no client span per hop
 /// (<see cref="TraceContextForwarding"/> writes the server span's context on the request instead);</item>
 /// <item>connections go through <see cref="RestartHold"/>, and the connect timeout outlasts its hold;</item>
-/// <item>a read whose connection was lost is sent again (<see cref="ResendLostReads"/>).</item>
+/// <item>a request whose connection was lost is sent again (<see cref="ResendLostRequests"/>).</item>
 /// </list>
 /// </summary>
 public sealed class ForwarderConnections(RestartHold hold, ILogger<ForwarderHttpClientFactory> logger) : ForwarderHttpClientFactory(logger)
@@ -22,7 +22,7 @@ public sealed class ForwarderConnections(RestartHold hold, ILogger<ForwarderHttp
     }
 
     protected override HttpMessageHandler WrapHandler(ForwarderHttpClientContext context, HttpMessageHandler handler) =>
-        new ResendLostReads(base.WrapHandler(context, handler));
+        new ResendLostRequests(base.WrapHandler(context, handler), resendWrites: context.ClusterId != GatewayRoutes.WebService);
 }
 
 public static class ForwarderConnectionsExtensions

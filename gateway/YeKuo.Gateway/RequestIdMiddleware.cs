@@ -1,20 +1,23 @@
+using YeKuo.ServiceDefaults;
 using System.Diagnostics;
 
 namespace YeKuo.Gateway;
 
 /// <summary>
 /// Every request gets an <c>X-Request-Id</c> (the caller's when it sent a sane one), forwarded to the service, echoed
-/// in the response and tagged on the trace, so a customer's complaint can be matched to logs.
+/// in the response and tagged on the trace, so a customer's complaint can be matched to logs. A caller's
+/// <c>X-Request-Resent</c> is dropped: only the gateway's own resend (<see cref="ResendLostRequests"/>) says so.
 /// </summary>
 public sealed class RequestIdMiddleware(RequestDelegate next)
 {
-    public const string Header = "X-Request-Id";
+    public const string Header = RequestHeaders.RequestId;
 
     public Task InvokeAsync(HttpContext context)
     {
         var incoming = context.Request.Headers[Header].ToString();
         var requestId = IsAcceptable(incoming) ? incoming : Guid.NewGuid().ToString("N");
         context.Request.Headers[Header] = requestId;
+        context.Request.Headers.Remove(RequestHeaders.Resent);
         context.Response.Headers[Header] = requestId;
         Activity.Current?.SetTag("http.request.id", requestId);
         return next(context);

@@ -29,14 +29,69 @@ public sealed class AuditTests(InspectionApp app) : IClassFixture<InspectionApp>
         return (await response.Content.ReadFromJsonAsync<AuditApi.AuditPage>(InspectionApp.Json))!;
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body, string? requestId = null)
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, object? body, string? requestId = null, bool resent = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: InspectionApp.Json) };
         if (requestId is not null)
         {
             request.Headers.Add("X-Request-Id", requestId);
         }
+        if (resent)
+        {
+            request.Headers.Add("X-Request-Resent", "1");
+        }
         return await client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task A_resent_write_whose_first_copy_committed_is_answered_409_already_carried_out_and_not_carried_out_again()
+    {
+        var (_, review) = await OpenDesignReviewAsync();
+        var requestId = "resent-" + Guid.NewGuid().ToString("N");
+        var path = $"/api/inspection/work-items/{review.Id}/complete";
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, PostAsync(app.ClientAs("staff-wang"), path, new { passed = true }, requestId));
+
+        // The gateway sends it again: the first copy's answer was lost with the service's process.
+        var resent = await PostAsync(app.ClientAs("staff-wang"), path, new { passed = true }, requestId, resent: true);
+
+        Assert.Equal(HttpStatusCode.Conflict, resent.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await resent.Content.ReadAsStringAsync());
+        Assert.Equal("This request was already carried out.", problem.RootElement.GetProperty("title").GetString());
+        Assert.Equal(requestId, problem.RootElement.GetProperty("requestId").GetString());
+        Assert.Equal(200, problem.RootElement.GetProperty("answeredStatus").GetInt32());
+        Assert.Equal(review.Id, problem.RootElement.GetProperty("targetId").GetGuid());
+        // It never reached the endpoint: the one row is the first copy's.
+        var entry = Assert.Single((await AuditAsync($"targetId={review.Id}")).Items);
+        Assert.Equal((200, requestId), (entry.StatusCode, entry.RequestId));
+    }
+
+    [Fact]
+    public async Task A_resent_write_whose_first_copy_never_committed_is_carried_out()
+    {
+        var (_, review) = await OpenDesignReviewAsync();
+        var requestId = "resent-" + Guid.NewGuid().ToString("N");
+
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK,
+            PostAsync(app.ClientAs("staff-wang"), $"/api/inspection/work-items/{review.Id}/complete", new { passed = true }, requestId, resent: true));
+
+        var entry = Assert.Single((await AuditAsync($"targetId={review.Id}")).Items);
+        Assert.Equal(("Open", "Completed", 200), (entry.StatusBefore, entry.StatusAfter, entry.StatusCode));
+    }
+
+    [Fact]
+    public async Task A_resent_write_is_matched_only_to_a_first_copy_of_the_same_user()
+    {
+        var (_, review) = await OpenDesignReviewAsync();
+        var requestId = "resent-" + Guid.NewGuid().ToString("N");
+        var path = $"/api/inspection/work-items/{review.Id}/complete";
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, PostAsync(app.ClientAs("staff-wang"), path, new { passed = true }, requestId));
+
+        var other = await PostAsync(app.ClientAs("staff-zhao"), path, new { passed = true }, requestId, resent: true);
+
+        // Carried to the endpoint like any request: the item is already completed.
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.DoesNotContain("already carried out", await other.Content.ReadAsStringAsync());
+        Assert.Equal(2, (await AuditAsync($"targetId={review.Id}")).Items.Count);
     }
 
     [Fact]

@@ -16,8 +16,9 @@ namespace YeKuo.Security.Tests;
 /// <summary>
 /// The gateway in-process in front of a service that is down or dies mid-request. A refused connection (restarting) is
 /// tried again within the hold, so the caller gets the service's answer once it listens; past the hold the caller gets a
-/// 502 ProblemDetails saying the request never reached the service. A read whose connection was lost is sent again; a
-/// write is not (502 saying it may have been carried out).
+/// 502 ProblemDetails saying the request never reached the service. A request whose connection was lost is sent again
+/// (a write with its body and request id, marked resent); lost every time, it is answered 502 saying it may have been
+/// carried out.
 /// </summary>
 public sealed class GatewayForwardingTests
 {
@@ -97,6 +98,7 @@ public sealed class GatewayForwardingTests
             {
                 http.Abort();
             }
+            return Task.CompletedTask;
         });
 
         using var response = await gateway.CreateClient().SendAsync(WorkItemsRequest());
@@ -107,7 +109,40 @@ public sealed class GatewayForwardingTests
     }
 
     [Fact]
-    public async Task A_write_whose_connection_was_lost_is_not_sent_again_and_the_502_says_it_may_have_been_carried_out()
+    public async Task A_write_whose_connection_was_lost_is_sent_again_with_its_body_and_request_id_marked_resent()
+    {
+        var port = FreePort();
+        await using var gateway = new GatewayBefore(port, holdSeconds: 30);
+        var copies = new List<(string? RequestId, string? Resent, string Body)>();
+        await using var service = await StartServiceAsync(port, async http =>
+        {
+            var body = await new StreamReader(http.Request.Body).ReadToEndAsync();
+            lock (copies)
+            {
+                copies.Add((http.Request.Headers["X-Request-Id"], http.Request.Headers["X-Request-Resent"], body));
+                if (copies.Count == 1)
+                {
+                    // The first copy dies with the service's process, before any answer.
+                    http.Abort();
+                }
+            }
+        });
+
+        using var request = WorkItemsRequest(HttpMethod.Post);
+        request.Content = new StringContent("""{"remarks":"同意"}""", System.Text.Encoding.UTF8, "application/json");
+        request.Headers.Add("X-Request-Id", "write-1");
+        // Only the gateway says a request is resent: a caller's header is dropped.
+        request.Headers.Add("X-Request-Resent", "1");
+        using var response = await gateway.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, copies.Count);
+        Assert.Equal(("write-1", null, """{"remarks":"同意"}"""), (copies[0].RequestId, NullIfEmpty(copies[0].Resent), copies[0].Body));
+        Assert.Equal(("write-1", "1", """{"remarks":"同意"}"""), (copies[1].RequestId, NullIfEmpty(copies[1].Resent), copies[1].Body));
+    }
+
+    [Fact]
+    public async Task A_write_lost_twice_more_is_answered_502_saying_it_may_have_been_carried_out()
     {
         var port = FreePort();
         await using var gateway = new GatewayBefore(port, holdSeconds: 30);
@@ -116,6 +151,7 @@ public sealed class GatewayForwardingTests
         {
             Interlocked.Increment(ref attempts);
             http.Abort();
+            return Task.CompletedTask;
         });
 
         using var response = await gateway.CreateClient().SendAsync(WorkItemsRequest(HttpMethod.Post));
@@ -123,8 +159,10 @@ public sealed class GatewayForwardingTests
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("may or may not have been carried out", problem.RootElement.GetProperty("detail").GetString());
-        Assert.Equal(1, attempts);
+        Assert.Equal(3, attempts);
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static HttpRequestMessage WorkItemsRequest(HttpMethod? method = null)
     {
@@ -135,14 +173,17 @@ public sealed class GatewayForwardingTests
     }
 
     /// <summary>A stand-in for the metering service, listening on the given loopback port.</summary>
-    private static async Task<WebApplication> StartServiceAsync(int port, Action<HttpContext>? before = null)
+    private static async Task<WebApplication> StartServiceAsync(int port, Func<HttpContext, Task>? before = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var service = builder.Build();
-        service.MapMethods("/api/metering/work-items", ["GET", "POST"], (HttpContext http) =>
+        service.MapMethods("/api/metering/work-items", ["GET", "POST"], async (HttpContext http) =>
         {
-            before?.Invoke(http);
+            if (before is not null)
+            {
+                await before(http);
+            }
             return http.RequestAborted.IsCancellationRequested ? Results.Empty : Results.Text("from metering");
         });
         await service.StartAsync();

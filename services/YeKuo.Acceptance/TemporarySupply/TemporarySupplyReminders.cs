@@ -5,6 +5,7 @@ using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Outbox;
+using YeKuo.ServiceDefaults.Hosting;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Policies;
 
@@ -23,30 +24,13 @@ public sealed class TemporarySupplyOptions
 /// </summary>
 public sealed class TemporarySupplyReminders(
     IServiceScopeFactory scopes, TimeProvider time, WorkingDayCalendar calendar, TimeLimitPolicyBook policies,
-    IOptions<TemporarySupplyOptions> options, ILogger<TemporarySupplyReminders> logger) : BackgroundService
+    IOptions<TemporarySupplyOptions> options, ILogger<TemporarySupplyReminders> logger) : RecurringPass(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ScanAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "The temporary-supply reminder scan failed; it runs again at the next interval");
-            }
-            try
-            {
-                await Task.Delay(options.Value.ScanInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.ScanInterval;
+
+    protected override string PassName => "temporary-supply reminder scan";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => ScanAsync(cancellationToken);
 
     /// <summary>One scan: raises the reminders that are due now; returns how many.</summary>
     public async Task<int> ScanAsync(CancellationToken cancellationToken)
@@ -54,7 +38,7 @@ public sealed class TemporarySupplyReminders(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AcceptanceDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var today = ChinaTime.BusinessDate(now);
         var candidates = await db.Applications
             .Where(a => a.Kind == ApplicationKind.TemporarySupply && a.TemporaryReminderAt == null && a.TemporaryUntil != null

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -11,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using YeKuo.Messaging.Persistence;
+using YeKuo.ServiceDefaults;
 using YeKuo.ServiceDefaults.Security;
 
 namespace YeKuo.Messaging.Audit;
@@ -20,16 +22,30 @@ namespace YeKuo.Messaging.Audit;
 /// whatever the answer (2xx, 400, 403, 404, 409, 5xx): one <see cref="AuditEntry"/> per request. It runs outermost
 /// (before routing and the exception handler) so it sees the final status code. Requests without a valid token (401)
 /// and paths matching no endpoint are not recorded: there is nobody to attribute them to and nothing was touched.
+/// <para>
+/// A write the gateway sends again because the first copy's answer was lost (<see cref="RequestHeaders.Resent"/>; the
+/// service was killed while working on it) is answered 409 "already carried out" when that first copy committed: its
+/// row (same request id, subject and method, answered 2xx, within <see cref="ResendWindow"/>) committed with the change.
+/// Otherwise it is carried out like any request.
+/// </para>
 /// </summary>
 public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory scopes, ServiceDatabase database, TimeProvider time, ILogger<AuditMiddleware> logger)
 {
-    public const string RequestIdHeader = "X-Request-Id";
+    public const string RequestIdHeader = RequestHeaders.RequestId;
+
+    /// <summary>How long after a request its resend is matched to it (a resend comes within the gateway's hold).</summary>
+    public static readonly TimeSpan ResendWindow = TimeSpan.FromHours(1);
 
     public async Task InvokeAsync(HttpContext context)
     {
         if (!IsStateChanging(context.Request.Method))
         {
             await next(context);
+            return;
+        }
+        if (context.Request.Headers.ContainsKey(RequestHeaders.Resent) && await FirstCopyAsync(context) is { } first)
+        {
+            await AnswerAlreadyCarriedOutAsync(context, first);
             return;
         }
 
@@ -107,6 +123,51 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
         {
             logger.LogError(ex, "Could not write the audit entry of {Method} {Route} (request {RequestId})", entry.Method, RouteOf(endpoint), entry.RequestId);
         }
+    }
+
+    /// <summary>The committed row of this request's first copy, when it committed.</summary>
+    private async Task<AuditEntry?> FirstCopyAsync(HttpContext context)
+    {
+        var authenticated = await context.AuthenticateAsync();
+        if (authenticated is not { Succeeded: true, Principal: { } user })
+        {
+            // Nobody to match: the pipeline answers it like any request (401).
+            return null;
+        }
+        var requestId = RequestIdOf(context);
+        var subject = Truncate(UserAccess.SubjectOf(user), 64);
+        var method = context.Request.Method.ToUpperInvariant();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
+        var copies = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.RequestId == requestId && e.Subject == subject && e.Method == method)
+            .ToListAsync(context.RequestAborted);
+        var since = time.GetUtcNow() - ResendWindow;
+        return copies.Where(e => e.StatusCode is >= 200 and < 300 && e.OccurredAt >= since).MinBy(e => e.Id);
+    }
+
+    private async Task AnswerAlreadyCarriedOutAsync(HttpContext context, AuditEntry first)
+    {
+        logger.LogInformation("Resent {Method} {Route} (request {RequestId}) had committed at {At:u}; answered 409, not carried out again",
+            first.Method, first.Route, first.RequestId, first.OccurredAt);
+        context.Response.StatusCode = StatusCodes.Status409Conflict;
+        var problem = new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "This request was already carried out.",
+                Detail = $"Its answer was lost when the service stopped; it was not carried out again. Request {first.RequestId} was answered {first.StatusCode} at {first.OccurredAt:u}.",
+            },
+        };
+        problem.ProblemDetails.Extensions["requestId"] = first.RequestId;
+        problem.ProblemDetails.Extensions["answeredStatus"] = first.StatusCode;
+        if (first.TargetId is { } target)
+        {
+            problem.ProblemDetails.Extensions["targetId"] = target;
+        }
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(problem);
     }
 
     /// <summary>Who, which endpoint and (unless the endpoint named it) which resource: from the token and the route only.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Metering.Infrastructure;
+using YeKuo.ServiceDefaults.Hosting;
 using YeKuo.Workflow.Hosting.Consumers;
 
 namespace YeKuo.Metering.Fees;
@@ -7,32 +8,20 @@ namespace YeKuo.Metering.Fees;
 /// <summary>
 /// The safety net of the payment gate, as the outbox relay is of publishing: the contract's handoff and the payment are
 /// consumed in separate transactions, so each may read the other's state before it commits (the handoff is held after the
-/// payment found nothing to release). Every <see cref="Interval"/> the held handoffs whose charges are settled are
+/// payment found nothing to release). Every <see cref="Every"/> the held handoffs whose charges are settled are
 /// released here; a release that meets a consumer releasing the same one loses the delete and is dropped.
 /// </summary>
-public sealed class HeldHandoffSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<HeldHandoffSweeper> logger) : BackgroundService
+public sealed class HeldHandoffSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<HeldHandoffSweeper> logger) : RecurringPass(time, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(Interval, time, stoppingToken);
-                await SweepAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "The sweep of held 装表接电 handoffs failed; it runs again in {Interval}", Interval);
-            }
-        }
-    }
+    protected override TimeSpan Interval => Every;
+
+    protected override string PassName => "sweep of held 装表接电 handoffs";
+
+    protected override bool WaitBeforeFirstPass => true;
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 
     /// <summary>One sweep: opens the held 装表接电 of every application whose charges are settled; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -55,7 +44,7 @@ public sealed class HeldHandoffSweeper(IServiceScopeFactory scopes, TimeProvider
             {
                 await context.SaveChangesAsync(cancellationToken);
                 released++;
-                logger.LogInformation("Released the held 装表接电 of {ApplicationId}: its charges are settled", applicationId);
+                Logger.LogInformation("Released the held 装表接电 of {ApplicationId}: its charges are settled", applicationId);
             }
             catch (DbUpdateConcurrencyException)
             {

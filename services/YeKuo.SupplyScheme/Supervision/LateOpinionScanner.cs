@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Outbox;
+using YeKuo.ServiceDefaults.Hosting;
 using YeKuo.SupplyScheme.Domain;
 using YeKuo.SupplyScheme.Extensions;
 using YeKuo.SupplyScheme.Infrastructure;
@@ -31,27 +32,13 @@ public sealed class LateOpinionScanner(
     TimeProvider time,
     IOptions<SchemeReviewOptions> reviewOptions,
     IOptions<SupervisionOptions> supervisionOptions,
-    ILogger<LateOpinionScanner> logger) : BackgroundService
+    ILogger<LateOpinionScanner> logger) : RecurringPass(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        do
-        {
-            try
-            {
-                await ScanOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Late review opinion scan failed; retrying after the scan interval");
-            }
-        }
-        while (await WaitAsync(supervisionOptions.Value.ScanInterval, stoppingToken));
-    }
+    protected override TimeSpan Interval => supervisionOptions.Value.ScanInterval;
+
+    protected override string PassName => "late review opinion scan";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => ScanOnceAsync(cancellationToken);
 
     /// <summary>One pass; returns how many late opinions it warned of.</summary>
     public async Task<int> ScanOnceAsync(CancellationToken cancellationToken = default)
@@ -59,7 +46,7 @@ public sealed class LateOpinionScanner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupplySchemeDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var underReview = await db.SchemeReviews.AsNoTracking()
             .Where(r => r.Status == SchemeReviewStatus.UnderReview
                 && db.WorkItems.Any(w => w.Id == r.SchemeReplyWorkItemId
@@ -92,27 +79,14 @@ public sealed class LateOpinionScanner(
             {
                 await db.SaveChangesAsync(cancellationToken);
                 raised += late.Count;
-                logger.LogInformation("Review opinions of {Departments} on {ApplicationNumber} revision {Revision} are late (due {DueAt:u})",
+                Logger.LogInformation("Review opinions of {Departments} on {ApplicationNumber} revision {Revision} are late (due {DueAt:u})",
                     string.Join(", ", late), review.ApplicationNumber, review.Revision, deadline.DueAt);
             }
             catch (DbUpdateException)
             {
-                logger.LogDebug("Scheme review {ReviewId} changed during the late opinion scan; the next scan looks again", id);
+                Logger.LogDebug("Scheme review {ReviewId} changed during the late opinion scan; the next scan looks again", id);
             }
         }
         return raised;
-    }
-
-    private async Task<bool> WaitAsync(TimeSpan interval, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(interval, time, cancellationToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 }

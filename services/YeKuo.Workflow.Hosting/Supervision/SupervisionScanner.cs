@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Outbox;
+using YeKuo.ServiceDefaults.Hosting;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Persistence;
 
@@ -36,7 +37,7 @@ public sealed class SupervisionScanner(
     SupervisionMetrics metrics,
     TimeProvider time,
     IOptions<SupervisionOptions> options,
-    ILogger<SupervisionScanner> logger) : BackgroundService
+    ILogger<SupervisionScanner> logger) : RecurringPass(time, logger)
 {
     // Set once a catch-up pass finds no running item left without timers. Every save plans the timers of the items it
     // opens, pauses, resumes or closes (SupervisionPlanner, in the same transaction), so from then on only writes around
@@ -44,25 +45,11 @@ public sealed class SupervisionScanner(
     // would read every running item each time (an anti-join over all of them: ~O(open items) per scan).
     private volatile bool _caughtUp;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        do
-        {
-            try
-            {
-                await ScanOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Supervision scan failed; retrying after the scan interval");
-            }
-        }
-        while (await WaitAsync(options.Value.ScanInterval, stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.ScanInterval;
+
+    protected override string PassName => "supervision scan";
+
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => ScanOnceAsync(cancellationToken);
 
     /// <summary>
     /// One pass: until caught up (after a start), plan a batch of work items that have no timers yet; fire every due
@@ -70,7 +57,7 @@ public sealed class SupervisionScanner(
     /// </summary>
     public async Task<SupervisionScanResult> ScanOnceAsync(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var batchSize = options.Value.BatchSize;
         var planned = _caughtUp ? 0 : await PlanUnsupervisedAsync(batchSize, cancellationToken);
 
@@ -89,7 +76,7 @@ public sealed class SupervisionScanner(
         await MeasureOverdueAsync(now, cancellationToken);
         if (raised > 0 || dropped > 0)
         {
-            logger.LogInformation("Supervision scan raised {Raised} warnings or escalations and dropped {Dropped} timers of closed work", raised, dropped);
+            Logger.LogInformation("Supervision scan raised {Raised} warnings or escalations and dropped {Dropped} timers of closed work", raised, dropped);
         }
         return new SupervisionScanResult(raised, dropped, planned);
     }
@@ -139,7 +126,7 @@ public sealed class SupervisionScanner(
             }
             catch (DbUpdateConcurrencyException)
             {
-                logger.LogDebug("Supervision timer {TimerId} was claimed or changed elsewhere; skipped", id);
+                Logger.LogDebug("Supervision timer {TimerId} was claimed or changed elsewhere; skipped", id);
             }
             finally
             {
@@ -181,7 +168,7 @@ public sealed class SupervisionScanner(
         foreach (var timer in claims.OfType<SupervisionTimer>())
         {
             metrics.Raised(timer.Level, timer.Department, timer.Step);
-            logger.LogDebug("{Level} raised for work item {WorkItemId} ({Step}, {Department})", timer.Level, timer.WorkItemId, timer.Step, timer.Department);
+            Logger.LogDebug("{Level} raised for work item {WorkItemId} ({Step}, {Department})", timer.Level, timer.WorkItemId, timer.Step, timer.Department);
             count++;
         }
         return count;
@@ -216,7 +203,7 @@ public sealed class SupervisionScanner(
         {
             // Another replica planned them first (unique work item + level), or an item changed meanwhile: its own
             // save planned it. Either way the next scan finds nothing left to do.
-            logger.LogDebug(ex, "Planning timers for unsupervised work items lost a race; left to the next scan");
+            Logger.LogDebug(ex, "Planning timers for unsupervised work items lost a race; left to the next scan");
             return 0;
         }
     }
@@ -274,21 +261,4 @@ public sealed class SupervisionScanner(
 
     private WorkflowDbContext Context(AsyncServiceScope scope) =>
         (WorkflowDbContext)scope.ServiceProvider.GetRequiredService(supervised.ContextType);
-
-    /// <summary>
-    /// A fresh delay after each scan (not a periodic timer): when the clock jumps — a paused VM, a test's fake clock —
-    /// one scan catches up on everything due instead of one scan per missed interval.
-    /// </summary>
-    private async Task<bool> WaitAsync(TimeSpan interval, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(interval, time, stoppingToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 }
