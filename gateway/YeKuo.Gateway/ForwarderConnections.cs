@@ -21,8 +21,15 @@ public sealed class ForwarderConnections(RestartHold hold, ILogger<ForwarderHttp
         handler.ConnectTimeout = hold.Hold + TimeSpan.FromSeconds(15);
     }
 
-    protected override HttpMessageHandler WrapHandler(ForwarderHttpClientContext context, HttpMessageHandler handler) =>
-        new ResendLostRequests(base.WrapHandler(context, handler), resendWrites: context.ClusterId != GatewayRoutes.WebService);
+    protected override HttpMessageHandler WrapHandler(ForwarderHttpClientContext context, HttpMessageHandler handler)
+    {
+        // Resends go out on connections of their own, never reused: the pool's idle connections to a service that was just
+        // killed are dead, and a resend handed one of them would be lost again at once (seen in the chaos run).
+        var fresh = new SocketsHttpHandler();
+        ConfigureHandler(context, fresh);
+        fresh.PooledConnectionLifetime = TimeSpan.Zero;
+        return new ResendLostRequests(base.WrapHandler(context, handler), fresh, resendWrites: context.ClusterId != GatewayRoutes.WebService);
+    }
 }
 
 public static class ForwarderConnectionsExtensions

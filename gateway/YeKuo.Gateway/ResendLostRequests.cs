@@ -4,7 +4,8 @@ namespace YeKuo.Gateway;
 
 /// <summary>
 /// A request whose connection was lost before the answer came (its service killed while working on it) is sent again,
-/// up to twice; the next connect waits in <see cref="RestartHold"/> for the service to come back.
+/// up to twice, each time on a new connection (<paramref name="resends"/>), whose connect waits in
+/// <see cref="RestartHold"/> for the service to come back.
 /// <list type="bullet">
 /// <item>A read (GET, HEAD) is simply sent again: reading twice changes nothing.</item>
 /// <item>A write is sent again with <see cref="RequestHeaders.Resent"/> and its <see cref="RequestHeaders.RequestId"/>
@@ -15,8 +16,11 @@ namespace YeKuo.Gateway;
 /// A connection that was never made is not resent here: <see cref="RestartHold"/> already waited for it. Writes are resent
 /// only to the department services (<paramref name="resendWrites"/>), which all keep that rule; the web front end does not.
 /// </summary>
-public sealed class ResendLostRequests(HttpMessageHandler inner, bool resendWrites) : DelegatingHandler(inner)
+public sealed class ResendLostRequests(HttpMessageHandler inner, HttpMessageHandler resends, bool resendWrites) : DelegatingHandler(inner)
 {
+    /// <summary>Sends the resends: on a new connection each (the pooled ones may have died with the service).</summary>
+    private readonly HttpMessageInvoker _resends = new(resends, disposeHandler: true);
+
     public const int LargestResendableBody = 1 << 20;
 
     private const int Attempts = 3;
@@ -31,7 +35,9 @@ public sealed class ResendLostRequests(HttpMessageHandler inner, bool resendWrit
         {
             try
             {
-                return await base.SendAsync(request, cancellationToken);
+                return attempt == 1
+                    ? await base.SendAsync(request, cancellationToken)
+                    : await _resends.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException lost) when (attempt < Attempts && !cancellationToken.IsCancellationRequested
                 && lost.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.Unknown)
@@ -72,6 +78,15 @@ public sealed class ResendLostRequests(HttpMessageHandler inner, bool resendWrit
         }
         request.Content = held;
         return true;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _resends.Dispose();
+        }
+        base.Dispose(disposing);
     }
 
     private static bool IsRead(HttpRequestMessage request) => request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
