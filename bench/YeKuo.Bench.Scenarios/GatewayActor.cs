@@ -411,7 +411,7 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
 
     /// <summary>409 from a service for a write the gateway resent whose first copy had committed (its answer was lost).</summary>
     private static bool IsAlreadyCarriedOut((HttpStatusCode Status, string Body) answer) =>
-        answer.Status == HttpStatusCode.Conflict && answer.Body.Contains("This request was already carried out.", StringComparison.Ordinal);
+        answer.Status == HttpStatusCode.Conflict && answer.Body.Contains(YeKuo.Messaging.Audit.AuditMiddleware.AlreadyCarriedOutTitle, StringComparison.Ordinal);
 
     private static string Trim(string text) => text.Length <= 400 ? text : text[..400] + "…";
 }

@@ -1,5 +1,5 @@
-using YeKuo.ServiceDefaults;
 using System.Diagnostics;
+using YeKuo.ServiceDefaults;
 
 namespace YeKuo.Gateway;
 
@@ -10,15 +10,13 @@ namespace YeKuo.Gateway;
 /// </summary>
 public sealed class RequestIdMiddleware(RequestDelegate next)
 {
-    public const string Header = RequestHeaders.RequestId;
-
     public Task InvokeAsync(HttpContext context)
     {
-        var incoming = context.Request.Headers[Header].ToString();
+        var incoming = context.Request.Headers[RequestHeaders.RequestId].ToString();
         var requestId = IsAcceptable(incoming) ? incoming : Guid.NewGuid().ToString("N");
-        context.Request.Headers[Header] = requestId;
+        context.Request.Headers[RequestHeaders.RequestId] = requestId;
         context.Request.Headers.Remove(RequestHeaders.Resent);
-        context.Response.Headers[Header] = requestId;
+        context.Response.Headers[RequestHeaders.RequestId] = requestId;
         Activity.Current?.SetTag("http.request.id", requestId);
         return next(context);
     }

@@ -10,7 +10,7 @@ namespace YeKuo.Gateway;
 /// default 15 s; a killed service listens again after 3–8 s on the 2-core machine), and the caller gets the service's
 /// answer instead of a 502. Once a service has refused for longer than the hold, requests to it fail at once (502) until
 /// it accepts a connection again, so a service that stays down does not pile up waiting requests. A connection lost after
-/// the request was sent is not retried here: the service may have acted on it.
+/// the request was sent is <see cref="ResendLostRequests"/>' concern: the service may have acted on it.
 /// </summary>
 public sealed class RestartHold(TimeSpan hold, TimeProvider time)
 {

@@ -31,7 +31,8 @@ namespace YeKuo.Messaging.Audit;
 /// </summary>
 public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory scopes, ServiceDatabase database, TimeProvider time, ILogger<AuditMiddleware> logger)
 {
-    public const string RequestIdHeader = RequestHeaders.RequestId;
+    /// <summary>The title of the 409 answering a resend whose first copy committed.</summary>
+    public const string AlreadyCarriedOutTitle = "This request was already carried out.";
 
     /// <summary>How long after a request its resend is matched to it (a resend comes within the gateway's hold).</summary>
     public static readonly TimeSpan ResendWindow = TimeSpan.FromHours(1);
@@ -53,7 +54,7 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
         {
             OccurredAt = time.GetUtcNow(),
             Subject = "anonymous",
-            Method = context.Request.Method.ToUpperInvariant(),
+            Method = MethodOf(context),
             Route = "",
             RequestId = RequestIdOf(context),
             TraceId = Activity.Current?.TraceId.ToHexString(),
@@ -135,8 +136,8 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
             return null;
         }
         var requestId = RequestIdOf(context);
-        var subject = Truncate(UserAccess.SubjectOf(user), 64);
-        var method = context.Request.Method.ToUpperInvariant();
+        var subject = SubjectOf(user);
+        var method = MethodOf(context);
         await using var scope = scopes.CreateAsyncScope();
         var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
         var copies = await db.AuditEntries.AsNoTracking()
@@ -157,7 +158,7 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
             ProblemDetails =
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = "This request was already carried out.",
+                Title = AlreadyCarriedOutTitle,
                 Detail = $"Its answer was lost when the service stopped; it was not carried out again. Request {first.RequestId} was answered {first.StatusCode} at {first.OccurredAt:u}.",
             },
         };
@@ -173,7 +174,7 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
     /// <summary>Who, which endpoint and (unless the endpoint named it) which resource: from the token and the route only.</summary>
     internal static void Fill(AuditEntry entry, ClaimsPrincipal user, RouteEndpoint? endpoint, RouteValueDictionary? routeValues)
     {
-        entry.Subject = Truncate(UserAccess.SubjectOf(user), 64)!;
+        entry.Subject = SubjectOf(user);
         entry.Role = Truncate(ClaimsOf(user, ClaimNames.Role), 64);
         entry.Department = Truncate(ClaimsOf(user, ClaimNames.Department), 32);
         if (endpoint is not null)
@@ -215,7 +216,7 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
 
     private static string RequestIdOf(HttpContext context)
     {
-        var header = context.Request.Headers[RequestIdHeader].ToString();
+        var header = context.Request.Headers[RequestHeaders.RequestId].ToString();
         return header.Length is > 0 and <= 128 && header.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
             ? header
             : Truncate(context.TraceIdentifier, 128)!;
@@ -244,6 +245,11 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
         }
         return null;
     }
+
+    /// <summary>Who the audit says did it: the token's subject, as recorded (and as a resend is matched).</summary>
+    private static string SubjectOf(ClaimsPrincipal user) => Truncate(UserAccess.SubjectOf(user), 64)!;
+
+    private static string MethodOf(HttpContext context) => context.Request.Method.ToUpperInvariant();
 
     private static string? ClaimsOf(ClaimsPrincipal user, string type) =>
         user.FindAll(type).Select(c => c.Value).ToArray() is { Length: > 0 } values ? string.Join(',', values) : null;

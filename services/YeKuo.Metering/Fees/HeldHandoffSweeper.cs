@@ -8,14 +8,12 @@ namespace YeKuo.Metering.Fees;
 /// <summary>
 /// The safety net of the payment gate, as the outbox relay is of publishing: the contract's handoff and the payment are
 /// consumed in separate transactions, so each may read the other's state before it commits (the handoff is held after the
-/// payment found nothing to release). Every <see cref="Every"/> the held handoffs whose charges are settled are
+/// payment found nothing to release). Every <see cref="Interval"/> the held handoffs whose charges are settled are
 /// released here; a release that meets a consumer releasing the same one loses the delete and is dropped.
 /// </summary>
 public sealed class HeldHandoffSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<HeldHandoffSweeper> logger) : RecurringPass(time, logger)
 {
-    public static readonly TimeSpan Every = TimeSpan.FromSeconds(5);
-
-    protected override TimeSpan Interval => Every;
+    protected override TimeSpan Interval { get; } = TimeSpan.FromSeconds(5);
 
     protected override string PassName => "sweep of held 装表接电 handoffs";
 
