@@ -46,9 +46,24 @@ for trx in "$results"/*.trx; do
   skipped=$(( skipped + $(counter notExecuted) ))
 done
 echo
-# The names of the failed tests last, where a log's tail shows them.
+# The failed tests last, where a log's tail shows them: each name with the first lines of its error message.
 for trx in "$results"/*.trx; do
-  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/FAILED: \1/p' || true
+  awk '
+    function text(s) {
+      gsub(/&#xD;/, "", s); gsub(/&quot;/, "\"", s); gsub(/&apos;/, "\047", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&amp;/, "\\&", s)
+      return s
+    }
+    /<UnitTestResult / && /outcome="Failed"/ {
+      match($0, /testName="[^"]*"/); print "FAILED: " text(substr($0, RSTART + 10, RLENGTH - 11)); failed = 1; lines = 0
+    }
+    failed && /<Message>/ { message = 1; sub(/.*<Message>/, "") }
+    message {
+      last = sub(/<\/Message>.*/, "")
+      if (lines++ < 15) print "    " text($0); else if (lines == 16) print "    ..."
+      if (last) { message = 0; failed = 0 }
+    }
+    /<\/UnitTestResult>/ { failed = 0; message = 0 }
+  ' "$trx"
 done
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -eq 0 ] && [ "$failed" -gt 0 ]; then status=1; fi
