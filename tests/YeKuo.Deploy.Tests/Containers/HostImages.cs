@@ -15,6 +15,12 @@ public sealed class HostImages : IAsyncLifetime
 
     private LocalRegistry? _registry;
 
+    /// <summary>
+    /// The SDK's layer cache for these publishes (it lives under <c>XDG_CACHE_HOME</c>, by default ~/.cache/dotnet/Containers,
+    /// and keeps every layer it ever made: ≈ 450 MB per run of these tests), removed with the images.
+    /// </summary>
+    private readonly string _layerCache = Directory.CreateTempSubdirectory("yekuo-container-layers-").FullName;
+
     public Podman Podman { get; } = new();
 
     public string Registry => _registry?.Address ?? throw new InvalidOperationException("Not started.");
@@ -78,7 +84,7 @@ public sealed class HostImages : IAsyncLifetime
                 $"-p:ContainerBaseImage={_registry!.BaseImage}", $"-p:ContainerRegistry={Registry}", $"-p:ContainerImageTag={Tag}",
                 "--disable-build-servers", "-nodeReuse:false", "-nologo", "-v:q",
             ],
-            new Dictionary<string, string> { ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = Registry },
+            new Dictionary<string, string> { ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = Registry, ["XDG_CACHE_HOME"] = _layerCache },
             RepositoryRoot.Path, TimeSpan.FromMinutes(5));
         return $"{Registry}/{project.Repository}:{Tag}";
     }
@@ -90,5 +96,6 @@ public sealed class HostImages : IAsyncLifetime
         {
             await _registry.DisposeAsync();
         }
+        Directory.Delete(_layerCache, recursive: true);
     }
 }
