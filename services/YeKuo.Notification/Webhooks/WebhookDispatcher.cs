@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using YeKuo.Messaging.PartnerEvents;
 using YeKuo.Notification.Infrastructure;
+using YeKuo.ServiceDefaults.Hosting;
 
 namespace YeKuo.Notification.Webhooks;
 
@@ -17,7 +18,7 @@ namespace YeKuo.Notification.Webhooks;
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     IServiceScopeFactory scopes, IOptions<WebhookOptions> options, WebhookConnector connector, TimeProvider time, ILogger<WebhookDispatcher> logger)
-    : BackgroundService
+    : RecurringPass(time, logger)
 {
     public const string SignatureHeader = "X-YeKuo-Signature";
     public const string DeliveryHeader = "X-YeKuo-Delivery";
@@ -38,24 +39,17 @@ internal sealed partial class WebhookDispatcher(
         Timeout = options.Value.RequestTimeout,
     };
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override string PassName => "delivery of webhooks";
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
+        // A full batch: more may be due. A failed attempt waits for its backoff, not for this loop.
         var settings = options.Value;
-        using var timer = new PeriodicTimer(settings.PollInterval, time);
-        do
+        while (await DeliverBatchAsync(settings, cancellationToken) == settings.BatchSize)
         {
-            try
-            {
-                while (await DeliverBatchAsync(settings, stoppingToken) == settings.BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogScanFailed(ex);
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     public override void Dispose()
@@ -68,7 +62,7 @@ internal sealed partial class WebhookDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var due = await db.WebhookDeliveries
             .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
             .OrderBy(d => d.NextAttemptAt)
@@ -95,8 +89,8 @@ internal sealed partial class WebhookDispatcher(
     private async Task SendAsync(WebhookDelivery delivery, WebhookSubscription subscription, WebhookOptions settings, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(delivery.Body);
-        var started = time.GetTimestamp();
-        var at = time.GetUtcNow();
+        var started = Time.GetTimestamp();
+        var at = Time.GetUtcNow();
         using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(CloudEventPublisher.ContentType) { CharSet = "utf-8" };
         request.Headers.Add(SignatureHeader, Sign(subscription.Secret, body));
@@ -107,7 +101,7 @@ internal sealed partial class WebhookDispatcher(
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var took = time.GetElapsedTime(started);
+            var took = Time.GetElapsedTime(started);
             if (response.IsSuccessStatusCode)
             {
                 delivery.Succeeded((int)response.StatusCode, at, took);
@@ -120,16 +114,16 @@ internal sealed partial class WebhookDispatcher(
         {
             // The partner sees one of two sentences: which port answered, refused or timed out is not theirs to learn.
             var refused = Causes(ex).Any(e => e is WebhookTargetRefusedException);
-            delivery.AttemptFailed(null, refused ? WebhookAttemptErrors.RefusedTarget : WebhookAttemptErrors.NoAnswer, at, time.GetElapsedTime(started), settings.InitialBackoff, settings.MaxBackoff, settings.MaxAttempts);
-            LogAttemptError(ex, delivery.Id, subscription.Url);
+            delivery.AttemptFailed(null, refused ? WebhookAttemptErrors.RefusedTarget : WebhookAttemptErrors.NoAnswer, at, Time.GetElapsedTime(started), settings.InitialBackoff, settings.MaxBackoff, settings.MaxAttempts);
+            LogAttemptError(Logger, ex, delivery.Id, subscription.Url);
         }
         if (delivery.Status == WebhookDeliveryStatus.Failed)
         {
-            LogGaveUp(delivery.Id, subscription.Url, delivery.Attempts, delivery.LastError);
+            LogGaveUp(Logger, delivery.Id, subscription.Url, delivery.Attempts, delivery.LastError);
         }
         else
         {
-            LogAttemptFailed(delivery.Id, subscription.Url, delivery.Attempts, delivery.LastError, delivery.NextAttemptAt);
+            LogAttemptFailed(Logger, delivery.Id, subscription.Url, delivery.Attempts, delivery.LastError, delivery.NextAttemptAt);
         }
     }
 
@@ -145,15 +139,12 @@ internal sealed partial class WebhookDispatcher(
     public static string Sign(string secret, ReadOnlySpan<byte> body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning webhook deliveries failed; retrying on the next tick")]
-    private partial void LogScanFailed(Exception exception);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} to {Url}: the attempt failed")]
-    private partial void LogAttemptError(Exception exception, Guid deliveryId, string url);
+    private static partial void LogAttemptError(ILogger logger, Exception exception, Guid deliveryId, string url);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} to {Url} failed (attempt {Attempts}: {Error}); next try at {NextAttemptAt}")]
-    private partial void LogAttemptFailed(Guid deliveryId, string url, int attempts, string? error, DateTimeOffset nextAttemptAt);
+    private static partial void LogAttemptFailed(ILogger logger, Guid deliveryId, string url, int attempts, string? error, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} to {Url} gave up after {Attempts} attempts: {Error}")]
-    private partial void LogGaveUp(Guid deliveryId, string url, int attempts, string? error);
+    private static partial void LogGaveUp(ILogger logger, Guid deliveryId, string url, int attempts, string? error);
 }

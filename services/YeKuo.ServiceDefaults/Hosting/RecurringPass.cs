@@ -24,11 +24,14 @@ public abstract class RecurringPass(TimeProvider time, ILogger logger) : Backgro
     /// <summary>Whether the first pass comes one interval after start instead of at once.</summary>
     protected virtual bool WaitBeforeFirstPass => false;
 
+    /// <summary>Whether this host does the work at all (read once at start: a sender with no channel configured does not).</summary>
+    protected virtual bool IsEnabled => true;
+
     protected abstract Task RunPassAsync(CancellationToken cancellationToken);
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (WaitBeforeFirstPass && !await WaitAsync(stoppingToken))
+        if (!IsEnabled || (WaitBeforeFirstPass && !await WaitAsync(stoppingToken)))
         {
             return;
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using YeKuo.Notification.Domain;
+using YeKuo.ServiceDefaults.Hosting;
 
 namespace YeKuo.Notification.Infrastructure.Delivery;
 
@@ -10,27 +11,19 @@ namespace YeKuo.Notification.Infrastructure.Delivery;
 /// </summary>
 internal sealed partial class NoticeDelivery(
     IServiceScopeFactory scopes, INoticeSender sender, IOptions<NoticeDeliveryOptions> options, TimeProvider time,
-    ILogger<NoticeDelivery> logger) : BackgroundService
+    ILogger<NoticeDelivery> logger) : RecurringPass(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override string PassName => "delivery of notices";
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
+        // A full batch all sent: more may be waiting. Failures wait for the next pass (no hot retry loop).
         var settings = options.Value;
-        using var timer = new PeriodicTimer(settings.PollInterval, time);
-        do
+        while (await DeliverBatchAsync(settings, cancellationToken) == settings.BatchSize)
         {
-            try
-            {
-                // A full batch all sent: more may be waiting. Failures wait for the next tick (no hot retry loop).
-                while (await DeliverBatchAsync(settings, stoppingToken) == settings.BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogScanFailed(ex);
-            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>Sends one batch of pending notices; returns how many were sent.</summary>
@@ -53,7 +46,7 @@ internal sealed partial class NoticeDelivery(
                 {
                     await sender.SendAsync(channel, notice, cancellationToken);
                 }
-                notice.MarkDelivered(time.GetUtcNow());
+                notice.MarkDelivered(Time.GetUtcNow());
                 sent++;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -61,11 +54,11 @@ internal sealed partial class NoticeDelivery(
                 notice.DeliveryFailed();
                 if (notice.DeliveryAttempts >= settings.MaxAttempts)
                 {
-                    LogGaveUp(ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
+                    LogGaveUp(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
                 }
                 else
                 {
-                    LogSendFailed(ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
+                    LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
                 }
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -73,12 +66,9 @@ internal sealed partial class NoticeDelivery(
         return sent;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning notices for delivery failed; retrying on the next tick")]
-    private partial void LogScanFailed(Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notice {Kind} for application {ApplicationNumber} failed (attempt {Attempts})")]
-    private partial void LogSendFailed(Exception exception, string applicationNumber, NoticeKind kind, int attempts);
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string applicationNumber, NoticeKind kind, int attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up sending notice {Kind} for application {ApplicationNumber} after {Attempts} attempts; it stays in the in-app inbox")]
-    private partial void LogGaveUp(Exception exception, string applicationNumber, NoticeKind kind, int attempts);
+    private static partial void LogGaveUp(ILogger logger, Exception exception, string applicationNumber, NoticeKind kind, int attempts);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using YeKuo.Notification.Domain;
+using YeKuo.ServiceDefaults.Hosting;
 
 namespace YeKuo.Notification.Infrastructure.Delivery;
 
@@ -10,32 +11,20 @@ namespace YeKuo.Notification.Infrastructure.Delivery;
 /// </summary>
 internal sealed partial class StaffNoticeDelivery(
     IServiceScopeFactory scopes, IStaffNoticeSender sender, IOptions<NoticeDeliveryOptions> options, TimeProvider time,
-    ILogger<StaffNoticeDelivery> logger) : BackgroundService
+    ILogger<StaffNoticeDelivery> logger) : RecurringPass(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override string PassName => "delivery of staff notices";
+
+    protected override bool IsEnabled => options.Value.StaffOutsideChannels.Count > 0;
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var channels = settings.StaffOutsideChannels;
-        if (channels.Count == 0)
+        while (await DeliverBatchAsync(settings, settings.StaffOutsideChannels, cancellationToken) == settings.BatchSize)
         {
-            return;
         }
-
-        using var timer = new PeriodicTimer(settings.PollInterval, time);
-        do
-        {
-            try
-            {
-                while (await DeliverBatchAsync(settings, channels, stoppingToken) == settings.BatchSize)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogScanFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task<int> DeliverBatchAsync(
@@ -58,22 +47,19 @@ internal sealed partial class StaffNoticeDelivery(
                 {
                     await sender.SendAsync(channel, notice, cancellationToken);
                 }
-                notice.MarkDelivered(time.GetUtcNow());
+                notice.MarkDelivered(Time.GetUtcNow());
                 sent++;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 notice.DeliveryFailed();
-                LogSendFailed(ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
+                LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
             }
             await db.SaveChangesAsync(cancellationToken);
         }
         return sent;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Scanning staff notices for delivery failed; retrying on the next tick")]
-    private partial void LogScanFailed(Exception exception);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending staff notice {Kind} for application {ApplicationNumber} failed (attempt {Attempts})")]
-    private partial void LogSendFailed(Exception exception, string applicationNumber, StaffNoticeKind kind, int attempts);
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string applicationNumber, StaffNoticeKind kind, int attempts);
 }
