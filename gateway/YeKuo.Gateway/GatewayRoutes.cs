@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.Configuration;
+using YeKuo.Contracts;
 
 namespace YeKuo.Gateway;
 
@@ -9,18 +10,15 @@ namespace YeKuo.Gateway;
 /// </summary>
 public static class GatewayRoutes
 {
-    /// <summary>Path prefix → service name.</summary>
+    /// <summary>
+    /// Path prefix → service name: each department's API where the department catalogue puts it, and what else Acceptance
+    /// serves (reference data, reports, customer records).
+    /// </summary>
     public static readonly IReadOnlyList<(string Prefix, string Service)> Table =
     [
-        ("/api/applications", "acceptance"),
-        ("/api/calendar", "acceptance"),
-        ("/api/policies", "acceptance"),
-        ("/api/reports", "acceptance"),
-        ("/api/customers", "acceptance"),
-        ("/api/supply-scheme", "supplyscheme"),
-        ("/api/inspection", "inspection"),
-        ("/api/metering", "metering"),
-        ("/api/notifications", "notification"),
+        .. DepartmentCatalogue.Services.Select(d => (d.ApiPrefix!, d.Service!)),
+        .. new[] { "/api/calendar", "/api/policies", "/api/reports", "/api/customers" }
+            .Select(prefix => (prefix, DepartmentCatalogue.Of(Department.Acceptance).Service!)),
     ];
 
     /// <summary>

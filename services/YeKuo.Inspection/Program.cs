@@ -1,3 +1,4 @@
+using YeKuo.Contracts;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.Messaging;
 using YeKuo.Inspection.Extensions;
@@ -15,7 +16,7 @@ app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 // Operator endpoints (/admin/messaging, /admin/database): admins only.
 app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
-app.MapWorkItemsApi<InspectionDbContext>("/api/inspection", Departments.Inspection);
+app.MapWorkItemsApi<InspectionDbContext>(Department.Inspection);
 app.Run();
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using YeKuo.Contracts;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.Messaging;
 using YeKuo.Metering.Extensions;
@@ -15,7 +16,7 @@ app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 // Operator endpoints (/admin/messaging, /admin/database): admins only.
 app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
-app.MapWorkItemsApi<MeteringDbContext>("/api/metering", Departments.Metering);
+app.MapWorkItemsApi<MeteringDbContext>(Department.Metering);
 app.Run();
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using YeKuo.Contracts;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.Messaging;
 using YeKuo.SupplyScheme.Apis;
@@ -17,9 +18,9 @@ app.MapDefaultOpenApi();
 // Operator endpoints (/admin/messaging, /admin/database): admins only.
 app.MapGroup("").RequireAuthorization(Policies.Admin).MapAdminApi();
 // 客户确认方案 is the customer's own work item here.
-app.MapWorkItemsApi<SupplySchemeDbContext>("/api/supply-scheme", Departments.SupplyScheme, customersHoldWork: true);
-app.MapSchemeReviewsApi("/api/supply-scheme");
-app.MapChargesApi("/api/supply-scheme");
+app.MapWorkItemsApi<SupplySchemeDbContext>(Department.SupplyScheme, customersHoldWork: true);
+app.MapSchemeReviewsApi();
+app.MapChargesApi();
 app.Run();
 
 public partial class Program;

@@ -25,13 +25,13 @@ public static class ApplicationsApi
 
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/applications").WithTags("Applications");
+        var api = app.MapGroup(DepartmentCatalogue.ApiPrefixOf(Department.Acceptance)).WithTags("Applications");
         api.MapPost("/", Submit).RequireAuthorization(Policies.Applicant);
         api.MapGet("/", List).RequireAuthorization(Policies.CustomerOrStaff);
         api.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.CustomerOrStaff);
         api.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Customer);
         api.MapPost("/work-items/{workItemId:guid}/reject", Reject).RequireAuthorization(Policies.StaffOf(Departments.Acceptance));
-        app.MapWorkItemsApi<AcceptanceDbContext>("/api/applications", Departments.Acceptance);
+        app.MapWorkItemsApi<AcceptanceDbContext>(Department.Acceptance);
         return app;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Progress;
+using YeKuo.Contracts;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.Workflow.Hosting;
 using YeKuo.Workflow.Hosting.Worklists;
@@ -19,7 +20,7 @@ public static class ProgressApi
 
     public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/applications").WithTags("Progress");
+        var api = app.MapGroup(DepartmentCatalogue.ApiPrefixOf(Department.Acceptance)).WithTags("Progress");
         api.MapGet("/{id:guid}/progress", GetProgress).RequireAuthorization(Policies.CustomerOrStaff);
         api.MapGet("/{id:guid}/progress/stream", StreamProgress).RequireAuthorization(Policies.CustomerOrStaff);
         // The platform team reads it too (the web front end's Gantt chart): no personal data in it.

@@ -1,3 +1,4 @@
+using YeKuo.Contracts;
 using YeKuo.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public static class FollowUpsApi
 {
     public static RouteGroupBuilder MapFollowUpsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications/follow-ups").WithTags("Follow-ups").RequireAuthorization(Policies.CustomerOrStaff);
+        var api = app.MapGroup($"{DepartmentCatalogue.ApiPrefixOf(Department.Notification)}/follow-ups").WithTags("Follow-ups").RequireAuthorization(Policies.CustomerOrStaff);
         api.MapGet("/", List);
         api.MapGet("/{id:guid}", Get);
         api.MapPost("/{id:guid}/rating", Rate).RequireAuthorization(Policies.Customer);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using YeKuo.Contracts;
 using YeKuo.Notification.Domain;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.Notification.Infrastructure;
@@ -20,7 +21,7 @@ public static class NotificationsApi
     {
         // Customers read their own notices (others' answer 404), 客户经理 their own customers', staff any; only the
         // customer marks their notice read.
-        var api = app.MapGroup("/api/notifications").WithTags("Notifications").RequireAuthorization(Policies.CustomerOrStaff);
+        var api = app.MapGroup(DepartmentCatalogue.ApiPrefixOf(Department.Notification)).WithTags("Notifications").RequireAuthorization(Policies.CustomerOrStaff);
         api.MapGet("/", List);
         api.MapGet("/{id:guid}", Get);
         api.MapPost("/{id:guid}/read", MarkRead).RequireAuthorization(Policies.Customer);

@@ -21,7 +21,7 @@ public static class StaffNoticesApi
 
     public static RouteGroupBuilder MapStaffNoticesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications/staff").WithTags("Staff notices").RequireAuthorization(Policies.Staff);
+        var api = app.MapGroup($"{DepartmentCatalogue.ApiPrefixOf(Department.Notification)}/staff").WithTags("Staff notices").RequireAuthorization(Policies.Staff);
         api.MapGet("/", List);
         api.MapGet("/{id:guid}", Get);
         api.MapPost("/{id:guid}/read", MarkRead);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using YeKuo.Contracts;
 using YeKuo.Messaging.PartnerEvents;
 using YeKuo.Notification.Infrastructure;
 using YeKuo.ServiceDefaults.Security;
@@ -33,7 +34,7 @@ public static class WebhooksApi
 
     public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notifications/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Partner);
+        var api = app.MapGroup($"{DepartmentCatalogue.ApiPrefixOf(Department.Notification)}/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Partner);
         api.MapPost("", Create);
         api.MapGet("", List);
         api.MapDelete("/{id:guid}", Delete);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using YeKuo.Contracts;
 using YeKuo.Contracts.Fees;
 using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
@@ -20,8 +21,9 @@ public static class ChargesApi
 {
     private const int MaxAttempts = 4;
 
-    public static IEndpointRouteBuilder MapChargesApi(this IEndpointRouteBuilder app, string prefix)
+    public static IEndpointRouteBuilder MapChargesApi(this IEndpointRouteBuilder app)
     {
+        var prefix = DepartmentCatalogue.ApiPrefixOf(Department.SupplyScheme);
         var charges = app.MapGroup($"{prefix}/applications/{{id:guid}}/charges").WithTags("Charges");
         charges.MapGet("/", Get).RequireAuthorization(Policies.CustomerOrStaff);
         charges.MapPost("/payments", Pay).RequireAuthorization(Policies.Applicant);

@@ -34,8 +34,9 @@ public static class SchemeReviewsApi
     // Enough for every reviewing department to win a race before this one.
     private const int MaxAttempts = 8;
 
-    public static IEndpointRouteBuilder MapSchemeReviewsApi(this IEndpointRouteBuilder app, string prefix)
+    public static IEndpointRouteBuilder MapSchemeReviewsApi(this IEndpointRouteBuilder app)
     {
+        var prefix = DepartmentCatalogue.ApiPrefixOf(Department.SupplyScheme);
         // Drafting is SupplyScheme's own work (its staff and head); each reviewing department's opinion is given by that
         // department's own staff (并行审批: checked per opinion against the token and the staff directory), who also read
         // the reviews; the 方案审查会 decision is the SupplyScheme head's.

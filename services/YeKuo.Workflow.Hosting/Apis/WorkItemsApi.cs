@@ -31,17 +31,19 @@ namespace YeKuo.Workflow.Hosting.Apis;
 public static class WorkItemsApi
 {
     /// <summary>
-    /// Maps the worklist of <paramref name="department"/> (a <see cref="Departments"/> value): its staff and head work it.
+    /// Maps the worklist of <paramref name="hosting"/> at its <see cref="DepartmentDefinition.WorkItemsPrefix"/>: its staff and head work it.
     /// Where customers hold work items (<paramref name="customersHoldWork"/>; by default: the step catalogue gives the
     /// department a customer step, e.g. 客户确认方案 in SupplyScheme, 提交设计文件 in Inspection) customers also see and
     /// complete the customer steps of their own applications, counter clerks those of any customer they act for, and
     /// nothing else (404 for any other item).
     /// </summary>
-    public static RouteGroupBuilder MapWorkItemsApi<TContext>(this IEndpointRouteBuilder app, string prefix, string department, bool? customersHoldWork = null)
+    public static RouteGroupBuilder MapWorkItemsApi<TContext>(this IEndpointRouteBuilder app, Department hosting, bool? customersHoldWork = null)
         where TContext : WorkflowDbContext
     {
-        customersHoldWork ??= DepartmentCatalogue.TryGet(department, out var hosting)
-            && StepCatalogue.HostedBy(hosting.Department).Any(s => StepCatalogue.Of(s).IsCustomerStep);
+        var prefix = DepartmentCatalogue.Of(hosting).WorkItemsPrefix
+            ?? throw new ArgumentOutOfRangeException(nameof(hosting), hosting, "The department catalogue says this department hosts no work items.");
+        var department = hosting.ToString();
+        customersHoldWork ??= StepCatalogue.HostedBy(hosting).Any(s => StepCatalogue.Of(s).IsCustomerStep);
         var api = app.MapGroup($"{prefix}/work-items").WithTags("Work items")
             .RequireAuthorization(customersHoldWork.Value ? AuthPolicies.StaffOrCustomerOf(department) : AuthPolicies.StaffOf(department));
         api.MapGet("/", List<TContext>);
