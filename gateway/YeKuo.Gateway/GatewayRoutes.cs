@@ -17,8 +17,7 @@ public static class GatewayRoutes
     public static readonly IReadOnlyList<(string Prefix, string Service)> Table =
     [
         .. DepartmentCatalogue.Services.Select(d => (d.ApiPrefix!, d.Service!)),
-        .. new[] { "/api/calendar", "/api/policies", "/api/reports", "/api/customers" }
-            .Select(prefix => (prefix, DepartmentCatalogue.Of(Department.Acceptance).Service!)),
+        .. AcceptanceApis.All.Select(prefix => (prefix, DepartmentCatalogue.Of(Department.Acceptance).Service!)),
     ];
 
     /// <summary>
@@ -29,7 +28,7 @@ public static class GatewayRoutes
     public const string WebService = "web";
 
     /// <summary>Public reference data: no token needed, rate-limited per client.</summary>
-    public static readonly IReadOnlySet<string> PublicPrefixes = new HashSet<string> { "/api/calendar", "/api/policies" };
+    public static readonly IReadOnlySet<string> PublicPrefixes = AcceptanceApis.Public.ToHashSet();
 
     /// <summary>Every other route needs a valid token at the gateway; the service then applies the endpoint's policy.</summary>
     private static (string? Authorization, string? RateLimit) SecurityOf(string prefix) =>

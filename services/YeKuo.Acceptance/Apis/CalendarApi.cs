@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using YeKuo.Contracts;
 using YeKuo.ServiceDefaults.Validation;
 using YeKuo.Workflow.Calendar;
 
@@ -17,7 +18,7 @@ public static class CalendarApi
 
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/calendar").WithTags("Calendar").AllowAnonymous();
+        var api = app.MapGroup(AcceptanceApis.Calendar).WithTags("Calendar").AllowAnonymous();
         api.MapGet("/working-days/add", Add);
         api.MapGet("/{year:int}", Year);
         return app;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts.Events;
+using YeKuo.Contracts;
 using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
 using YeKuo.ServiceDefaults.Security;
@@ -32,7 +33,7 @@ public static class CustomerManagersApi
 
     public static IEndpointRouteBuilder MapCustomerManagersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/customers").WithTags("Customer managers");
+        var api = app.MapGroup(AcceptanceApis.Customers).WithTags("Customer managers");
         api.MapGet("/", List).RequireAuthorization(Policies.CustomerManager);
         api.MapGet("/{customerId}/manager", Get).RequireAuthorization(Policies.CustomerManager);
         api.MapPut("/{customerId}/manager", Change).RequireAuthorization(Policies.HeadOf(Departments.Acceptance));

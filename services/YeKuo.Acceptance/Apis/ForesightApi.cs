@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using YeKuo.Acceptance.Foresight;
+using YeKuo.Contracts;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.ServiceDefaults.Validation;
 using YeKuo.Schedule.Bottlenecks;
@@ -20,7 +21,7 @@ public static class ForesightApi
 
     public static IEndpointRouteBuilder MapForesightApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reports").WithTags("Foresight").RequireAuthorization(Policies.Platform);
+        var api = app.MapGroup(AcceptanceApis.Reports).WithTags("Foresight").RequireAuthorization(Policies.Platform);
         api.MapPost("/what-if", WhatIf);
         api.MapGet("/bottlenecks", Bottlenecks);
         api.MapGet("/getting-electricity", GettingElectricity);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Reports;
+using YeKuo.Contracts;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.ServiceDefaults.Validation;
 using YeKuo.Workflow.Calendar;
@@ -19,7 +20,7 @@ public static class HandoffReportApi
 
     public static IEndpointRouteBuilder MapHandoffReportApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/reports").WithTags("Reports").MapGet("/handoffs", Handoffs).RequireAuthorization(Policies.Platform);
+        app.MapGroup(AcceptanceApis.Reports).WithTags("Reports").MapGet("/handoffs", Handoffs).RequireAuthorization(Policies.Platform);
         return app;
     }
 

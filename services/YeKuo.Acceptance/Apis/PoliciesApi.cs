@@ -31,7 +31,7 @@ public static class PoliciesApi
 
     public static IEndpointRouteBuilder MapPoliciesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/policies/time-limits", List).WithTags("Policies").AllowAnonymous();
+        app.MapGet($"{AcceptanceApis.Policies}/time-limits", List).WithTags("Policies").AllowAnonymous();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using YeKuo.Contracts;
 using YeKuo.ServiceDefaults.Validation;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,7 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Platform);
+        var reports = app.MapGroup(AcceptanceApis.Reports).WithTags("Reports").RequireAuthorization(Policies.Platform);
         reports.MapGet("/performance", Performance);
         reports.MapGet("/responsible", Responsible);
         reports.MapGet("/costs", Costs);

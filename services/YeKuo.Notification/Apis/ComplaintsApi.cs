@@ -22,7 +22,7 @@ namespace YeKuo.Notification.Apis;
 /// </summary>
 public static class ComplaintsApi
 {
-    public const string Route = "/api/notifications/complaints";
+    public static readonly string Route = $"{DepartmentCatalogue.ApiPrefixOf(Department.Notification)}/complaints";
 
     public static RouteGroupBuilder MapComplaintsApi(this IEndpointRouteBuilder app)
     {
