@@ -41,7 +41,10 @@ public sealed class E2eReport
     public int Driven { get; set; }
     public int Completed { get; set; }
     public long UnsentOutbox { get; set; }
-    public long OutboxRowsDuringDrive { get; set; }
+    /// <summary>Outbox and inbox rows written during the drive, per service and message type or consumer.</summary>
+    public List<UnitOfWorkCount> UnitsOfWork { get; set; } = [];
+
+    public long OutboxRowsDuringDrive => UnitsOfWork.Where(u => u.Table == UnitOfWorkCount.Outbox).Sum(u => u.Rows);
     public List<string> DriveErrors { get; } = [];
     public ActorCounters Counters { get; set; } = new();
     public double[] FinishTimes { get; set; } = [];
@@ -237,6 +240,29 @@ public static class E2eReportWriter
             L($"CPU ceiling: {cores} cores / {F(perApplication, "0")} CPU-ms per application = **{F(cores * 1000 / perApplication)} applications/s** " +
               $"with the bench's actors on the same machine, {F(systemOnly > 0 ? cores * 1000 / systemOnly : 0)} applications/s if the system had both cores to itself " +
               $"({F(systemOnly, "0")} CPU-ms per application in the services, gateway, broker, cache and trace collector).");
+            L();
+        }
+        if (r.UnitsOfWork.Count > 0 && r.Driven > 0)
+        {
+            L("Units of work per application, counted in the services' databases after the drive: events written to the outbox " +
+              "(each is a row, a publish with its confirm and, but for partner CloudEvents, at least one consume) and consumes that " +
+              "committed (inbox rows; a consume that changes nothing writes none). Partner CloudEvents are the `cn.yekuo.*` types.");
+            L();
+            L("| service | events written per application | committed consumes per application |");
+            L("|---|---:|---:|");
+            foreach (var service in r.UnitsOfWork.GroupBy(u => u.Service).OrderByDescending(g => g.Sum(u => u.Rows)))
+            {
+                L($"| {service.Key} | {F(service.Where(u => u.Table == UnitOfWorkCount.Outbox).Sum(u => u.Rows) / (double)r.Driven)} | " +
+                  $"{F(service.Where(u => u.Table == UnitOfWorkCount.Inbox).Sum(u => u.Rows) / (double)r.Driven)} |");
+            }
+            L($"| **all** | **{F(r.OutboxRowsDuringDrive / (double)r.Driven)}** | **{F(r.UnitsOfWork.Where(u => u.Table == UnitOfWorkCount.Inbox).Sum(u => u.Rows) / (double)r.Driven)}** |");
+            L();
+            L("| written or consumed | service | kind | per application |");
+            L("|---|---|---|---:|");
+            foreach (var u in r.UnitsOfWork.OrderBy(u => u.Table, StringComparer.Ordinal).ThenByDescending(u => u.Rows).ThenBy(u => u.Name, StringComparer.Ordinal))
+            {
+                L($"| `{u.ShortName}` | {u.Service} | {(u.Table == UnitOfWorkCount.Outbox ? "event" : "consume")} | {F(u.Rows / (double)r.Driven)} |");
+            }
             L();
         }
         L("HTTP requests as the actors saw them (through the gateway; ms):");

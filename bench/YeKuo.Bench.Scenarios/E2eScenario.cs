@@ -148,7 +148,7 @@ public static class E2eScenario
         timing.Recording = true;
         var machineBefore = E2eCpu.Machine();
         var cpuBefore = E2eCpu.Sample(system.App);
-        var outboxBefore = CountOutboxRows(system.StateDirectory);
+        var unitsBefore = CountUnitsOfWork(system.StateDirectory);
         var drive = Stopwatch.StartNew();
         var stepsDone = 0;
         using var progress = new Timer(_ => log(
@@ -183,8 +183,10 @@ public static class E2eScenario
 
         // ---- timelines: completion and server-side handoffs ------------------------------------------------------
         await ObserveTimelinesAsync(actor, cases, report, options.SettleTimeout, log, ct).ConfigureAwait(false);
-        var outboxAfter = CountOutboxRows(system.StateDirectory);
-        report.OutboxRowsDuringDrive = outboxAfter - outboxBefore;
+        report.UnitsOfWork = CountUnitsOfWork(system.StateDirectory)
+            .Select(kv => new UnitOfWorkCount(kv.Key.Service, kv.Key.Table, kv.Key.Name, kv.Value - unitsBefore.GetValueOrDefault(kv.Key)))
+            .Where(u => u.Rows > 0)
+            .ToList();
         report.OutboxLatencies.AddRange(ChaosScenario.MeasureOutboxLatency(system.StateDirectory));
         DecomposeHandoffs(system.StateDirectory, report);
         report.UnsentOutbox = ChaosScenario.CountUnsentOutbox(system.StateDirectory).Values.Where(v => v > 0).Sum();
@@ -352,9 +354,14 @@ public static class E2eScenario
         }
     }
 
-    private static long CountOutboxRows(string stateDirectory)
+    /// <summary>
+    /// Rows per service and message type in the outboxes (the events it wrote, partner CloudEvents included) and per
+    /// service and consumer in the inboxes (the consumes that committed a change; a consume that changes nothing writes
+    /// no row): the units of work a drive cost, counted from the services' own databases.
+    /// </summary>
+    private static Dictionary<(string Service, string Table, string Name), long> CountUnitsOfWork(string stateDirectory)
     {
-        long total = 0;
+        var counts = new Dictionary<(string Service, string Table, string Name), long>();
         foreach (var service in ChaosScenario.Services)
         {
             var file = Path.Combine(stateDirectory, service + ".db");
@@ -363,15 +370,22 @@ public static class E2eScenario
             {
                 using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 10 }.ToString());
                 connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT COUNT(*) FROM OutboxMessages";
-                total += Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+                foreach (var (table, column) in new[] { (UnitOfWorkCount.Outbox, "MessageType"), (UnitOfWorkCount.Inbox, "Consumer") })
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT {column}, COUNT(*) FROM {table} GROUP BY {column}";
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        counts[(service, table, reader.GetString(0))] = reader.GetInt64(1);
+                    }
+                }
             }
             catch (SqliteException)
             {
                 // Measurement only.
             }
         }
-        return total;
+        return counts;
     }
 }
