@@ -481,7 +481,8 @@ public static class ChaosScenario
         }
     }
 
-    private static SqliteConnection OpenReadOnly(string file)
+    /// <summary>A service's database opened read-only, without pooling, for counting and tracing beside the running service.</summary>
+    internal static SqliteConnection OpenReadOnly(string file)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {

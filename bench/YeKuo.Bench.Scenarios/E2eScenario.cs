@@ -327,8 +327,7 @@ public static class E2eScenario
             if (!File.Exists(file)) continue;
             try
             {
-                using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 10 }.ToString());
-                connection.Open();
+                using var connection = ChaosScenario.OpenReadOnly(file);
                 using var command = connection.CreateCommand();
                 command.CommandText = "SELECT ApplicationId, Body, CreatedAt, SentAt FROM OutboxMessages WHERE MessageType LIKE '%step-completed%' AND SentAt IS NOT NULL";
                 using var reader = command.ExecuteReader();
@@ -368,8 +367,7 @@ public static class E2eScenario
             if (!File.Exists(file)) continue;
             try
             {
-                using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 10 }.ToString());
-                connection.Open();
+                using var connection = ChaosScenario.OpenReadOnly(file);
                 foreach (var (table, column) in new[] { (UnitOfWorkCount.Outbox, "MessageType"), (UnitOfWorkCount.Inbox, "Consumer") })
                 {
                     using var command = connection.CreateCommand();

@@ -22,13 +22,12 @@ internal sealed partial class StaffNoticeDelivery(
     protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        while (await DeliverBatchAsync(settings, settings.StaffOutsideChannels, cancellationToken) == settings.BatchSize)
+        while (await DeliverBatchAsync(settings, cancellationToken) == settings.BatchSize)
         {
         }
     }
 
-    private async Task<int> DeliverBatchAsync(
-        NoticeDeliveryOptions settings, IReadOnlyList<NoticeChannel> channels, CancellationToken cancellationToken)
+    private async Task<int> DeliverBatchAsync(NoticeDeliveryOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationDbContext>();
@@ -43,7 +42,7 @@ internal sealed partial class StaffNoticeDelivery(
         {
             try
             {
-                foreach (var channel in channels)
+                foreach (var channel in settings.StaffOutsideChannels)
                 {
                     await sender.SendAsync(channel, notice, cancellationToken);
                 }
