@@ -24,6 +24,7 @@ public sealed class WebSystemFixture : YeKuoSystemFixture
 
     private HttpClient? _api;
     private IPlaywright? _playwright;
+    private readonly Dictionary<(string Subject, string Role, string? Department), (string Token, DateTimeOffset RenewAt)> _tokens = [];
 
     /// <summary>The gateway: the only address the browser uses.</summary>
     public Uri Gateway { get; private set; } = null!;
@@ -91,23 +92,57 @@ public sealed class WebSystemFixture : YeKuoSystemFixture
             await shots.SaveAsync(page, "signin");
         }
         await page.GetByTestId("signin-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-        await page.GetByTestId("who").WaitForAsync();
+        // Either the sign-in lands (the signed-in badge) or the page says why not: a failure names the page's own words
+        // rather than timing out on a URL that never changes.
+        var refused = page.GetByTestId("problem").Or(page.Locator("[data-field-error]")).Or(page.Locator(".validation-message"));
+        var signedIn = page.GetByTestId("who");
+        try
+        {
+            await signedIn.Or(refused).First.WaitForAsync();
+        }
+        catch (TimeoutException ex)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+            throw new TimeoutException($"Signing in as {subject} ({role}) neither landed nor said why; at {page.Url} the page shows: {shown[..Math.Min(shown.Length, 600)]}", ex);
+        }
+        if (await signedIn.CountAsync() == 0)
+        {
+            throw new InvalidOperationException($"Signing in as {subject} ({role}) was refused at {page.Url}: {await refused.First.InnerTextAsync()}");
+        }
+        Assert.DoesNotContain("/signin", page.Url, StringComparison.Ordinal);
         return page;
     }
 
     /// <summary>An API call through the gateway with a development token (for test set-up only; the tests act in the browser).</summary>
     public async Task<JsonElement> ApiAsync(HttpMethod method, string path, string subject, string role, string? department = null, object? body = null)
     {
-        using var tokenResponse = await _api!.PostAsJsonAsync("/auth/dev-token", new { subject, role, department });
-        tokenResponse.EnsureSuccessStatusCode();
-        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var token = await TokenAsync(subject, role, department);
         using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await _api!.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// A development token per user, minted once and reused until shortly before it expires: set-up loops poll the API,
+    /// and a token per call would spend the gateway's public rate limit that the browser's own sign-ins share.
+    /// </summary>
+    private async Task<string> TokenAsync(string subject, string role, string? department)
+    {
+        var key = (subject, role, department);
+        if (_tokens.TryGetValue(key, out var cached) && cached.RenewAt > DateTimeOffset.UtcNow)
+        {
+            return cached.Token;
+        }
+        using var response = await _api!.PostAsJsonAsync("/auth/dev-token", new { subject, role, department });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST /auth/dev-token for {subject} ({role}): {(int)response.StatusCode} {text}");
+        var issued = JsonDocument.Parse(text).RootElement;
+        var token = issued.GetProperty("accessToken").GetString()!;
+        _tokens[key] = (token, DateTimeOffset.UtcNow.AddSeconds(issued.GetProperty("expiresIn").GetInt32() / 2));
+        return token;
     }
 
     /// <summary>A 高压单电源 application of <paramref name="customer"/>, submitted and accepted (受理) by <paramref name="clerk"/>, for set-up.</summary>
