@@ -47,6 +47,29 @@ public sealed class ChargesTests(SchemeFlowApp app) : IClassFixture<SchemeFlowAp
     }
 
     [Fact]
+    public async Task A_scheme_replied_before_the_acceptance_reached_supply_scheme_is_charged_as_of_the_reply_when_it_does()
+    {
+        var application = new SchemeApplication(app, CustomerClass.LowVoltageNonResidential);
+        var acceptedAt = app.Clock.GetUtcNow();
+        var reply = await application.OpenSchemeReplyAsync(ApplicationKind.TemporarySupply, acceptanceArrives: false);
+        var revision = await application.SubmitDraftAsync(reply.Id, application.Scheme(capacityKva: 630m));
+        await application.ApproveByAllAsync(revision.Id);
+
+        // The reply is the customer's answer and is not refused for a queue of ours being behind.
+        await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.ReplyAsync(reply.Id, application.Scheme(capacityKva: 630m)));
+        var repliedAt = app.Clock.GetUtcNow();
+        Assert.Empty(app.Published<ChargesAssessed>(e => e.ApplicationId == application.ApplicationId));
+
+        app.Clock.Advance(TimeSpan.FromHours(3));
+        await application.PublishAcceptedAsync(ApplicationKind.TemporarySupply, acceptedAt);
+
+        var assessed = await app.PublishedAsync<ChargesAssessed>(e => e.ApplicationId == application.ApplicationId);
+        Assert.Equal(("YK-FEE-2024", 1, ApplicationKind.TemporarySupply, 63_000m, repliedAt), (assessed.TariffVersion, assessed.Revision, assessed.Kind, assessed.Total, assessed.AssessedAt));
+        var charges = await app.ClientAs(application.CustomerId).GetFromJsonAsync<ChargeAccountDto>(ChargesOf(application), SchemeFlowApp.Json);
+        Assert.Equal(("Payable", 63_000m), (charges!.Status, charges.Balance));
+    }
+
+    [Fact]
     public async Task Only_the_customer_or_a_counter_clerk_pays_and_a_repeated_payment_does_not_pay_twice()
     {
         var application = await RepliedAsync();

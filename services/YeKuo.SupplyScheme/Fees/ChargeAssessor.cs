@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts.Outcomes;
 using YeKuo.Messaging.Outbox;
+using YeKuo.SupplyScheme.Domain;
 using YeKuo.SupplyScheme.Infrastructure;
 using YeKuo.Workflow.Calendar;
 using YeKuo.Workflow.Fees;
@@ -9,19 +10,44 @@ using YeKuo.Workflow.Policies;
 namespace YeKuo.SupplyScheme.Fees;
 
 /// <summary>
-/// Computes an application's charges with its 供电方案答复 (same transaction): the tariff version in force on the reply
-/// day (China time), the scheme's capacity and sources, 三零 from the application's time-limit document.
+/// Computes an application's charges for its 供电方案答复: the tariff version in force on the reply day (China time), the
+/// scheme's capacity and sources, 三零 from the application's time-limit document. The reply and the charge account
+/// arrive by different routes (the reply through this service's API, the account from 受理's <c>ApplicationAccepted</c>
+/// on its own queue), so the charges are assessed by whichever comes second: with the reply, in its transaction, when the
+/// account is open; otherwise when the account opens, from the latest replied scheme. Either way as of the reply.
 /// </summary>
 public sealed class ChargeAssessor(SupplySchemeDbContext db, TariffBook tariffs, TimeLimitPolicyBook policies, IEventOutbox outbox)
 {
-    public async Task AssessAsync(Guid applicationId, SchemeReplyOutcome scheme, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>With the reply: assesses now if the account is open; false when it is not (it will be, on opening).</summary>
+    public async Task<bool> AssessRepliedAsync(Guid applicationId, SchemeReplyOutcome scheme, DateTimeOffset repliedAt, CancellationToken cancellationToken)
     {
-        var account = await db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == applicationId, cancellationToken)
-            ?? throw new ChargeRuleException(
-                "The application's acceptance has not reached 供电方案 yet, so its charges cannot be computed: reply again in a moment.");
+        var account = await db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == applicationId, cancellationToken);
+        if (account is null)
+        {
+            return false;
+        }
+        Assess(account, scheme.CapacityKva, scheme.SourceCount, repliedAt);
+        return true;
+    }
+
+    /// <summary>When the account opens: the charges of a scheme replied before it did, if any.</summary>
+    public async Task AssessOpenedAsync(ChargeAccount account, CancellationToken cancellationToken)
+    {
+        var replied = await db.SchemeReviews
+            .Where(r => r.ApplicationId == account.ApplicationId && r.RepliedAt != null)
+            .OrderByDescending(r => r.Revision)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (replied is { RepliedAt: { } repliedAt })
+        {
+            Assess(account, replied.CapacityKva, replied.SourceCount, repliedAt);
+        }
+    }
+
+    private void Assess(ChargeAccount account, decimal capacityKva, int sourceCount, DateTimeOffset repliedAt)
+    {
         var zeroService = policies.ForVersion(account.PolicyVersion).ProfileFor(account.CustomerClass).ZeroService;
-        var tariff = tariffs.ForDate(ChinaTime.BusinessDate(now));
-        var assessed = account.Assess(tariff, new ChargedScheme(account.Kind, account.CustomerClass, zeroService, scheme.CapacityKva, scheme.SourceCount), now);
-        outbox.Enqueue(assessed, applicationId);
+        var tariff = tariffs.ForDate(ChinaTime.BusinessDate(repliedAt));
+        var assessed = account.Assess(tariff, new ChargedScheme(account.Kind, account.CustomerClass, zeroService, capacityKva, sourceCount), repliedAt);
+        outbox.Enqueue(assessed, account.ApplicationId);
     }
 }

@@ -7,15 +7,20 @@ using YeKuo.SupplyScheme.Infrastructure;
 
 namespace YeKuo.SupplyScheme.Fees;
 
-/// <summary>受理 accepted an application: its charge account opens with what the tariff needs (kind, class, time-limit document).</summary>
-public sealed class OpenChargeAccountConsumer(SupplySchemeDbContext db, TimeProvider time)
+/// <summary>
+/// 受理 accepted an application: its charge account opens with what the tariff needs (kind, class, time-limit document).
+/// A scheme replied before the account opened (the acceptance's queue lagged behind the handoff's) is charged now.
+/// </summary>
+public sealed class OpenChargeAccountConsumer(SupplySchemeDbContext db, TimeProvider time, ChargeAssessor assessor)
     : IdempotentConsumer<ApplicationAccepted, SupplySchemeDbContext>(db, time)
 {
     protected override async Task HandleAsync(ApplicationAccepted message, ConsumeContext<ApplicationAccepted> context)
     {
         if (!await Db.ChargeAccounts.AnyAsync(a => a.ApplicationId == message.ApplicationId, context.CancellationToken))
         {
-            Db.ChargeAccounts.Add(ChargeAccount.Open(message));
+            var account = ChargeAccount.Open(message);
+            Db.ChargeAccounts.Add(account);
+            await assessor.AssessOpenedAsync(account, context.CancellationToken);
         }
     }
 }

@@ -64,10 +64,11 @@ public sealed class SchemeReplyCompletion : StepCompletion<SchemeReplyCompletion
         {
             throw new WorkItemRuleException(rule.Message);
         }
-        // The charges come with the reply, from the tariff in force today: the customer sees them with the scheme.
+        // The charges come with the reply, from the tariff in force today: the customer sees them with the scheme (or as
+        // soon as 受理's acceptance has opened the charge account here, if its queue is behind).
         try
         {
-            await context.Services.GetRequiredService<ChargeAssessor>().AssessAsync(item.ApplicationId, Outcome(body, item), context.Now, context.CancellationToken);
+            await context.Services.GetRequiredService<ChargeAssessor>().AssessRepliedAsync(item.ApplicationId, Outcome(body, item), context.Now, context.CancellationToken);
         }
         catch (ChargeRuleException rule)
         {

@@ -51,12 +51,18 @@ public sealed class SchemeApplication(SchemeFlowApp app, CustomerClass customerC
         };
 
     /// <summary>受理 done elsewhere → 现场勘查 here → completed → the first 供电方案答复 round opens.</summary>
-    public async Task<WorkItemDto> OpenSchemeReplyAsync(ApplicationKind kind = ApplicationKind.NewConnection)
+    /// <param name="acceptanceArrives">
+    /// False holds back 受理's <c>ApplicationAccepted</c> (its queue behind the handoff's): publish it later with
+    /// <see cref="PublishAcceptedAsync"/>.
+    /// </param>
+    public async Task<WorkItemDto> OpenSchemeReplyAsync(ApplicationKind kind = ApplicationKind.NewConnection, bool acceptanceArrives = true)
     {
         var acceptedAt = app.Clock.GetUtcNow();
         // 受理 publishes its acceptance with the completion: SupplyScheme opens the charge account from it.
-        await app.PublishAsync(new ApplicationAccepted(ApplicationId, ApplicationNumber, CustomerId, customerClass, 800m, IsHighVoltage ? 10m : 0.4m,
-            customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1, PolicyVersion, Plan, "cm-zhang", acceptedAt, kind));
+        if (acceptanceArrives)
+        {
+            await PublishAcceptedAsync(kind, acceptedAt);
+        }
         await app.PublishAsync(new StepCompleted(Guid.NewGuid(), ApplicationId, ApplicationNumber, CustomerId, customerClass, PolicyVersion,
             Step.Acceptance, Department.Acceptance, 1, "clerk-wu", acceptedAt.AddHours(-2), acceptedAt, null, Plan, new AcceptanceOutcome("资料齐全")));
         var survey = await app.WorkItemAsync(ApplicationId, w => w.Step == nameof(Step.SiteSurvey), "现场勘查");
@@ -67,6 +73,10 @@ public sealed class SchemeApplication(SchemeFlowApp app, CustomerClass customerC
         await app.PublishedAsync<StepCompleted>(e => e.ApplicationId == ApplicationId && e.Step == Step.SiteSurvey, consumed: true);
         return await SchemeReplyRoundAsync(1);
     }
+
+    public Task PublishAcceptedAsync(ApplicationKind kind, DateTimeOffset acceptedAt) =>
+        app.PublishAsync(new ApplicationAccepted(ApplicationId, ApplicationNumber, CustomerId, customerClass, 800m, IsHighVoltage ? 10m : 0.4m,
+            customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1, PolicyVersion, Plan, "cm-zhang", acceptedAt, kind));
 
     public Task<WorkItemDto> SchemeReplyRoundAsync(int round) =>
         app.WorkItemAsync(ApplicationId, w => w.Step == nameof(Step.SchemeReply) && w.Round == round, $"供电方案答复 round {round}");
