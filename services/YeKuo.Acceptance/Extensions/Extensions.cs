@@ -8,6 +8,7 @@ using YeKuo.Acceptance.Foresight;
 using YeKuo.Acceptance.Progress;
 using YeKuo.Acceptance.Reports;
 using YeKuo.Acceptance.Steps;
+using YeKuo.Messaging.Inbox;
 using YeKuo.Acceptance.TemporarySupply;
 using YeKuo.Contracts;
 using YeKuo.Messaging;
@@ -37,8 +38,9 @@ internal static class Extensions
 
         builder.AddMessaging(ServiceName, bus =>
         {
-            bus.AddConsumer<WorkItemOpenedConsumer>();
-            bus.AddConsumer<StepCompletedConsumer>();
+            // The timeline's two streams (every step's opening and completion) commit in batches.
+            bus.AddBatchConsumer<WorkItemOpenedConsumer>();
+            bus.AddBatchConsumer<StepCompletedConsumer>();
             bus.AddConsumer<PowerConnectedConsumer>();
             bus.AddConsumer<WorkItemPausedConsumer>();
             bus.AddConsumer<WorkItemResumedConsumer>();

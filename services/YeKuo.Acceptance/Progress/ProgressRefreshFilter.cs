@@ -1,5 +1,6 @@
 using MassTransit;
 using YeKuo.Contracts.Events;
+using YeKuo.Messaging.Inbox;
 
 namespace YeKuo.Acceptance.Progress;
 
@@ -7,7 +8,7 @@ namespace YeKuo.Acceptance.Progress;
 /// Write-through after commit: wraps every Acceptance consumer; once the consumer (and its IdempotentConsumer base,
 /// which saves) has finished without an exception, the application's cached progress view is rebuilt from the
 /// database, and the application's progress streams are told. Runs outside the retry, so a refresh happens once per
-/// successfully handled message.
+/// successfully handled message (once per application of a batch).
 /// </summary>
 public sealed class ProgressRefreshFilter<T>(ProgressCache cache, ApplicationChanges changes) : IFilter<ConsumeContext<T>>
     where T : class
@@ -15,7 +16,7 @@ public sealed class ProgressRefreshFilter<T>(ProgressCache cache, ApplicationCha
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
         await next.Send(context);
-        if (ApplicationOf(context.Message) is { } applicationId)
+        foreach (var applicationId in ApplicationsOf(context.Message))
         {
             await cache.RefreshAsync(applicationId, context.CancellationToken);
             changes.Notify(applicationId);
@@ -23,6 +24,10 @@ public sealed class ProgressRefreshFilter<T>(ProgressCache cache, ApplicationCha
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("progress-cache-refresh");
+
+    /// <summary>The applications whose customer views a message (or each message of a batch) changes, each once, in order.</summary>
+    public static IReadOnlyList<Guid> ApplicationsOf(T message) =>
+        ConsumedMessages<T>.Of(message).Select(ApplicationOf).OfType<Guid>().Distinct().Order().ToList();
 
     /// <summary>The application whose customer view a message changes; null for messages that change none.</summary>
     public static Guid? ApplicationOf(object message) => message switch
