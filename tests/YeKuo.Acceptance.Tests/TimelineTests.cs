@@ -3,13 +3,6 @@ using YeKuo.Contracts;
 using YeKuo.Contracts.Outcomes;
 using YeKuo.Tests.Support;
 using YeKuo.Contracts.Events;
-using System.Diagnostics.Metrics;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using YeKuo.Acceptance.Infrastructure;
-using YeKuo.Acceptance.IntegrationEvents;
-using YeKuo.Messaging.Inbox;
 
 namespace YeKuo.Acceptance.Tests;
 
@@ -106,49 +99,5 @@ public sealed class TimelineTests(AcceptanceApp app) : IClassFixture<AcceptanceA
         await app.PublishAsync(CompletedOf(application, workItemId));
 
         AssertCompleteEntry(await SurveyStepAsync(application.Id), Due);
-    }
-
-    [Fact]
-    public async Task Timeline_events_arriving_together_commit_together_and_a_copy_among_them_counts_once()
-    {
-        var (application, _) = await app.SubmitValidAsync();
-        // Eight rounds of 现场勘查 completed at once, and a redelivered copy of the first among them.
-        var completions = Enumerable.Range(1, 8)
-            .Select(round => (Message: CompletedOf(application, Guid.NewGuid()) with { Round = round }, MessageId: Guid.NewGuid()))
-            .ToList();
-        var arriving = completions.Append(completions[0]).ToList();
-        var batches = new System.Collections.Concurrent.ConcurrentQueue<int>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Name == IdempotentBatchConsumer<StepCompleted, AcceptanceDbContext>.BatchSizeInstrument)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<int>((_, size, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag is { Key: "yekuo.consumer", Value: nameof(StepCompletedConsumer) })
-                {
-                    batches.Enqueue(size);
-                }
-            }
-        });
-        listener.Start();
-
-        await Task.WhenAll(arriving.Select(c => app.Harness.Bus.Publish(c.Message, context => context.MessageId = c.MessageId)));
-        await AcceptanceApp.WaitUntilAsync(() => completions.All(c => app.Consumptions.Finished(c.MessageId) > 0), "The completions were not all consumed");
-
-        var details = await app.ApplicationAsync(application.Id);
-        Assert.Equal(Enumerable.Range(1, 8), details.Timeline.Where(s => s.Step == "SiteSurvey").Select(s => s.Round).Order());
-        Assert.All(completions, c => Assert.Equal(0, app.Consumptions.Faulted(c.MessageId)));
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AcceptanceDbContext>();
-        var ids = completions.Select(c => c.MessageId).ToList();
-        Assert.Equal(8, await db.InboxMessages.CountAsync(m => m.Consumer == nameof(StepCompletedConsumer) && ids.Contains(m.MessageId)));
-        // Fewer commits than messages: at least one batch held several of them.
-        Assert.True(batches.Any(size => size > 1), $"Batches committed: {string.Join(", ", batches)}");
     }
 }

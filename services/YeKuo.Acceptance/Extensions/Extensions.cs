@@ -8,7 +8,6 @@ using YeKuo.Acceptance.Foresight;
 using YeKuo.Acceptance.Progress;
 using YeKuo.Acceptance.Reports;
 using YeKuo.Acceptance.Steps;
-using YeKuo.Messaging.Inbox;
 using YeKuo.Acceptance.TemporarySupply;
 using YeKuo.Contracts;
 using YeKuo.Messaging;
@@ -38,9 +37,8 @@ internal static class Extensions
 
         builder.AddMessaging(ServiceName, bus =>
         {
-            // The timeline's two streams (every step's opening and completion) commit in batches.
-            bus.AddBatchConsumer<WorkItemOpenedConsumer>();
-            bus.AddBatchConsumer<StepCompletedConsumer>();
+            bus.AddConsumer<WorkItemOpenedConsumer>();
+            bus.AddConsumer<StepCompletedConsumer>();
             bus.AddConsumer<PowerConnectedConsumer>();
             bus.AddConsumer<WorkItemPausedConsumer>();
             bus.AddConsumer<WorkItemResumedConsumer>();

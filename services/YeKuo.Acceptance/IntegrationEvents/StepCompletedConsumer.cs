@@ -5,9 +5,9 @@ using YeKuo.Messaging.Inbox;
 
 namespace YeKuo.Acceptance.IntegrationEvents;
 
-/// <summary>A department completed a step: the timeline records who and when (in batches, see <see cref="IdempotentBatchConsumer{TMessage,TContext}"/>).</summary>
+/// <summary>A department completed a step: the timeline records who and when.</summary>
 public sealed class StepCompletedConsumer(AcceptanceDbContext db, TimeProvider time)
-    : IdempotentBatchConsumer<StepCompleted, AcceptanceDbContext>(db, time)
+    : IdempotentConsumer<StepCompleted, AcceptanceDbContext>(db, time)
 {
     protected override async Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context)
     {

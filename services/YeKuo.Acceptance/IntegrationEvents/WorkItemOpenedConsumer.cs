@@ -7,7 +7,7 @@ namespace YeKuo.Acceptance.IntegrationEvents;
 
 /// <summary>A department opened a step: the timeline shows it as started (and due).</summary>
 public sealed class WorkItemOpenedConsumer(AcceptanceDbContext db, TimeProvider time)
-    : IdempotentBatchConsumer<WorkItemOpened, AcceptanceDbContext>(db, time)
+    : IdempotentConsumer<WorkItemOpened, AcceptanceDbContext>(db, time)
 {
     protected override async Task HandleAsync(WorkItemOpened message, ConsumeContext<WorkItemOpened> context)
     {

@@ -7,31 +7,21 @@ namespace YeKuo.Acceptance.Progress;
 /// same application's timeline, and a department's <c>WorkItemOpened</c> and its <c>StepCompleted</c> often arrive
 /// within milliseconds on two queues (a clerk completes a step the moment it shows up). Handled side by side, both
 /// would insert the work item's timeline entry, one would fail on the key and go round the retry (an exception, a
-/// logged error, a 100 ms delay). In turn, each finds what the other committed. Other applications are not held up. A
-/// batch (the timeline's consumers) holds the turns of every application in it.
+/// logged error, a 100 ms delay). In turn, each finds what the other committed. Other applications are not held up.
 /// </summary>
 public sealed class ApplicationOrderFilter<T>(ApplicationTurns turns) : IFilter<ConsumeContext<T>>
     where T : class
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        // A batch takes the turns of all its applications, always in the same (sorted) order, so two batches never
-        // hold one turn each while waiting for the other's.
-        var held = new List<IDisposable>();
-        try
+        if (ProgressRefreshFilter<T>.ApplicationOf(context.Message) is not { } applicationId)
         {
-            foreach (var applicationId in ProgressRefreshFilter<T>.ApplicationsOf(context.Message))
-            {
-                held.Add(await turns.EnterAsync(applicationId, context.CancellationToken));
-            }
             await next.Send(context);
+            return;
         }
-        finally
+        using (await turns.EnterAsync(applicationId, context.CancellationToken))
         {
-            foreach (var turn in held)
-            {
-                turn.Dispose();
-            }
+            await next.Send(context);
         }
     }
 

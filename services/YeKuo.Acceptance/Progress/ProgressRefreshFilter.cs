@@ -1,6 +1,5 @@
 using MassTransit;
 using YeKuo.Contracts.Events;
-using YeKuo.Messaging.Inbox;
 
 namespace YeKuo.Acceptance.Progress;
 
@@ -8,7 +7,7 @@ namespace YeKuo.Acceptance.Progress;
 /// Write-through after commit: wraps every Acceptance consumer; once the consumer (and its IdempotentConsumer base,
 /// which saves) has finished without an exception, the application's cached progress view is rebuilt from the
 /// database, and the application's progress streams are told. Runs outside the retry, so a refresh happens once per
-/// successfully handled message (once per application of a batch).
+/// successfully handled message.
 /// </summary>
 public sealed class ProgressRefreshFilter<T>(ProgressCache cache, ApplicationChanges changes) : IFilter<ConsumeContext<T>>
     where T : class
@@ -16,7 +15,7 @@ public sealed class ProgressRefreshFilter<T>(ProgressCache cache, ApplicationCha
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
         await next.Send(context);
-        foreach (var applicationId in ApplicationsOf(context.Message))
+        if (ApplicationOf(context.Message) is { } applicationId)
         {
             await cache.RefreshAsync(applicationId, context.CancellationToken);
             changes.Notify(applicationId);
@@ -24,10 +23,6 @@ public sealed class ProgressRefreshFilter<T>(ProgressCache cache, ApplicationCha
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("progress-cache-refresh");
-
-    /// <summary>The applications whose customer views a message (or each message of a batch) changes, each once, in order.</summary>
-    public static IReadOnlyList<Guid> ApplicationsOf(T message) =>
-        ConsumedMessages<T>.Of(message).Select(ApplicationOf).OfType<Guid>().Distinct().Order().ToList();
 
     /// <summary>The application whose customer view a message changes; null for messages that change none.</summary>
     public static Guid? ApplicationOf(object message) => message switch
