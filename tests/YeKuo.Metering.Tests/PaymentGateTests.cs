@@ -71,6 +71,30 @@ public sealed class PaymentGateTests(MeteringApp app) : IClassFixture<MeteringAp
         Assert.Single(await app.WorkItemsAsync(application.ApplicationId), w => w.Step == "PowerConnection");
     }
 
+    [Fact]
+    public async Task A_hold_decided_on_charges_that_were_being_paid_meanwhile_fails_its_commit_instead_of_holding_a_paid_application()
+    {
+        app.Clock.AdjustTime(Monday10);
+        var application = new Handoffs();
+        await app.PublishAsync(application.Assessed(5000m, Monday10.AddDays(-20)));
+        var contract = application.Completed(Step.SupplyContract, Monday10.AddHours(-1), Monday10);
+
+        // The contract's handoff reads the clearance: unpaid, so it will hold.
+        using var handoffScope = app.Services.CreateScope();
+        var handoffDb = handoffScope.ServiceProvider.GetRequiredService<MeteringDbContext>();
+        var gate = new PaymentGate(handoffDb);
+        Assert.Equal(PaymentGate.AwaitingPayment, await gate.WaitsForAsync(contract, CancellationToken.None));
+
+        // Meanwhile the payment is consumed and commits: settled, and nothing held yet to release.
+        await app.PublishAsync(application.Paid(5000m, Monday10));
+
+        // The hold, decided on what it read before the payment, cannot commit; run again, the handoff finds the charges paid.
+        await gate.HoldAsync(contract, PaymentGate.AwaitingPayment, Monday10, CancellationToken.None);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => handoffDb.SaveChangesAsync());
+        using var againScope = app.Services.CreateScope();
+        Assert.Null(await new PaymentGate(againScope.ServiceProvider.GetRequiredService<MeteringDbContext>()).WaitsForAsync(contract, CancellationToken.None));
+    }
+
     private async Task<Handoffs> SignContractWithChargesAsync(decimal total)
     {
         app.Clock.AdjustTime(Monday10);

@@ -16,4 +16,12 @@ public sealed class ChargeClearance
     public decimal Paid { get; set; }
 
     public bool IsSettled => Revision > 0 && Total - Paid <= 0;
+
+    /// <summary>
+    /// Changed by every writer of the clearance and by every hold of a handoff on it (a concurrency token): a fee event and a
+    /// hold that read it at the same moment cannot both commit, so the one that read it stale runs again and sees the other.
+    /// </summary>
+    public Guid Version { get; set; }
+
+    public void Touch() => Version = Guid.NewGuid();
 }

@@ -19,6 +19,7 @@ public sealed class ChargesAssessedConsumer(MeteringDbContext db, TimeProvider t
             clearance.Revision = message.Revision;
             clearance.Total = message.Total;
         }
+        clearance.Touch();
         await ChargeClearances.ReleaseIfSettledAsync(Db, opener, clearance, context.CancellationToken);
     }
 }
@@ -31,6 +32,7 @@ public sealed class ChargesPaidConsumer(MeteringDbContext db, TimeProvider time,
     {
         var clearance = await ChargeClearances.FindOrAddAsync(Db, message.ApplicationId, context.CancellationToken);
         clearance.Paid += message.Amount;
+        clearance.Touch();
         await ChargeClearances.ReleaseIfSettledAsync(Db, opener, clearance, context.CancellationToken);
     }
 }
@@ -39,7 +41,9 @@ internal static class ChargeClearances
 {
     public static async Task<ChargeClearance> FindOrAddAsync(MeteringDbContext db, Guid applicationId, CancellationToken cancellationToken)
     {
-        var clearance = await db.ChargeClearances.FirstOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
+        // Tracked first: this transaction may have added it already (a fee event whose release goes through the gate).
+        var clearance = db.ChargeClearances.Local.FirstOrDefault(c => c.ApplicationId == applicationId)
+            ?? await db.ChargeClearances.FirstOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
         if (clearance is null)
         {
             clearance = new ChargeClearance { ApplicationId = applicationId };

@@ -6,10 +6,11 @@ using YeKuo.Workflow.Hosting.Consumers;
 namespace YeKuo.Metering.Fees;
 
 /// <summary>
-/// The safety net of the payment gate, as the outbox relay is of publishing: the contract's handoff and the payment are
-/// consumed in separate transactions, so each may read the other's state before it commits (the handoff is held after the
-/// payment found nothing to release). Every <see cref="Interval"/> the held handoffs whose charges are settled are
-/// released here; a release that meets a consumer releasing the same one loses the delete and is dropped.
+/// The safety net of the payment gate, as the outbox relay is of publishing: the contract's handoff and the fee events are
+/// consumed in separate transactions; both write the clearance (its <see cref="ChargeClearance.Version"/>), so one that
+/// read the other's state stale fails its commit and runs again. Should a held handoff whose charges are settled remain
+/// all the same, every <see cref="Interval"/> it is released here; a release that meets a consumer releasing the same
+/// one loses the delete and is dropped.
 /// </summary>
 public sealed class HeldHandoffSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<HeldHandoffSweeper> logger) : RecurringPass(time, logger)
 {

@@ -41,6 +41,9 @@ public sealed class PaymentGate(MeteringDbContext db) : IStepOpeningGate
 
     public async Task HoldAsync(StepCompleted handoff, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // The hold writes the clearance it was decided on (created if no fee event has come yet): a fee event consumed at
+        // the same moment then conflicts with it in the database, and whichever commits second runs again and sees the other.
+        (await ChargeClearances.FindOrAddAsync(db, handoff.ApplicationId, cancellationToken)).Touch();
         var held = await db.HeldHandoffs.FirstOrDefaultAsync(h => h.ApplicationId == handoff.ApplicationId, cancellationToken);
         if (held is null)
         {

@@ -20,6 +20,7 @@ public class MeteringDbContext(DbContextOptions options) : WorkflowDbContext(opt
             clearance.Property(c => c.Total).HasPrecision(14, 2);
             clearance.Property(c => c.Paid).HasPrecision(14, 2);
             clearance.Ignore(c => c.IsSettled);
+            clearance.Property(c => c.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<HeldHandoff>(held =>
         {

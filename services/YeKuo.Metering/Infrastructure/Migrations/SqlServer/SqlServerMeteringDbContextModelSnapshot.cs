@@ -187,6 +187,10 @@ namespace YeKuo.Metering.Infrastructure.Migrations.SqlServer
                         .HasPrecision(14, 2)
                         .HasColumnType("decimal(14,2)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("ApplicationId");
 
                     b.ToTable("ChargeClearances", (string)null);

@@ -178,6 +178,10 @@ namespace YeKuo.Metering.Infrastructure.Migrations.Sqlite
                         .HasPrecision(14, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ApplicationId");
 
                     b.ToTable("ChargeClearances", (string)null);
