@@ -13,13 +13,12 @@ public sealed class ChargesAssessedConsumer(MeteringDbContext db, TimeProvider t
 {
     protected override async Task HandleAsync(ChargesAssessed message, ConsumeContext<ChargesAssessed> context)
     {
-        var clearance = await ChargeClearances.FindOrAddAsync(Db, message.ApplicationId, context.CancellationToken);
+        var clearance = await ChargeClearances.ForUpdateAsync(Db, message.ApplicationId, context.CancellationToken);
         if (message.Revision > clearance.Revision)
         {
             clearance.Revision = message.Revision;
             clearance.Total = message.Total;
         }
-        clearance.Touch();
         await ChargeClearances.ReleaseIfSettledAsync(Db, opener, clearance, context.CancellationToken);
     }
 }
@@ -30,25 +29,33 @@ public sealed class ChargesPaidConsumer(MeteringDbContext db, TimeProvider time,
 {
     protected override async Task HandleAsync(ChargesPaid message, ConsumeContext<ChargesPaid> context)
     {
-        var clearance = await ChargeClearances.FindOrAddAsync(Db, message.ApplicationId, context.CancellationToken);
+        var clearance = await ChargeClearances.ForUpdateAsync(Db, message.ApplicationId, context.CancellationToken);
         clearance.Paid += message.Amount;
-        clearance.Touch();
         await ChargeClearances.ReleaseIfSettledAsync(Db, opener, clearance, context.CancellationToken);
     }
 }
 
 internal static class ChargeClearances
 {
-    public static async Task<ChargeClearance> FindOrAddAsync(MeteringDbContext db, Guid applicationId, CancellationToken cancellationToken)
+    /// <summary>The application's clearance as this transaction sees it: tracked first (a fee event being consumed may have
+    /// added or changed it here), else from the database.</summary>
+    public static async Task<ChargeClearance?> FindAsync(MeteringDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
+        db.ChargeClearances.Local.FirstOrDefault(c => c.ApplicationId == applicationId)
+        ?? await db.ChargeClearances.FirstOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
+
+    /// <summary>
+    /// The clearance to write (added when none exists yet), already marked written (<see cref="ChargeClearance.Touch"/>):
+    /// every fee event and every hold goes through here, so any two of them that read it at once conflict.
+    /// </summary>
+    public static async Task<ChargeClearance> ForUpdateAsync(MeteringDbContext db, Guid applicationId, CancellationToken cancellationToken)
     {
-        // Tracked first: this transaction may have added it already (a fee event whose release goes through the gate).
-        var clearance = db.ChargeClearances.Local.FirstOrDefault(c => c.ApplicationId == applicationId)
-            ?? await db.ChargeClearances.FirstOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
+        var clearance = await FindAsync(db, applicationId, cancellationToken);
         if (clearance is null)
         {
             clearance = new ChargeClearance { ApplicationId = applicationId };
             db.ChargeClearances.Add(clearance);
         }
+        clearance.Touch();
         return clearance;
     }
 

@@ -28,10 +28,7 @@ public sealed class PaymentGate(MeteringDbContext db) : IStepOpeningGate
     {
         if (Plans.IndexOf(handoff.Plan, Step.SchemeReply) < 0)
             return null;
-        // Tracked first: a fee event being consumed has changed it in this transaction.
-        var clearance = db.ChargeClearances.Local.FirstOrDefault(c => c.ApplicationId == handoff.ApplicationId)
-            ?? await db.ChargeClearances.FirstOrDefaultAsync(c => c.ApplicationId == handoff.ApplicationId, cancellationToken);
-        return clearance switch
+        return await ChargeClearances.FindAsync(db, handoff.ApplicationId, cancellationToken) switch
         {
             null or { Revision: 0 } => AwaitingAssessment,
             { IsSettled: true } => null,
@@ -43,7 +40,7 @@ public sealed class PaymentGate(MeteringDbContext db) : IStepOpeningGate
     {
         // The hold writes the clearance it was decided on (created if no fee event has come yet): a fee event consumed at
         // the same moment then conflicts with it in the database, and whichever commits second runs again and sees the other.
-        (await ChargeClearances.FindOrAddAsync(db, handoff.ApplicationId, cancellationToken)).Touch();
+        await ChargeClearances.ForUpdateAsync(db, handoff.ApplicationId, cancellationToken);
         var held = await db.HeldHandoffs.FirstOrDefaultAsync(h => h.ApplicationId == handoff.ApplicationId, cancellationToken);
         if (held is null)
         {

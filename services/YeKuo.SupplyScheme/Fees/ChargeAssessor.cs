@@ -18,16 +18,13 @@ namespace YeKuo.SupplyScheme.Fees;
 /// </summary>
 public sealed class ChargeAssessor(SupplySchemeDbContext db, TariffBook tariffs, TimeLimitPolicyBook policies, IEventOutbox outbox)
 {
-    /// <summary>With the reply: assesses now if the account is open; false when it is not (it will be, on opening).</summary>
-    public async Task<bool> AssessRepliedAsync(Guid applicationId, SchemeReplyOutcome scheme, DateTimeOffset repliedAt, CancellationToken cancellationToken)
+    /// <summary>With the reply: assesses now if the account is open (otherwise <see cref="AssessOpenedAsync"/> will).</summary>
+    public async Task AssessRepliedAsync(Guid applicationId, SchemeReplyOutcome scheme, DateTimeOffset repliedAt, CancellationToken cancellationToken)
     {
-        var account = await db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == applicationId, cancellationToken);
-        if (account is null)
+        if (await db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == applicationId, cancellationToken) is { } account)
         {
-            return false;
+            Assess(account, scheme.CapacityKva, scheme.SourceCount, repliedAt);
         }
-        Assess(account, scheme.CapacityKva, scheme.SourceCount, repliedAt);
-        return true;
     }
 
     /// <summary>When the account opens: the charges of a scheme replied before it did, if any.</summary>
