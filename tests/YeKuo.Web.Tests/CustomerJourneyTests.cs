@@ -20,7 +20,10 @@ public sealed class CustomerJourneyTests(WebSystemFixture system, ITestOutputHel
     private const string CreditCode = "91632200MA752ABC1C";
 
     [Fact]
-    public async Task A_customer_applies_staff_complete_every_step_the_customer_rates_and_complains_and_customer_service_answers_closes_and_follows_up()
+    public Task A_customer_applies_staff_complete_every_step_the_customer_rates_and_complains_and_customer_service_answers_closes_and_follows_up() =>
+        system.ExplainingFailuresAsync(JourneyAsync);
+
+    private async Task JourneyAsync()
     {
         var watch = Stopwatch.StartNew();
         var shots = new Screenshots();

@@ -64,6 +64,41 @@ public sealed class WebSystemFixture : YeKuoSystemFixture
         }
     }
 
+    /// <summary>
+    /// Runs a browser journey; when a wait in it fails, fails with what every open page shows (URL, problem banners, the
+    /// start of its text) beside Playwright's own message, so a CI failure names the page's state, not only a timeout.
+    /// </summary>
+    public async Task ExplainingFailuresAsync(Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            throw new TimeoutException($"{ex.Message}\n--- what the open pages show ---\n{await WhatThePagesShowAsync()}", ex);
+        }
+    }
+
+    private async Task<string> WhatThePagesShowAsync()
+    {
+        var shown = new System.Text.StringBuilder();
+        foreach (var page in Browser.Contexts.SelectMany(c => c.Pages))
+        {
+            try
+            {
+                var problems = await page.GetByTestId("problem").Or(page.Locator("[data-field-error]")).AllInnerTextsAsync();
+                var text = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+                shown.AppendLine($"{page.Url}: problems [{string.Join(" | ", problems)}]; text: {text[..Math.Min(text.Length, 400)].ReplaceLineEndings(" ")}");
+            }
+            catch (PlaywrightException read)
+            {
+                shown.AppendLine($"{page.Url}: (not readable: {read.Message})");
+            }
+        }
+        return shown.ToString();
+    }
+
     /// <summary>A new browser session (own cookies) signed in through the sign-in page as this user.</summary>
     public async Task<IPage> SignInAsync(string subject, string role, string? department = null, string? name = null, Screenshots? shots = null)
     {
