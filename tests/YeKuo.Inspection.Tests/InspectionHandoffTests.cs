@@ -68,11 +68,8 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         app.Clock.AdjustTime(Monday10);
         var application = new Handoffs();
         var handoff = application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10);
-        var messageId = Guid.NewGuid();
 
-        await app.PublishAsync(handoff, messageId);
-        await app.PublishAsync(handoff, messageId);
-        await app.PublishAsync(handoff with { });
+        await app.PublishRedeliveredAndCopiedAsync(handoff);
 
         Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
     }

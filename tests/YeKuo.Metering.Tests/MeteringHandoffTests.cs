@@ -66,11 +66,8 @@ public sealed class MeteringHandoffTests(MeteringApp app) : IClassFixture<Meteri
         app.Clock.AdjustTime(Monday10);
         var application = new Handoffs();
         var handoff = application.Completed(Step.CompletionAcceptance, Monday10.AddDays(-2), Monday10);
-        var messageId = Guid.NewGuid();
 
-        await app.PublishAsync(handoff, messageId);
-        await app.PublishAsync(handoff, messageId);
-        await app.PublishAsync(handoff with { });
+        await app.PublishRedeliveredAndCopiedAsync(handoff);
 
         Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
     }

@@ -38,6 +38,18 @@ public abstract class ServiceApp<TProgram> : ServiceHost<TProgram> where TProgra
     /// <summary>Waits until a matching <typeparamref name="T"/> was published and this service's consumers have handled it.</summary>
     public Task<T> PublishedAndConsumedAsync<T>(Func<T, bool> filter) where T : class => PublishedAsync(filter, consumed: true);
 
+    /// <summary>
+    /// Delivers a handoff as the broker and a crash can: once, again under the same message id (a redelivery), and as a
+    /// copy under a new id (an event republished after a crash before its outbox row was stamped sent).
+    /// </summary>
+    public async Task PublishRedeliveredAndCopiedAsync(YeKuo.Contracts.Events.StepCompleted handoff)
+    {
+        var messageId = Guid.NewGuid();
+        await PublishAsync(handoff, messageId);
+        await PublishAsync(handoff, messageId);
+        await PublishAsync(handoff with { });
+    }
+
     public async Task<WorkItemDto[]> WorkItemsAsync(Guid applicationId, string status = "all") =>
         await CreateClient().GetFromJsonAsync<WorkItemDto[]>($"{WorkItemsPrefix}/work-items?status={status}&applicationId={applicationId}", Json) ?? [];
 
