@@ -56,6 +56,9 @@ public abstract class ServiceHost<TProgram> : WebApplicationFactory<TProgram> wh
         builder.UseSetting($"ConnectionStrings:{_databaseName}", $"Data Source={DatabasePath}");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
         builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
+        // Tests move the fake clock by weeks and read their own outbox and inbox rows afterwards; the deletion of old rows
+        // is tested on its own (MessageRetention).
+        builder.UseSetting("Retention:Enabled", "false");
         ConfigureSettings(builder);
         builder.ConfigureTestServices(services =>
         {

@@ -87,4 +87,41 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
         Assert.True(await QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == messageId)));
     }
+
+    [Fact]
+    public async Task Sent_events_and_handled_message_ids_past_their_retention_are_deleted_and_an_unsent_row_never_is()
+    {
+        var now = Monday10;
+        var withdrawn = System.Text.Json.JsonSerializer.Serialize(new Handoffs().Withdrawn(now.AddDays(-60)), YeKuo.Messaging.MessageJson.Options);
+        var (sentLongAgo, sentRecently, neverSent) = (NewId.NextGuid(), NewId.NextGuid(), NewId.NextGuid());
+        var (handledLongAgo, handledRecently) = (NewId.NextGuid(), NewId.NextGuid());
+        async Task OutboxRowAsync(Guid id, DateTimeOffset createdAt, DateTimeOffset? sentAt) => await QueryAsync(async db =>
+        {
+            var key = id.ToString().ToUpperInvariant();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO OutboxMessages (MessageId, MessageType, Body, CreatedAt, SentAt, Attempts, NextAttemptAt)
+                VALUES ({key}, {Messages.UrnOf(typeof(ApplicationWithdrawn))}, {withdrawn}, {createdAt.UtcTicks}, {(sentAt ?? createdAt).UtcTicks}, 3, {now.AddDays(1).UtcTicks})
+                """);
+            return sentAt is null ? await db.Database.ExecuteSqlAsync($"UPDATE OutboxMessages SET SentAt = NULL WHERE MessageId = {key}") : 1;
+        });
+        async Task InboxRowAsync(Guid id, DateTimeOffset processedAt) => await QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO InboxMessages (MessageId, Consumer, ProcessedAt) VALUES ({id.ToString().ToUpperInvariant()}, 'RetentionTest', {processedAt.UtcTicks})
+            """));
+        await OutboxRowAsync(sentLongAgo, now.AddDays(-8), now.AddDays(-8));
+        await OutboxRowAsync(sentRecently, now.AddDays(-6), now.AddDays(-6));
+        // Two months unsent (a broker unreachable since, its next attempt tomorrow): the relay still owes it.
+        await OutboxRowAsync(neverSent, now.AddDays(-60), null);
+        await InboxRowAsync(handledLongAgo, now.AddDays(-31));
+        await InboxRowAsync(handledRecently, now.AddDays(-29));
+
+        // One row per statement, so the batches' loop is walked too.
+        var (sentEvents, handledMessages) = await QueryAsync(db => YeKuo.Messaging.Retention.MessageRetention.DeleteOldAsync(
+            db, new YeKuo.Messaging.Retention.MessageRetentionOptions { BatchSize = 1 }, now, CancellationToken.None));
+
+        Assert.True(sentEvents >= 1 && handledMessages >= 1, $"deleted {sentEvents} sent events and {handledMessages} handled messages");
+        var outbox = await QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => new[] { sentLongAgo, sentRecently, neverSent }.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync());
+        Assert.Equal(new[] { sentRecently, neverSent }.Order(), outbox.Order());
+        var inbox = await QueryAsync(db => db.InboxMessages.AsNoTracking().Where(m => m.Consumer == "RetentionTest").Select(m => m.MessageId).ToListAsync());
+        Assert.Equal([handledRecently], inbox);
+    }
 }

@@ -81,6 +81,8 @@ public sealed class SupervisionWorld : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Settings)
         {
             ["ConnectionStrings:supervisiondb"] = $"Data Source={DatabasePath}",
+            // The lifecycle tests walk the fake clock a month past a due date; old rows stay for their assertions.
+            ["Retention:Enabled"] = "false",
         });
         builder.AddServiceDatabase<SupervisionTestDbContext, SupervisionTestDbContext, SupervisionTestDbContext>("supervisiondb");
         builder.AddDepartmentWorkflow(Department.SupplyScheme,

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
+using YeKuo.Messaging.Retention;
 using YeKuo.Messaging.PartnerEvents;
 
 namespace YeKuo.Messaging.Persistence;
@@ -68,10 +69,12 @@ public static class DatabaseExtensions
         services.AddSingleton(new ServiceDatabase(typeof(TContext)));
         services.AddSingleton<DatabaseBackup>();
         services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
+        services.AddOptions<MessageRetentionOptions>().BindConfiguration("Retention");
         // Migrate before anything else starts (the relay and MassTransit both need the tables).
         services.AddHostedService<DatabaseMigrator<TContext>>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxLedger<TContext>>());
         services.AddHostedService<OutboxRelay<TContext>>();
+        services.AddHostedService<MessageRetentionPass<TContext>>();
         services.AddHealthChecks()
             .AddDbContextCheck<TContext>("database", tags: ["ready"])
             .AddCheck<OutboxHealthCheck<TContext>>("outbox", HealthStatus.Degraded, tags: ["ready"]);
