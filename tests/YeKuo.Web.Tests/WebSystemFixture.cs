@@ -87,9 +87,8 @@ public sealed class WebSystemFixture : YeKuoSystemFixture
         {
             try
             {
-                var problems = await page.GetByTestId("problem").Or(page.Locator("[data-field-error]")).AllInnerTextsAsync();
-                var text = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
-                shown.AppendLine($"{page.Url}: problems [{string.Join(" | ", problems)}]; text: {text[..Math.Min(text.Length, 400)].ReplaceLineEndings(" ")}");
+                var problems = await ProblemsOn(page).AllInnerTextsAsync();
+                shown.AppendLine($"{page.Url}: problems [{string.Join(" | ", problems)}]; text: {(await TextOfAsync(page, 400)).ReplaceLineEndings(" ")}");
             }
             catch (PlaywrightException read)
             {
@@ -97,6 +96,17 @@ public sealed class WebSystemFixture : YeKuoSystemFixture
             }
         }
         return shown.ToString();
+    }
+
+    /// <summary>What a page says went wrong: the problem banner, a field's error, a form's validation message.</summary>
+    private static ILocator ProblemsOn(IPage page) =>
+        page.GetByTestId("problem").Or(page.Locator("[data-field-error]")).Or(page.Locator(".validation-message"));
+
+    /// <summary>The start of the text a page shows (for a failure's message).</summary>
+    private static async Task<string> TextOfAsync(IPage page, int characters)
+    {
+        var text = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+        return text[..Math.Min(text.Length, characters)];
     }
 
     /// <summary>A new browser session (own cookies) signed in through the sign-in page as this user.</summary>
@@ -129,7 +139,7 @@ public sealed class WebSystemFixture : YeKuoSystemFixture
         await page.GetByTestId("signin-submit").ClickAsync();
         // Either the sign-in lands (the signed-in badge) or the page says why not: a failure names the page's own words
         // rather than timing out on a URL that never changes.
-        var refused = page.GetByTestId("problem").Or(page.Locator("[data-field-error]")).Or(page.Locator(".validation-message"));
+        var refused = ProblemsOn(page);
         var signedIn = page.GetByTestId("who");
         try
         {
@@ -137,8 +147,7 @@ public sealed class WebSystemFixture : YeKuoSystemFixture
         }
         catch (TimeoutException ex)
         {
-            var shown = await page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
-            throw new TimeoutException($"Signing in as {subject} ({role}) neither landed nor said why; at {page.Url} the page shows: {shown[..Math.Min(shown.Length, 600)]}", ex);
+            throw new TimeoutException($"Signing in as {subject} ({role}) neither landed nor said why; at {page.Url} the page shows: {await TextOfAsync(page, 600)}", ex);
         }
         if (await signedIn.CountAsync() == 0)
         {
