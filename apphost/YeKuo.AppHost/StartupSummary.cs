@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
 namespace YeKuo.AppHost;
@@ -13,9 +15,16 @@ public static class StartupSummaryExtensions
     {
         if (builder.ExecutionContext.IsRunMode)
         {
-            builder.Services.AddHostedService(services => new StartupSummary(
-                services.GetRequiredService<ResourceNotificationService>(), services.GetRequiredService<IConfiguration>(),
-                services.GetRequiredService<DistributedApplicationModel>(), gateway.Resource, web.Resource, messaging.Resource));
+            // From before the resources are made, not as a hosted service: those start only once the orchestrator has
+            // started every resource, too late to tell what a slow start waits for.
+            builder.Eventing.Subscribe<BeforeStartEvent>((start, cancellationToken) =>
+            {
+                var services = start.Services;
+                var summary = new StartupSummary(services.GetRequiredService<ResourceNotificationService>(),
+                    services.GetRequiredService<IConfiguration>(), start.Model, gateway.Resource, web.Resource, messaging.Resource);
+                _ = summary.RunAsync(services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+                return Task.CompletedTask;
+            });
         }
     }
 }
@@ -25,9 +34,26 @@ public static class StartupSummaryExtensions
 /// dashboard with its one-click login link, and the broker's <c>amqp://</c> address.
 /// </summary>
 internal sealed class StartupSummary(ResourceNotificationService notifications, IConfiguration configuration,
-    DistributedApplicationModel model, ProjectResource gateway, ProjectResource web, IResourceWithConnectionString messaging) : BackgroundService
+    DistributedApplicationModel model, ProjectResource gateway, ProjectResource web, IResourceWithConnectionString messaging)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(20);
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await PrintWhenReadyAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            await Console.Error.WriteLineAsync($"[yekuo] could not print the addresses: {ex.Message}");
+        }
+    }
+
+    private async Task PrintWhenReadyAsync(CancellationToken stoppingToken)
     {
         // A graph trimmed to a few resources (the progress bench runs Acceptance alone) has no front door to print;
         // waiting for a resource that is not in the model would fail and stop the whole host.
@@ -35,15 +61,9 @@ internal sealed class StartupSummary(ResourceNotificationService notifications, 
         {
             return;
         }
-        try
-        {
-            await notifications.WaitForResourceHealthyAsync(gateway.Name, stoppingToken);
-            await notifications.WaitForResourceHealthyAsync(web.Name, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        var ready = WaitForFrontDoorAsync(stoppingToken);
+        await ReportProgressUntilAsync(ready, stoppingToken);
+        await ready;
 
         var gatewayUrl = gateway.GetEndpoint("http").Url;
         var broker = await messaging.ConnectionStringExpression.GetValueAsync(stoppingToken);
@@ -69,6 +89,62 @@ internal sealed class StartupSummary(ResourceNotificationService notifications, 
         Console.WriteLine($"[yekuo] ready: every service healthy {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:0.0} s after the AppHost started. Ctrl+C stops everything.");
         Console.WriteLine();
     }
+
+    private async Task WaitForFrontDoorAsync(CancellationToken stoppingToken)
+    {
+        await notifications.WaitForResourceHealthyAsync(gateway.Name, stoppingToken);
+        await notifications.WaitForResourceHealthyAsync(web.Name, stoppingToken);
+    }
+
+    /// <summary>
+    /// Until <paramref name="ready"/>, says every <see cref="ProgressInterval"/> which resources are not running and healthy
+    /// yet, with their state: a first start (RabbitMQ's node, the databases' migrations) can take a minute, and a start
+    /// that never ends then says where it stopped.
+    /// </summary>
+    private async Task ReportProgressUntilAsync(Task ready, CancellationToken stoppingToken)
+    {
+        var latest = new ConcurrentDictionary<string, CustomResourceSnapshot>();
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var watching = WatchAsync(latest, stopWatching.Token);
+        using var timer = new PeriodicTimer(ProgressInterval);
+        while (!ready.IsCompleted)
+        {
+            if (await Task.WhenAny(ready, timer.WaitForNextTickAsync(stoppingToken).AsTask()) == ready)
+            {
+                break;
+            }
+            var waiting = latest.Where(r => !r.Value.IsHidden && !IsReady(r.Value))
+                .OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => $"{r.Key} ({Describe(r.Value)})")
+                .ToList();
+            Console.WriteLine($"[yekuo] starting, {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:0} s: " +
+                (waiting.Count > 0 ? $"waiting for {string.Join(", ", waiting)}" : "waiting for the gateway's and the web front end's health"));
+        }
+        await stopWatching.CancelAsync();
+        await watching;
+    }
+
+    private async Task WatchAsync(ConcurrentDictionary<string, CustomResourceSnapshot> latest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(cancellationToken))
+            {
+                latest[update.Resource.Name] = update.Snapshot;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static bool IsReady(CustomResourceSnapshot snapshot) =>
+        snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus is null or HealthStatus.Healthy;
+
+    private static string Describe(CustomResourceSnapshot snapshot) =>
+        snapshot.HealthStatus is { } health && snapshot.State?.Text == KnownResourceStates.Running
+            ? $"{snapshot.State.Text}, {health}"
+            : snapshot.State?.Text is { Length: > 0 } state ? state : "not started";
 
     /// <summary>The dashboard's first URL with the browser token that signs in on the first click (null when off).</summary>
     private string? DashboardLoginUrl()
