@@ -22,6 +22,9 @@ public sealed class MessageRetentionOptions
     /// <summary>The wait between passes.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>The wait from start to the first pass.</summary>
+    public TimeSpan FirstPassAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Rows per delete statement, so that writers wait for the database's write lock only briefly.</summary>
     public int BatchSize { get; set; } = 1000;
 }

@@ -16,8 +16,9 @@ internal sealed partial class MessageRetentionPass<TContext>(
 
     protected override string PassName => "deletion of old outbox and inbox rows";
 
-    // Not at start-up, which is busy enough (migrations, the relay's first scan, the broker's connection).
-    protected override bool WaitBeforeFirstPass => true;
+    // Not at start-up, which is busy enough (migrations, the relay's first scan, the broker's connection), but soon
+    // after: a service restarted more often than the interval (a deployment a day, an evicted pod) still prunes.
+    protected override TimeSpan FirstPassAfter => options.Value.FirstPassAfter;
 
     protected override bool IsEnabled => options.Value.Enabled;
 

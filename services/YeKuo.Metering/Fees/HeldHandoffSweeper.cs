@@ -18,7 +18,7 @@ public sealed class HeldHandoffSweeper(IServiceScopeFactory scopes, TimeProvider
 
     protected override string PassName => "sweep of held 装表接电 handoffs";
 
-    protected override bool WaitBeforeFirstPass => true;
+    protected override TimeSpan FirstPassAfter => Interval;
 
     protected override Task RunPassAsync(CancellationToken cancellationToken) => SweepAsync(cancellationToken);
 

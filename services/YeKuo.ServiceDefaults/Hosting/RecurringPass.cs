@@ -21,8 +21,8 @@ public abstract class RecurringPass(TimeProvider time, ILogger logger) : Backgro
     /// <summary>What a pass is, for the log line of a failed one ("supervision scan").</summary>
     protected abstract string PassName { get; }
 
-    /// <summary>Whether the first pass comes one interval after start instead of at once.</summary>
-    protected virtual bool WaitBeforeFirstPass => false;
+    /// <summary>How long after start the first pass comes (default: at once).</summary>
+    protected virtual TimeSpan FirstPassAfter => TimeSpan.Zero;
 
     /// <summary>Whether this host does the work at all (read once at start: a sender with no channel configured does not).</summary>
     protected virtual bool IsEnabled => true;
@@ -31,7 +31,7 @@ public abstract class RecurringPass(TimeProvider time, ILogger logger) : Backgro
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!IsEnabled || (WaitBeforeFirstPass && !await WaitAsync(stoppingToken)))
+        if (!IsEnabled || (FirstPassAfter > TimeSpan.Zero && !await WaitAsync(FirstPassAfter, stoppingToken)))
         {
             return;
         }
@@ -50,14 +50,14 @@ public abstract class RecurringPass(TimeProvider time, ILogger logger) : Backgro
                 Logger.LogWarning(ex, "The {Pass} failed; it runs again in {Interval}", PassName, Interval);
             }
         }
-        while (await WaitAsync(stoppingToken));
+        while (await WaitAsync(Interval, stoppingToken));
     }
 
-    private async Task<bool> WaitAsync(CancellationToken stoppingToken)
+    private async Task<bool> WaitAsync(TimeSpan delay, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(Interval, Time, stoppingToken);
+            await Task.Delay(delay, Time, stoppingToken);
             return true;
         }
         catch (OperationCanceledException)
