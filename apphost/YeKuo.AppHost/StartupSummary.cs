@@ -15,14 +15,15 @@ public static class StartupSummaryExtensions
     {
         if (builder.ExecutionContext.IsRunMode)
         {
+            builder.Services.AddSingleton(services => new StartupSummary(
+                services.GetRequiredService<ResourceNotificationService>(), services.GetRequiredService<IConfiguration>(),
+                services.GetRequiredService<DistributedApplicationModel>(), services.GetRequiredService<IHostApplicationLifetime>(),
+                gateway.Resource, web.Resource, messaging.Resource));
             // From before the resources are made, not as a hosted service: those start only once the orchestrator has
             // started every resource, too late to tell what a slow start waits for.
             builder.Eventing.Subscribe<BeforeStartEvent>((start, cancellationToken) =>
             {
-                var services = start.Services;
-                var summary = new StartupSummary(services.GetRequiredService<ResourceNotificationService>(),
-                    services.GetRequiredService<IConfiguration>(), start.Model, gateway.Resource, web.Resource, messaging.Resource);
-                _ = summary.RunAsync(services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+                start.Services.GetRequiredService<StartupSummary>().Start();
                 return Task.CompletedTask;
             });
         }
@@ -34,11 +35,23 @@ public static class StartupSummaryExtensions
 /// dashboard with its one-click login link, and the broker's <c>amqp://</c> address.
 /// </summary>
 internal sealed class StartupSummary(ResourceNotificationService notifications, IConfiguration configuration,
-    DistributedApplicationModel model, ProjectResource gateway, ProjectResource web, IResourceWithConnectionString messaging)
+    DistributedApplicationModel model, IHostApplicationLifetime lifetime,
+    ProjectResource gateway, ProjectResource web, IResourceWithConnectionString messaging) : IDisposable
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(20);
 
-    public async Task RunAsync(CancellationToken stoppingToken)
+    // Ends the wait when the application stops or its services are disposed (an application built and never run).
+    private readonly CancellationTokenSource _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+
+    public void Start() => _ = RunAsync(_stopping.Token);
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {
@@ -107,11 +120,13 @@ internal sealed class StartupSummary(ResourceNotificationService notifications, 
         using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var watching = WatchAsync(latest, stopWatching.Token);
         using var timer = new PeriodicTimer(ProgressInterval);
-        while (!ready.IsCompleted)
+        while (!ready.IsCompleted && await Task.WhenAny(ready, timer.WaitForNextTickAsync(stoppingToken).AsTask()) != ready
+            && !stoppingToken.IsCancellationRequested)
         {
-            if (await Task.WhenAny(ready, timer.WaitForNextTickAsync(stoppingToken).AsTask()) == ready)
+            // No resource has a state yet: nothing is being started (an application built but not run), nothing to say.
+            if (latest.IsEmpty)
             {
-                break;
+                continue;
             }
             var waiting = latest.Where(r => !r.Value.IsHidden && !IsReady(r.Value))
                 .OrderBy(r => r.Key, StringComparer.Ordinal)
