@@ -10,6 +10,11 @@ cd "$(dirname "$0")"
 # Debian's container tooling for the image tests (tests/YeKuo.Deploy.Tests builds and starts every host's image).
 ./eng/install-prereqs.sh --with-containers || echo "test.sh: the container tooling could not be installed: the image tests (tests/YeKuo.Deploy.Tests) will fail" >&2
 
+# The tests kill processes (crash, restart and chaos tests); a killed .NET process leaves its debugger pipes and its
+# diagnostics socket in /tmp (clr-debug-pipe-*, dotnet-diagnostic-*), thousands over many runs. Every process the tests
+# start inherits these and makes neither; attach a debugger or dotnet-trace by running the tests without test.sh.
+export DOTNET_EnableDiagnostics_Debugger=0 DOTNET_EnableDiagnostics_IPC=0
+
 results="TestResults/run-$(date +%Y%m%d-%H%M%S)-$$"
 mkdir -p "$results"
 loggers=(--logger "console;verbosity=normal" --logger "trx" --results-directory "$results")
