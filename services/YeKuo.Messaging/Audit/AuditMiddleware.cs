@@ -93,7 +93,7 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
                 // only a request that then ended otherwise needs a second write.
                 if (entry.StatusCode != statusCode)
                 {
-                    using var turn = db.WriteGate is { } gate ? await gate.EnterAsync(CancellationToken.None) : default;
+                    using var turn = await db.WriteTurnAsync(CancellationToken.None);
                     await db.AuditEntries.Where(e => e.Id == entry.Id)
                         .ExecuteUpdateAsync(set => set.SetProperty(e => e.StatusCode, statusCode), CancellationToken.None);
                 }

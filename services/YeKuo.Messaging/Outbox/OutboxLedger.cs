@@ -110,7 +110,7 @@ internal sealed class OutboxLedger<TContext>(IServiceScopeFactory scopes, ILogge
 
         if (sent.Count > 0)
         {
-            using var turn = db.WriteGate is { } gate ? await gate.EnterAsync(cancellationToken) : default;
+            using var turn = await db.WriteTurnAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync(StampSentSql(db, sent.Count), StampSentParameters(sent), cancellationToken);
         }
         if (failed.Count > 0)

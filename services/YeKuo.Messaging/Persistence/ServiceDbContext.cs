@@ -26,7 +26,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>The write turn of this database; null when the provider needs none (SQL Server) or outside a service host.</summary>
-    internal DatabaseWriteGate? WriteGate
+    private DatabaseWriteGate? WriteGate
     {
         get
         {
@@ -34,6 +34,13 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             return _writeGate;
         }
     }
+
+    /// <summary>
+    /// Waits for this database's write turn, for a write made outside <c>SaveChanges</c> (a bulk update or delete);
+    /// nothing to wait for where the database needs no turn. Dispose the result to pass the turn on.
+    /// </summary>
+    internal ValueTask<DatabaseWriteGate.Turn> WriteTurnAsync(CancellationToken cancellationToken) =>
+        WriteGate is { } gate ? gate.EnterAsync(cancellationToken) : default;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -55,7 +62,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     {
         var outgoing = NewOutboxRows();
         int saved;
-        using (WriteGate is { } gate ? await gate.EnterAsync(cancellationToken) : default)
+        using (await WriteTurnAsync(cancellationToken))
         {
             saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

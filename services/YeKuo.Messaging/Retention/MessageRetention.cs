@@ -32,7 +32,7 @@ public static class MessageRetention
         {
             int rows;
             // A batch at a time in the database's write turn, so requests and consumers get theirs in between.
-            using (db.WriteGate is { } gate ? await gate.EnterAsync(cancellationToken) : default)
+            using (await db.WriteTurnAsync(cancellationToken))
             {
                 rows = await batch.ExecuteDeleteAsync(cancellationToken);
             }
