@@ -99,7 +99,7 @@ internal sealed class StartupSummary(ResourceNotificationService notifications, 
         {
             Console.WriteLine($"[yekuo] {line}");
         }
-        Console.WriteLine($"[yekuo] ready: every service healthy {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:0.0} s after the AppHost started. Ctrl+C stops everything.");
+        Console.WriteLine($"[yekuo] ready: every service healthy {SinceStart().TotalSeconds:0.0} s after the AppHost started. Ctrl+C stops everything.");
         Console.WriteLine();
     }
 
@@ -132,7 +132,7 @@ internal sealed class StartupSummary(ResourceNotificationService notifications, 
                 .OrderBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => $"{r.Key} ({Describe(r.Value)})")
                 .ToList();
-            Console.WriteLine($"[yekuo] starting, {(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds:0} s: " +
+            Console.WriteLine($"[yekuo] starting, {SinceStart().TotalSeconds:0} s: " +
                 (waiting.Count > 0 ? $"waiting for {string.Join(", ", waiting)}" : "waiting for the gateway's and the web front end's health"));
         }
         await stopWatching.CancelAsync();
@@ -152,6 +152,8 @@ internal sealed class StartupSummary(ResourceNotificationService notifications, 
         {
         }
     }
+
+    private static TimeSpan SinceStart() => DateTime.Now - Process.GetCurrentProcess().StartTime;
 
     private static bool IsReady(CustomResourceSnapshot snapshot) =>
         snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus is null or HealthStatus.Healthy;
