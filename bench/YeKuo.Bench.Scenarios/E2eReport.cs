@@ -56,6 +56,12 @@ public sealed class E2eReport
     public List<OutboxLatency> OutboxLatencies { get; } = [];
     public Dictionary<string, double> CpuSeconds { get; set; } = [];
 
+    /// <summary>Of <see cref="CpuSeconds"/>, the seconds spent in the kernel (system calls: sockets, fsync, writes, futexes).</summary>
+    public Dictionary<string, double> KernelCpuSeconds { get; set; } = [];
+
+    /// <summary>Bytes each process caused to be written to storage during the drive (SQLite's WAL and checkpoints, the broker's store).</summary>
+    public Dictionary<string, long> WrittenBytes { get; set; } = [];
+
     /// <summary>Core-seconds per second each process used while the system stood idle before the drive.</summary>
     public Dictionary<string, double> IdleCpuPerSecond { get; set; } = [];
     public double MachineBusySeconds { get; set; }
@@ -222,18 +228,26 @@ public static class E2eReportWriter
         L($"Idle = core-seconds per second the process used while the system stood idle for {r.Options.IdleSeconds} s before the drive, 15 s after the warm-up (timers, pollers, exporters); " +
           "idle share of the drive = that rate × the drive time, as a share of what the process used in the drive.");
         L();
-        L("| process | CPU s in the drive | share of the run's CPU | CPU ms per application | idle core-s/s | idle share of the drive |");
-        L("|---|---:|---:|---:|---:|---:|");
+        L("Kernel = the share of the process's CPU spent in system calls (sockets, fsync, writes, futexes); written = bytes it caused " +
+          "to be written to storage (`/proc/<pid>/io`: SQLite's WAL frames and checkpoints, the broker's message store).");
+        L();
+        L("| process | CPU s in the drive | share of the run's CPU | CPU ms per application | of which kernel | written KB per application | idle core-s/s | idle share of the drive |");
+        L("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, seconds) in r.CpuSeconds.Where(kv => kv.Value >= 0.05 || r.IdleCpuPerSecond.GetValueOrDefault(kv.Key) >= 0.005).OrderByDescending(kv => kv.Value))
         {
             var idle = r.IdleCpuPerSecond.GetValueOrDefault(name);
+            var kernel = r.KernelCpuSeconds.GetValueOrDefault(name);
+            var written = r.WrittenBytes.GetValueOrDefault(name);
             L($"| {name} | {F(seconds)} | {F(ours > 0 ? seconds / ours * 100 : 0)} % | {F(r.Driven > 0 ? seconds * 1000 / r.Driven : 0, "0")} | " +
+              $"{F(seconds > 0 ? kernel / seconds * 100 : 0, "0")} % | {F(r.Driven > 0 ? written / 1024.0 / r.Driven : 0, "0")} | " +
               $"{F(idle, "0.000")} | {F(seconds > 0 ? Math.Min(1, idle * r.DriveSeconds / seconds) * 100 : 0, "0")} % |");
         }
         var perApplication = r.Driven > 0 ? ours * 1000 / r.Driven : 0;
         var systemOnly = r.Driven > 0 ? (ours - r.CpuSeconds.GetValueOrDefault("bench")) * 1000 / r.Driven : 0;
         var idleTotal = r.IdleCpuPerSecond.Values.Sum();
-        L($"| **all** | {F(ours)} | 100 % | **{F(perApplication, "0")}** | {F(idleTotal, "0.000")} | {F(ours > 0 ? Math.Min(1, idleTotal * r.DriveSeconds / ours) * 100 : 0, "0")} % |");
+        var kernelTotal = r.KernelCpuSeconds.Values.Sum();
+        L($"| **all** | {F(ours)} | 100 % | **{F(perApplication, "0")}** | {F(ours > 0 ? kernelTotal / ours * 100 : 0, "0")} % | " +
+          $"{F(r.Driven > 0 ? r.WrittenBytes.Values.Sum() / 1024.0 / r.Driven : 0, "0")} | {F(idleTotal, "0.000")} | {F(ours > 0 ? Math.Min(1, idleTotal * r.DriveSeconds / ours) * 100 : 0, "0")} % |");
         L();
         if (perApplication > 0)
         {

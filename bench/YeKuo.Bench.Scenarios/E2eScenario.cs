@@ -147,7 +147,7 @@ public static class E2eScenario
         var finishedAt = new ConcurrentBag<double>();
         timing.Recording = true;
         var machineBefore = E2eCpu.Machine();
-        var cpuBefore = E2eCpu.Sample(system.App);
+        var cpuBefore = E2eCpu.Usage(system.App);
         var unitsBefore = CountUnitsOfWork(system.StateDirectory);
         var drive = Stopwatch.StartNew();
         var stepsDone = 0;
@@ -160,11 +160,14 @@ public static class E2eScenario
             else finishedAt.Add(drive.Elapsed.TotalSeconds);
         }, ct).ConfigureAwait(false);
         report.DriveSeconds = drive.Elapsed.TotalSeconds;
-        var cpuAfter = E2eCpu.Sample(system.App);
+        var cpuAfter = E2eCpu.Usage(system.App);
         var machineAfter = E2eCpu.Machine();
         timing.Recording = false;
         await progress.DisposeAsync().ConfigureAwait(false);
-        report.CpuSeconds = E2eCpu.Delta(cpuBefore, cpuAfter);
+        var used = E2eCpu.Delta(cpuBefore, cpuAfter);
+        report.CpuSeconds = used.ToDictionary(kv => kv.Key, kv => kv.Value.CpuSeconds, StringComparer.Ordinal);
+        report.KernelCpuSeconds = used.ToDictionary(kv => kv.Key, kv => kv.Value.SystemSeconds, StringComparer.Ordinal);
+        report.WrittenBytes = used.ToDictionary(kv => kv.Key, kv => kv.Value.WrittenBytes, StringComparer.Ordinal);
         report.MachineBusySeconds = machineAfter.Busy - machineBefore.Busy;
         report.MachineTotalSeconds = machineAfter.Total - machineBefore.Total;
         report.Driven = cases.Count(c => c.Driven);

@@ -90,14 +90,18 @@ public static class E2eCpu
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
     /// <summary>Seconds of CPU (user + system) used so far by each resource's live processes, plus "bench" (this process).</summary>
-    public static Dictionary<string, double> Sample(YeKuoSystem app)
+    public static Dictionary<string, double> Sample(YeKuoSystem app) =>
+        Usage(app).ToDictionary(kv => kv.Key, kv => kv.Value.CpuSeconds, StringComparer.Ordinal);
+
+    /// <summary>CPU (user and kernel) and storage writes so far of each resource's live processes, plus "bench" (this process).</summary>
+    public static Dictionary<string, ProcessUsage> Usage(YeKuoSystem app)
     {
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        var result = new Dictionary<string, ProcessUsage>(StringComparer.Ordinal);
         foreach (var resource in YeKuoSystem.HealthCheckedResources)
         {
-            result[resource] = app.GetProcessIds(resource).Sum(ProcessTree.CpuSeconds);
+            result[resource] = app.GetProcessIds(resource).Select(ProcessTree.UsageOf).Aggregate(default(ProcessUsage), (sum, usage) => sum + usage);
         }
-        result["bench"] = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        result["bench"] = ProcessTree.UsageOf(Environment.ProcessId);
         return result;
     }
 
@@ -117,6 +121,10 @@ public static class E2eCpu
             return (0, 0);
         }
     }
+
+    /// <summary>What each resource used between two samples.</summary>
+    public static Dictionary<string, ProcessUsage> Delta(Dictionary<string, ProcessUsage> before, Dictionary<string, ProcessUsage> after) =>
+        after.ToDictionary(kv => kv.Key, kv => ProcessUsage.Between(before.GetValueOrDefault(kv.Key), kv.Value), StringComparer.Ordinal);
 
     /// <summary>CPU seconds per resource between two samples.</summary>
     public static Dictionary<string, double> Delta(Dictionary<string, double> before, Dictionary<string, double> after) =>

@@ -44,16 +44,37 @@ public static class ProcessTree
     }
 
     /// <summary>CPU seconds (user + system) a process used so far; 0 when it is gone.</summary>
-    public static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid) => UsageOf(pid).CpuSeconds;
+
+    /// <summary>
+    /// What a process used so far: CPU in user and in kernel mode (<c>/proc/&lt;pid&gt;/stat</c>, fields 14 and 15) and
+    /// the bytes it caused to be written to storage (<c>/proc/&lt;pid&gt;/io</c>, <c>write_bytes</c>); zeros when it is gone.
+    /// </summary>
+    public static ProcessUsage UsageOf(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             // rest[0] is field 3 (state); utime is field 14, stime field 15; USER_HZ = 100.
-            return (double.Parse(rest[11], CultureInfo.InvariantCulture) + double.Parse(rest[12], CultureInfo.InvariantCulture)) / 100;
+            var user = double.Parse(rest[11], CultureInfo.InvariantCulture) / 100;
+            var system = double.Parse(rest[12], CultureInfo.InvariantCulture) / 100;
+            return new ProcessUsage(user, system, WrittenBytesOf(pid));
         }
         catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException)
+        {
+            return default;
+        }
+    }
+
+    private static long WrittenBytesOf(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/io").FirstOrDefault(l => l.StartsWith("write_bytes:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line["write_bytes:".Length..].Trim(), CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
         {
             return 0;
         }
