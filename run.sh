@@ -30,7 +30,7 @@ export ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=${ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL:-
 export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=${ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL:-http://127.0.0.1:$((dashboard_port + 2))}
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
 
-# DCP starts projects with 'dotnet run --no-build': build everything first (building the AppHost builds its projects).
+# The AppHost starts each project from its build output: build everything first (building the AppHost builds its projects).
 dotnet build -c Release apphost/YeKuo.AppHost/YeKuo.AppHost.csproj -nologo -v quiet
 
 # A previous run on this state directory that was SIGKILLed is being stopped by its DCP (6-8 s): let it finish first,

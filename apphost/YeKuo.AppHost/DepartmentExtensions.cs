@@ -36,6 +36,7 @@ public static class DepartmentExtensions
     public static IResourceBuilder<ProjectResource> AddHost<TProject>(this IDistributedApplicationBuilder builder, string name, int? port = null)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name, launchProfileName: null)
+            .WithBuiltOutputLaunch()
             .WithHttpEndpoint(port: port, isProxied: false)
             .WithHttpHealthCheck("/health")
             .WithLocalOnlyEnvironment("ASPNETCORE_ENVIRONMENT", "Development");

@@ -95,6 +95,39 @@ public sealed class GraphTests
     }
 
     [Fact]
+    public async Task Every_host_starts_locally_from_its_build_output_instead_of_through_dotnet_run_and_is_published_as_a_project()
+    {
+        await using var builder = await GraphAsync();
+
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(YeKuo.Testing.RepositoryRoot.Find(), "apphost", "aspire-manifest.json")));
+        foreach (var name in Departments.Append("gateway").Append("web"))
+        {
+            var project = (ProjectResource)Resource(builder, name);
+            var projectPath = project.GetProjectMetadata().ProjectPath;
+            var executable = Assert.Single(project.Annotations.OfType<ExecutableAnnotation>());
+            Assert.Equal("dotnet", executable.Command);
+            Assert.Equal(Path.GetDirectoryName(projectPath), executable.WorkingDirectory);
+
+            var arguments = new List<object>();
+            foreach (var callback in project.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+            {
+                await callback.Callback(new CommandLineArgsCallbackContext(arguments));
+            }
+            var assembly = Assert.IsType<string>(Assert.Single(arguments));
+            // This test's own output is bin/<configuration>/<tfm>, like every project built with it.
+            Assert.Equal(Path.Combine(Path.GetDirectoryName(projectPath)!, "bin", BuiltOutputLaunch.OutputLayout(AppContext.BaseDirectory)!,
+                Path.GetFileNameWithoutExtension(projectPath) + ".dll"), assembly);
+            Assert.True(File.Exists(assembly), assembly);
+
+            var published = manifest.RootElement.GetProperty("resources").GetProperty(name);
+            Assert.Equal("project.v0", published.GetProperty("type").GetString());
+            Assert.False(published.TryGetProperty("args", out _));
+        }
+        Assert.Null(BuiltOutputLaunch.OutputLayout("/home/dev/tools/"));
+        Assert.Equal(Path.Combine("Debug", "net10.0"), BuiltOutputLaunch.OutputLayout("/src/apphost/YeKuo.AppHost/bin/Debug/net10.0/"));
+    }
+
+    [Fact]
     public async Task Development_switches_are_set_locally_and_never_published()
     {
         await using var local = await GraphAsync();

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace YeKuo.Testing;
 
-/// <summary>Processes below a pid, from <c>/proc</c> (a project runs as <c>dotnet run</c> with the service as its child).</summary>
+/// <summary>Processes below a pid, from <c>/proc</c> (a resource's process and whatever it started).</summary>
 public static class ProcessTree
 {
     /// <summary>The pid and every live descendant.</summary>

@@ -138,7 +138,7 @@ public sealed class YeKuoSystem : IAsyncDisposable
     public async Task<string> GetConnectionStringAsync(string resource) =>
         await App.GetConnectionStringAsync(resource) ?? throw new InvalidOperationException($"{resource} has no connection string.");
 
-    /// <summary>The resource's process and its children (a project's <c>dotnet run</c> and the service itself); empty when not running.</summary>
+    /// <summary>The resource's process and whatever it started; empty when not running.</summary>
     public IReadOnlyList<int> GetProcessIds(string resource) =>
         App.ResourceNotifications.TryGetCurrentState(resource, out var state)
         && state.Snapshot.State?.Text == KnownResourceStates.Running
@@ -155,7 +155,7 @@ public sealed class YeKuoSystem : IAsyncDisposable
         {
             throw new InvalidOperationException($"{resource} is not running.");
         }
-        // Children first, so the service dies before the 'dotnet run' that waits for it can report a clean exit.
+        // Children first, so a child dies before the parent that waits for it can report a clean exit.
         ProcessTree.Kill(pids.Reverse());
         await WaitForStoppedAsync(resource, cancellationToken);
     }
