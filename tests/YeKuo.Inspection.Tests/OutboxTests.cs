@@ -89,6 +89,32 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
     }
 
     [Fact]
+    public async Task A_completion_whose_next_step_this_department_hosts_opens_it_in_the_same_commit_and_leaves_no_handoff_to_consume()
+    {
+        app.Clock.AdjustTime(Monday10);
+        var application = new Handoffs();
+        await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10));
+        var submission = await app.WorkItemAsync(application.ApplicationId, w => w.Step == "DesignSubmission");
+
+        // The customer's design documents: 设计审查 is 工程检查's too.
+        await InspectionApp.ExpectAsync(HttpStatusCode.OK, app.CompleteAsync(submission.Id,
+            new { contractor = "青海某电力设计院", documents = new[] { "施工图设计文件" } }, user: application.CustomerId));
+
+        // Read right after the answer, without waiting for any consumer: the review committed with the submission.
+        var review = Assert.Single(await app.WorkItemsAsync(application.ApplicationId, status: "open"));
+        Assert.Equal(("DesignReview", Monday10), (review.Step, review.OpenedAt));
+        var completed = await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == submission.Id);
+        Assert.True(completed.NextStepHandled);
+        await app.PublishedAsync<WorkItemOpened>(m => m.WorkItemId == review.Id);
+        // Its open-next-step consumer leaves it alone: no inbox row for the completion's message.
+        var completionIds = await QueryAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ApplicationId == application.ApplicationId && m.MessageType == Messages.UrnOf(typeof(StepCompleted)))
+            .Select(m => m.MessageId).ToListAsync());
+        var completionId = Assert.Single(completionIds);
+        Assert.False(await QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == completionId)));
+    }
+
+    [Fact]
     public async Task Sent_events_and_handled_message_ids_past_their_retention_are_deleted_and_an_unsent_row_never_is()
     {
         var now = Monday10;

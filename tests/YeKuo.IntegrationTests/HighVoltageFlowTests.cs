@@ -82,9 +82,15 @@ public sealed class HighVoltageFlowTests(SystemFixture system)
             Assert.Equal(JsonValueKind.Null, waiting.GetProperty("dueAt").ValueKind);
             Assert.Equal(customer, waiting.GetProperty("assignee").GetString());
             Assert.Empty(await gateway.GetAsync<JsonElement[]>($"/api/inspection/work-items?applicationId={id}&step={inspection}", "staff-inspection"));
-            var details = await gateway.GetApplicationAsync(id);
-            Assert.Equal("Customer", details.GetProperty("waiting").GetProperty("waitingOn").GetString());
-            Assert.Equal(request.ToString(), details.GetProperty("waiting").GetProperty("step").GetString());
+            // Acceptance learns of the opening from its own consumer of WorkItemOpened (the previous inspection's completion
+            // opened the request in its own commit): wait for it to show the application waiting on that request.
+            JsonElement waitingOn = default;
+            await GatewayClient.WaitUntilAsync(async () =>
+            {
+                return (await gateway.GetApplicationAsync(id)).TryGetProperty("waiting", out waitingOn)
+                    && waitingOn.ValueKind == JsonValueKind.Object && waitingOn.GetProperty("step").GetString() == request.ToString();
+            }, $"the application waiting on {request}");
+            Assert.Equal("Customer", waitingOn.GetProperty("waitingOn").GetString());
 
             using (var requested = await gateway.CompleteStepAsync(id, request, by))
             {

@@ -35,6 +35,10 @@ public sealed class HandoffRoutingTests
         Assert.Equal(HandoffRouting.Nowhere, HandoffRouting.KeyOf(Completed(Step.PowerConnection)));
 
     [Fact]
+    public void A_completion_whose_own_service_opened_the_next_step_is_routed_to_no_department() =>
+        Assert.Equal(HandoffRouting.Nowhere, HandoffRouting.KeyOf(Completed(Step.DesignReview) with { NextStepHandled = true }));
+
+    [Fact]
     public void Every_step_is_keyed_to_the_department_that_hosts_it_customer_steps_included()
     {
         foreach (var definition in StepCatalogue.All)

@@ -9,6 +9,11 @@ namespace YeKuo.Contracts.Events;
 /// </summary>
 /// <param name="ClockStartedAt">When the step's deadline clock started: a next step sharing the clock keeps it.</param>
 /// <param name="DueAssumedYears">Years the due date was computed for without a published holiday notice (weekends only).</param>
+/// <param name="NextStepHandled">
+/// True when the service that completed the step also hosts the next one and dealt with the handoff in the same commit
+/// (opened the step, or found that it must not open): no department needs it from the broker. False (and absent in
+/// older messages) when the next step's department takes it from the broker.
+/// </param>
 /// <param name="Outcome">
 /// The step's typed result (<see cref="StepDefinition.OutcomeType"/>: the scheme as replied, an inspection's defects, the
 /// meter number, …), for downstream steps, notices and partners. v2: replaces v1's string dictionary.
@@ -31,4 +36,5 @@ public sealed record StepCompleted(
     IReadOnlyList<Step> Plan,
     StepOutcome Outcome,
     DateTimeOffset? ClockStartedAt = null,
-    IReadOnlyList<int>? DueAssumedYears = null) : IStepEvent;
+    IReadOnlyList<int>? DueAssumedYears = null,
+    bool NextStepHandled = false) : IStepEvent;

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
@@ -17,6 +18,7 @@ using YeKuo.ServiceDefaults.Security;
 using YeKuo.ServiceDefaults.Validation;
 using AuthPolicies = YeKuo.ServiceDefaults.Security.Policies;
 using YeKuo.Workflow.Calendar;
+using YeKuo.Workflow.Hosting.Consumers;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Staff;
@@ -389,8 +391,16 @@ public static class WorkItemsApi
         {
             var now = time.GetUtcNow();
             w.Complete(user, now, result.Outcome!);
-            outbox.Enqueue(WorkItemEvents.Completed(w), w.ApplicationId);
+            var completed = WorkItemEvents.Completed(w);
+            // The next step hosted here too (现场勘查 → 方案答复, 设计审查 → 申请中间检查, …): opened in this commit, not through the broker.
+            var opener = http.RequestServices.GetService<StepOpener<TContext>>();
+            var opensHere = opener?.OpensHere(completed) == true;
+            outbox.Enqueue(opensHere ? completed with { NextStepHandled = true } : completed, w.ApplicationId);
             await result.ApplyEffectsAsync(w, new StepCompletionContext(outbox, http.RequestServices, now, cancellationToken));
+            if (opensHere)
+            {
+                await opener!.OpenAsync(completed, cancellationToken);
+            }
         }, cancellationToken);
         return change.Result switch
         {

@@ -11,9 +11,10 @@ using YeKuo.Workflow.Hosting.Steps;
 namespace YeKuo.Workflow.Hosting.Consumers;
 
 /// <summary>
-/// Opens the next step of an application's plan from a handoff (<see cref="OpenNextStepConsumer{TContext}"/>), or later
-/// from a handoff a gate kept (<see cref="IStepOpeningGate"/>) once its condition holds: the rounds, the clock and the
-/// customer's time as the step's policy says.
+/// Opens the next step of an application's plan: from the completion itself when this service hosts both steps
+/// (<see cref="OpensHere"/>), from a handoff (<see cref="OpenNextStepConsumer{TContext}"/>), or later from a handoff a
+/// gate kept (<see cref="IStepOpeningGate"/>) once its condition holds: the rounds, the clock and the customer's time as
+/// the step's policy says.
 /// </summary>
 public sealed class StepOpener<TContext>(
     TContext db, TimeProvider time, IEventOutbox outbox, StepCompletions steps, DeadlinePlanner deadlines, IEnumerable<IStepOpeningGate> gates)
@@ -22,6 +23,14 @@ public sealed class StepOpener<TContext>(
     private TContext Db => db;
 
     private TimeProvider Time => time;
+
+    /// <summary>
+    /// Whether the completion that raises <paramref name="message"/> opens the next step itself, in its own commit: the
+    /// step is hosted here and no gate can hold it (a gate's condition can change under a concurrent commit, which only a
+    /// consumer can retry). Then no broker hop, consume and second commit stand between the two steps of one department.
+    /// </summary>
+    public bool OpensHere(StepCompleted message) =>
+        Plans.OpensAfter(message.Plan, message.Step, message.Outcome) is { } step && steps.Hosts(step) && !gates.Any(g => g.Step == step);
 
     /// <summary>Opens the step <paramref name="message"/> hands over, unless it is opened already, closed, or held by a gate.</summary>
     /// <param name="heldSince">
@@ -108,7 +117,9 @@ public sealed class StepOpener<TContext>(
         if (!reopened && deadlines.SharesClock(message.CustomerClass, message.PolicyVersion, message.Step, step))
         {
             // Same clock as the step just finished (e.g. 现场勘查 → 方案答复): keep its start and its pauses.
-            var previous = await Db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == message.WorkItemId, cancellationToken);
+            // The step just finished: as the completion left it when it opens this step in the same commit, else as stored.
+            var previous = Db.WorkItems.Local.FirstOrDefault(w => w.Id == message.WorkItemId)
+                ?? await Db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == message.WorkItemId, cancellationToken);
             if (previous?.ClockStartedAt is { } start)
             {
                 var pauses = previous.Pauses.Select(p => new PauseInterval(p.PausedAt, p.ResumedAt ?? p.PausedAt, p.Reason)).Concat(held);

@@ -50,16 +50,26 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
         return saved;
     }
 
+    /// <summary>
+    /// The work items this save changes, those it changes before those it opens: a completion that opens the next step
+    /// in the same commit reaches a stream as the completed item, then the opened one.
+    /// </summary>
     private List<WorkItem> ChangedWorkItems()
     {
         var changed = new List<WorkItem>();
+        var opened = new List<WorkItem>();
         foreach (var entry in ChangeTracker.Entries<WorkItem>())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified)
+            if (entry.State is EntityState.Modified)
             {
                 changed.Add(entry.Entity);
             }
+            else if (entry.State is EntityState.Added)
+            {
+                opened.Add(entry.Entity);
+            }
         }
+        changed.AddRange(opened);
         return changed;
     }
 

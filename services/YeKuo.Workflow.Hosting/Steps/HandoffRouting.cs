@@ -27,9 +27,12 @@ public sealed class HandoffRouting : IBrokerTopology
     /// </summary>
     public static string KeyOf(Step step) => $"{StepCatalogue.Of(step).Department}.{step}";
 
-    /// <summary>The routing key a completion is published with: that of the step it opens (<see cref="Plans.OpensAfter"/>).</summary>
+    /// <summary>
+    /// The routing key a completion is published with: that of the step it opens (<see cref="Plans.OpensAfter"/>), or
+    /// <see cref="Nowhere"/> when it opens none or its own service already handled the handoff (<see cref="StepCompleted.NextStepHandled"/>).
+    /// </summary>
     public static string KeyOf(StepCompleted message) =>
-        Plans.OpensAfter(message.Plan, message.Step, message.Outcome) is { } next ? KeyOf(next) : Nowhere;
+        !message.NextStepHandled && Plans.OpensAfter(message.Plan, message.Step, message.Outcome) is { } next ? KeyOf(next) : Nowhere;
 
     public void Configure(IRabbitMqBusFactoryConfigurator rabbit)
     {
