@@ -15,7 +15,7 @@ public static class BuiltOutputLaunch
         var builder = project.ApplicationBuilder;
         var projectPath = project.Resource.GetProjectMetadata().ProjectPath;
         if (!builder.ExecutionContext.IsRunMode
-            || bool.TryParse(builder.Configuration["DOTNET_WATCH"], out var watching) && watching
+            || builder.Configuration["DOTNET_WATCH"] is "1" || string.Equals(builder.Configuration["DOTNET_WATCH"], "true", StringComparison.OrdinalIgnoreCase)
             || !string.IsNullOrEmpty(builder.Configuration["DEBUG_SESSION_PORT"])
             || OutputOf(projectPath) is not { } assembly)
         {

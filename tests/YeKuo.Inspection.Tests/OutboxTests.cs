@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Inspection.Infrastructure;
+using YeKuo.Messaging.Outbox;
 
 namespace YeKuo.Inspection.Tests;
 
@@ -22,6 +23,11 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         return await query(scope.ServiceProvider.GetRequiredService<InspectionDbContext>());
     }
 
+    /// <summary>The application's <c>StepCompleted</c> rows in the outbox.</summary>
+    private Task<List<OutboxMessage>> StepCompletedRowsAsync(Guid applicationId) => QueryAsync(db => db.OutboxMessages.AsNoTracking()
+        .Where(m => m.ApplicationId == applicationId && m.MessageType == Messages.UrnOf(typeof(StepCompleted)))
+        .ToListAsync());
+
     [Fact]
     public async Task A_completion_is_published_right_after_its_commit_and_its_rows_stamped_sent_without_the_relay()
     {
@@ -35,9 +41,8 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
 
         // The clock has not moved: the relay only takes rows older than Outbox:RelayAfter, so this was the commit's own publish.
         await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == review.Id);
-        await InspectionApp.WaitUntilAsync(async () => await QueryAsync(db => db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ApplicationId == application.ApplicationId && m.MessageType == Messages.UrnOf(typeof(StepCompleted)))
-            .AllAsync(m => m.SentAt != null)), "the StepCompleted row to be stamped sent");
+        await InspectionApp.WaitUntilAsync(async () => (await StepCompletedRowsAsync(application.ApplicationId)).All(m => m.SentAt != null),
+            "the StepCompleted row to be stamped sent");
         Assert.Equal(Monday10, app.Clock.GetUtcNow());
     }
 
@@ -107,10 +112,7 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         Assert.True(completed.NextStepHandled);
         await app.PublishedAsync<WorkItemOpened>(m => m.WorkItemId == review.Id);
         // Its open-next-step consumer leaves it alone: no inbox row for the completion's message.
-        var completionIds = await QueryAsync(db => db.OutboxMessages.AsNoTracking()
-            .Where(m => m.ApplicationId == application.ApplicationId && m.MessageType == Messages.UrnOf(typeof(StepCompleted)))
-            .Select(m => m.MessageId).ToListAsync());
-        var completionId = Assert.Single(completionIds);
+        var completionId = Assert.Single(await StepCompletedRowsAsync(application.ApplicationId)).MessageId;
         Assert.False(await QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == completionId)));
     }
 
