@@ -133,11 +133,11 @@ public static class E2eScenario
             // The warm-up leaves tier-1 JIT work behind (seconds of it per service): let it finish first, or the idle
             // figure measures the JIT.
             await Task.Delay(TimeSpan.FromSeconds(15), ct).ConfigureAwait(false);
-            var idleBefore = E2eCpu.Sample(system.App);
+            var idleBefore = E2eCpu.Usage(system.App);
             var idleClock = Stopwatch.StartNew();
             await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), ct).ConfigureAwait(false);
-            var idle = E2eCpu.Delta(idleBefore, E2eCpu.Sample(system.App));
-            report.IdleCpuPerSecond = idle.ToDictionary(kv => kv.Key, kv => kv.Value / idleClock.Elapsed.TotalSeconds, StringComparer.Ordinal);
+            var idle = E2eCpu.Delta(idleBefore, E2eCpu.Usage(system.App));
+            report.IdleCpuPerSecond = idle.ToDictionary(kv => kv.Key, kv => kv.Value.CpuSeconds / idleClock.Elapsed.TotalSeconds, StringComparer.Ordinal);
             log($"e2e: idle CPU {report.IdleCpuPerSecond.Values.Sum():0.00} core-s/s ({string.Join(", ", report.IdleCpuPerSecond.Where(kv => kv.Value >= 0.005).OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value:0.00}"))})");
         }
 

@@ -89,10 +89,6 @@ public static class E2eCpu
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    /// <summary>Seconds of CPU (user + system) used so far by each resource's live processes, plus "bench" (this process).</summary>
-    public static Dictionary<string, double> Sample(YeKuoSystem app) =>
-        Usage(app).ToDictionary(kv => kv.Key, kv => kv.Value.CpuSeconds, StringComparer.Ordinal);
-
     /// <summary>CPU (user and kernel) and storage writes so far of each resource's live processes, plus "bench" (this process).</summary>
     public static Dictionary<string, ProcessUsage> Usage(YeKuoSystem app)
     {
@@ -125,8 +121,4 @@ public static class E2eCpu
     /// <summary>What each resource used between two samples.</summary>
     public static Dictionary<string, ProcessUsage> Delta(Dictionary<string, ProcessUsage> before, Dictionary<string, ProcessUsage> after) =>
         after.ToDictionary(kv => kv.Key, kv => ProcessUsage.Between(before.GetValueOrDefault(kv.Key), kv.Value), StringComparer.Ordinal);
-
-    /// <summary>CPU seconds per resource between two samples.</summary>
-    public static Dictionary<string, double> Delta(Dictionary<string, double> before, Dictionary<string, double> after) =>
-        after.ToDictionary(kv => kv.Key, kv => Math.Max(0, kv.Value - before.GetValueOrDefault(kv.Key)), StringComparer.Ordinal);
 }

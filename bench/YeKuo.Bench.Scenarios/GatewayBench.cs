@@ -133,16 +133,16 @@ public sealed class GatewayBench : IBenchScenario
                     var order = round % 2 == 1 ? new[] { "direct", "gateway" } : ["gateway", "direct"];
                     foreach (var name in order)
                     {
-                        var cpuBefore = E2eCpu.Sample(system.App);
+                        var cpuBefore = E2eCpu.Usage(system.App);
                         var machineBefore = E2eCpu.Machine();
                         var result = await GatewayLoad.RunAsync(clients[name], options.Path, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), ct).ConfigureAwait(false);
                         var machineAfter = E2eCpu.Machine();
-                        var cpu = E2eCpu.Delta(cpuBefore, E2eCpu.Sample(system.App));
+                        var cpu = E2eCpu.Delta(cpuBefore, E2eCpu.Usage(system.App));
                         result = result with
                         {
                             Target = name,
                             Round = round,
-                            CpuSeconds = cpu.Where(kv => kv.Value >= 0.05).ToDictionary(kv => kv.Key, kv => kv.Value),
+                            CpuSeconds = cpu.Where(kv => kv.Value.CpuSeconds >= 0.05).ToDictionary(kv => kv.Key, kv => kv.Value.CpuSeconds),
                             MachineBusyShare = machineAfter.Total > machineBefore.Total ? (machineAfter.Busy - machineBefore.Busy) / (machineAfter.Total - machineBefore.Total) : 0,
                         };
                         report.Runs.Add(result);

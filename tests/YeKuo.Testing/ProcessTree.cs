@@ -43,9 +43,6 @@ public static class ProcessTree
         }
     }
 
-    /// <summary>CPU seconds (user + system) a process used so far; 0 when it is gone.</summary>
-    public static double CpuSeconds(int pid) => UsageOf(pid).CpuSeconds;
-
     /// <summary>
     /// What a process used so far: CPU in user and in kernel mode (<c>/proc/&lt;pid&gt;/stat</c>, fields 14 and 15) and
     /// the bytes it caused to be written to storage (<c>/proc/&lt;pid&gt;/io</c>, <c>write_bytes</c>); zeros when it is gone.
