@@ -16,7 +16,7 @@ namespace YeKuo.Workflow.Hosting.Consumers;
 /// on a new clock, or, when it names none in the plan, the same step does. A handoff between two steps of the same
 /// service does not come here: the completion opens the next step in its own commit (<see cref="StepOpener{TContext}.OpensHere"/>).
 /// </summary>
-public sealed class OpenNextStepConsumer<TContext>(TContext db, TimeProvider time, StepCompletions steps, StepOpener<TContext> opener)
+public sealed class OpenNextStepConsumer<TContext>(TContext db, TimeProvider time, StepOpener<TContext> opener)
     : IdempotentConsumer<StepCompleted, TContext>(db, time)
     where TContext : WorkflowDbContext
 {
@@ -25,7 +25,7 @@ public sealed class OpenNextStepConsumer<TContext>(TContext db, TimeProvider tim
     /// dropped before the inbox is read.
     /// </summary>
     protected override bool Concerns(StepCompleted message) =>
-        !message.NextStepHandled && Plans.OpensAfter(message.Plan, message.Step, message.Outcome) is { } step && steps.Hosts(step);
+        !message.NextStepHandled && opener.HostedNextStep(message) is not null;
 
     protected override Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context) =>
         opener.OpenAsync(message, context.CancellationToken);

@@ -30,7 +30,11 @@ public sealed class StepOpener<TContext>(
     /// consumer can retry). Then no broker hop, consume and second commit stand between the two steps of one department.
     /// </summary>
     public bool OpensHere(StepCompleted message) =>
-        Plans.OpensAfter(message.Plan, message.Step, message.Outcome) is { } step && steps.Hosts(step) && !gates.Any(g => g.Step == step);
+        HostedNextStep(message) is { } step && !gates.Any(g => g.Step == step);
+
+    /// <summary>The step the plan opens after <paramref name="message"/>'s, when this service hosts it; else null.</summary>
+    public Step? HostedNextStep(StepCompleted message) =>
+        Plans.OpensAfter(message.Plan, message.Step, message.Outcome) is { } step && steps.Hosts(step) ? step : null;
 
     /// <summary>Opens the step <paramref name="message"/> hands over, unless it is opened already, closed, or held by a gate.</summary>
     /// <param name="heldSince">
@@ -39,8 +43,7 @@ public sealed class StepOpener<TContext>(
     /// </param>
     public async Task OpenAsync(StepCompleted message, CancellationToken cancellationToken, (DateTimeOffset Since, string Reason)? heldSince = null)
     {
-        var next = Plans.OpensAfter(message.Plan, message.Step, message.Outcome);
-        if (next is not { } step || !steps.Hosts(step))
+        if (HostedNextStep(message) is not { } step)
         {
             return;
         }
