@@ -381,9 +381,11 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
     {
         var path = $"/api/supply-scheme/applications/{app.Id}/charges";
         var deadline = DateTime.UtcNow + options.HandoffTimeout;
+        string? last = null;
         while (DateTime.UtcNow < deadline)
         {
             var charges = await GetAsync(path, ct).ConfigureAwait(false);
+            last = charges is { } answer ? $"{(int)answer.Status} {Trim(answer.Body)}" : "no answer";
             if (charges is { Status: HttpStatusCode.OK } ok)
             {
                 var doc = JsonSerializer.Deserialize<JsonElement>(ok.Body, Json);
@@ -398,7 +400,7 @@ public sealed class GatewayActor(HttpClient http, ChaosOptions options, ActorCou
             }
             await PollDelay(ct).ConfigureAwait(false);
         }
-        throw new ChaosDriveException($"The charges of {app.Number ?? app.Id.ToString()} were not paid within {options.HandoffTimeout.TotalSeconds:0} s");
+        throw new ChaosDriveException($"The charges of {app.Number ?? app.Id.ToString()} were not paid within {options.HandoffTimeout.TotalSeconds:0} s (last answer: {last})");
     }
 
     private Task<(HttpStatusCode Status, string Body)?> PostAsync(string path, object body, string user, CancellationToken ct) =>

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Contracts.Fees;
 using YeKuo.Messaging.Audit;
+using YeKuo.Messaging.Persistence;
 using YeKuo.SupplyScheme.Apis;
 using YeKuo.SupplyScheme.Flow.Tests.Support;
 
@@ -67,6 +69,38 @@ public sealed class ChargesTests(SchemeFlowApp app) : IClassFixture<SchemeFlowAp
         Assert.Equal(("YK-FEE-2024", 1, ApplicationKind.TemporarySupply, 63_000m, repliedAt), (assessed.TariffVersion, assessed.Revision, assessed.Kind, assessed.Total, assessed.AssessedAt));
         var charges = await app.ClientAs(application.CustomerId).GetFromJsonAsync<ChargeAccountDto>(ChargesOf(application), SchemeFlowApp.Json);
         Assert.Equal(("Payable", 63_000m), (charges!.Status, charges.Balance));
+    }
+
+    [Fact]
+    public async Task A_reply_and_the_acceptance_that_each_read_before_the_other_committed_still_charge_the_scheme_once()
+    {
+        var application = new SchemeApplication(app, CustomerClass.LowVoltageNonResidential);
+        var acceptedAt = app.Clock.GetUtcNow();
+        var reply = await application.OpenSchemeReplyAsync(ApplicationKind.TemporarySupply, acceptanceArrives: false);
+        var revision = await application.SubmitDraftAsync(reply.Id, application.Scheme(capacityKva: 630m));
+        await application.ApproveByAllAsync(revision.Id);
+
+        // The database's write turn is held while the reply finds no account and the account's opening finds no reply:
+        // both have read, neither has committed (as when a backlog of acceptances drains while staff reply).
+        Task<HttpResponseMessage> replying;
+        using (await app.Services.GetRequiredService<DatabaseWriteGate>().EnterAsync(CancellationToken.None))
+        {
+            replying = application.ReplyAsync(reply.Id, application.Scheme(capacityKva: 630m));
+            await app.Harness.Bus.Publish(application.Accepted(ApplicationKind.TemporarySupply, acceptedAt));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.False(replying.IsCompleted);
+            Assert.Equal(HttpStatusCode.NotFound, (await app.ClientAs(application.CustomerId).GetAsync(ChargesOf(application))).StatusCode);
+        }
+        await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, replying);
+
+        var assessed = await app.PublishedAsync<ChargesAssessed>(e => e.ApplicationId == application.ApplicationId);
+        Assert.Equal(("YK-FEE-2024", 1, 63_000m), (assessed.TariffVersion, assessed.Revision, assessed.Total));
+        var charges = await app.ClientAs(application.CustomerId).GetFromJsonAsync<ChargeAccountDto>(ChargesOf(application), SchemeFlowApp.Json);
+        Assert.Equal(("Payable", 63_000m), (charges!.Status, charges.Balance));
+        // The reply's hand-over to the lane has been handled too, and assessed nothing a second time.
+        var handedOver = await app.PublishedAsync<SchemeRepliedBeforeAcceptance>(e => e.ApplicationId == application.ApplicationId, consumed: true);
+        Assert.Equal(application.ApplicationNumber, handedOver.ApplicationNumber);
+        Assert.Single(app.Published<ChargesAssessed>(e => e.ApplicationId == application.ApplicationId));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ internal static class Extensions
         builder.AddMessaging(ServiceName, bus =>
         {
             bus.AddDepartmentConsumers<SupplySchemeDbContext>(ServiceName);
-            bus.AddConsumer<OpenChargeAccountConsumer>();
+            bus.AddChargeAccountLane(ServiceName);
             bus.AddConsumer<RefundOnWithdrawalConsumer>();
         });
         builder.Services.AddSingleton(_ => TariffBook.LoadDefault());

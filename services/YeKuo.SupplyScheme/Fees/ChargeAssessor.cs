@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using YeKuo.Contracts.Events;
 using YeKuo.Contracts.Outcomes;
 using YeKuo.Messaging.Outbox;
 using YeKuo.SupplyScheme.Domain;
@@ -13,28 +14,38 @@ namespace YeKuo.SupplyScheme.Fees;
 /// Computes an application's charges for its 供电方案答复: the tariff version in force on the reply day (China time), the
 /// scheme's capacity and sources, 三零 from the application's time-limit document. The reply and the charge account
 /// arrive by different routes (the reply through this service's API, the account from 受理's <c>ApplicationAccepted</c>
-/// on its own queue), so the charges are assessed by whichever comes second: with the reply, in its transaction, when the
-/// account is open; otherwise when the account opens, from the latest replied scheme. Either way as of the reply.
+/// on its own queue). A reply that finds the account open assesses in its own transaction. One that does not cannot
+/// rely on the account's opening to see it: the opening may have read the replies just before this one committed and
+/// commit just after it read the accounts. So it leaves a <see cref="SchemeRepliedBeforeAcceptance"/> for the charge
+/// accounts' lane, which handles it and the openings one at a time (<see cref="ChargeAccountLane"/>): whichever of the
+/// two comes second there finds the other committed and catches the charges up. Either way as of the reply.
 /// </summary>
 public sealed class ChargeAssessor(SupplySchemeDbContext db, TariffBook tariffs, TimeLimitPolicyBook policies, IEventOutbox outbox)
 {
-    /// <summary>With the reply: assesses now if the account is open (otherwise <see cref="AssessOpenedAsync"/> will).</summary>
-    public async Task AssessRepliedAsync(Guid applicationId, SchemeReplyOutcome scheme, DateTimeOffset repliedAt, CancellationToken cancellationToken)
+    /// <summary>With the reply: assesses now if the account is open, otherwise hands the reply to the lane.</summary>
+    public async Task AssessRepliedAsync(Guid applicationId, string applicationNumber, SchemeReplyOutcome scheme, DateTimeOffset repliedAt, CancellationToken cancellationToken)
     {
         if (await db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == applicationId, cancellationToken) is { } account)
         {
             Assess(account, scheme.CapacityKva, scheme.SourceCount, repliedAt);
         }
+        else
+        {
+            outbox.Enqueue(new SchemeRepliedBeforeAcceptance(applicationId, applicationNumber, repliedAt), applicationId);
+        }
     }
 
-    /// <summary>When the account opens: the charges of a scheme replied before it did, if any.</summary>
-    public async Task AssessOpenedAsync(ChargeAccount account, CancellationToken cancellationToken)
+    /// <summary>
+    /// In the lane: assesses the account as of the latest replied scheme unless its charges already are (or later: an
+    /// item added on request). Nothing for an account without a reply or a withdrawn one.
+    /// </summary>
+    public async Task CatchUpAsync(ChargeAccount account, CancellationToken cancellationToken)
     {
         var replied = await db.SchemeReviews
             .Where(r => r.ApplicationId == account.ApplicationId && r.RepliedAt != null)
             .OrderByDescending(r => r.Revision)
             .FirstOrDefaultAsync(cancellationToken);
-        if (replied is { RepliedAt: { } repliedAt })
+        if (replied is { RepliedAt: { } repliedAt } && account.WithdrawnAt is null && (account.AssessedAt is not { } assessedAt || assessedAt < repliedAt))
         {
             Assess(account, replied.CapacityKva, replied.SourceCount, repliedAt);
         }

@@ -9,7 +9,7 @@ namespace YeKuo.SupplyScheme.Fees;
 
 /// <summary>
 /// 受理 accepted an application: its charge account opens with what the tariff needs (kind, class, time-limit document).
-/// A scheme replied before the account opened (the acceptance's queue lagged behind the handoff's) is charged now.
+/// A scheme replied before the account opened is charged now, as of the reply. In the charge accounts' lane.
 /// </summary>
 public sealed class OpenChargeAccountConsumer(SupplySchemeDbContext db, TimeProvider time, ChargeAssessor assessor)
     : IdempotentConsumer<ApplicationAccepted, SupplySchemeDbContext>(db, time)
@@ -20,7 +20,23 @@ public sealed class OpenChargeAccountConsumer(SupplySchemeDbContext db, TimeProv
         {
             var account = ChargeAccount.Open(message);
             Db.ChargeAccounts.Add(account);
-            await assessor.AssessOpenedAsync(account, context.CancellationToken);
+            await assessor.CatchUpAsync(account, context.CancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// A scheme was replied while the account was not open: if it is open now, its charges catch up with the reply;
+/// if not, its opening (later in the same lane) will. In the charge accounts' lane.
+/// </summary>
+public sealed class ChargeRepliedSchemeConsumer(SupplySchemeDbContext db, TimeProvider time, ChargeAssessor assessor)
+    : IdempotentConsumer<SchemeRepliedBeforeAcceptance, SupplySchemeDbContext>(db, time)
+{
+    protected override async Task HandleAsync(SchemeRepliedBeforeAcceptance message, ConsumeContext<SchemeRepliedBeforeAcceptance> context)
+    {
+        if (await Db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == message.ApplicationId, context.CancellationToken) is { } account)
+        {
+            await assessor.CatchUpAsync(account, context.CancellationToken);
         }
     }
 }

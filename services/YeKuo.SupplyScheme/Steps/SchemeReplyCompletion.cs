@@ -68,7 +68,7 @@ public sealed class SchemeReplyCompletion : StepCompletion<SchemeReplyCompletion
         // soon as 受理's acceptance has opened the charge account here, if its queue is behind).
         try
         {
-            await context.Services.GetRequiredService<ChargeAssessor>().AssessRepliedAsync(item.ApplicationId, Outcome(body, item), context.Now, context.CancellationToken);
+            await context.Services.GetRequiredService<ChargeAssessor>().AssessRepliedAsync(item.ApplicationId, item.ApplicationNumber, Outcome(body, item), context.Now, context.CancellationToken);
         }
         catch (ChargeRuleException rule)
         {

@@ -74,9 +74,12 @@ public sealed class SchemeApplication(SchemeFlowApp app, CustomerClass customerC
         return await SchemeReplyRoundAsync(1);
     }
 
-    public Task PublishAcceptedAsync(ApplicationKind kind, DateTimeOffset acceptedAt) =>
-        app.PublishAsync(new ApplicationAccepted(ApplicationId, ApplicationNumber, CustomerId, customerClass, 800m, IsHighVoltage ? 10m : 0.4m,
-            customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1, PolicyVersion, Plan, "cm-zhang", acceptedAt, kind));
+    public Task PublishAcceptedAsync(ApplicationKind kind, DateTimeOffset acceptedAt) => app.PublishAsync(Accepted(kind, acceptedAt));
+
+    /// <summary>受理's acceptance of this application, as published with its completion.</summary>
+    public ApplicationAccepted Accepted(ApplicationKind kind, DateTimeOffset acceptedAt) =>
+        new(ApplicationId, ApplicationNumber, CustomerId, customerClass, 800m, IsHighVoltage ? 10m : 0.4m,
+            customerClass == CustomerClass.HighVoltageDualSource ? 2 : 1, PolicyVersion, Plan, "cm-zhang", acceptedAt, kind);
 
     public Task<WorkItemDto> SchemeReplyRoundAsync(int round) =>
         app.WorkItemAsync(ApplicationId, w => w.Step == nameof(Step.SchemeReply) && w.Round == round, $"供电方案答复 round {round}");
