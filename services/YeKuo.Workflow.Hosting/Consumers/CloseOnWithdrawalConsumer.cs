@@ -7,7 +7,11 @@ using YeKuo.Workflow.Hosting.Persistence;
 
 namespace YeKuo.Workflow.Hosting.Consumers;
 
-/// <summary>The customer withdrew: cancel this department's open work for the application and open no more.</summary>
+/// <summary>
+/// The customer withdrew: cancel this department's open work for the application and open no more. A handoff opening
+/// work at the same moment may have read the application as not closed while this read no work open; the supervision
+/// scan cancels what that left (<see cref="Supervision.SupervisionScanner"/>).
+/// </summary>
 public sealed class CloseOnWithdrawalConsumer<TContext>(TContext db, TimeProvider time)
     : IdempotentConsumer<ApplicationWithdrawn, TContext>(db, time)
     where TContext : WorkflowDbContext
@@ -16,12 +20,12 @@ public sealed class CloseOnWithdrawalConsumer<TContext>(TContext db, TimeProvide
     {
         var now = Time.GetUtcNow();
         var open = await Db.WorkItems
-            .Where(w => w.ApplicationId == message.ApplicationId
-                && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused))
+            .Where(w => w.ApplicationId == message.ApplicationId)
+            .Where(WorkItem.OpenInQuery)
             .ToListAsync(context.CancellationToken);
         foreach (var item in open)
         {
-            item.Cancel($"客户撤回: {message.Reason}", now);
+            item.Cancel($"{ClosedApplication.WithdrawnCancelReason}: {message.Reason}", now);
         }
 
         if (!await Db.ClosedApplications.AnyAsync(c => c.ApplicationId == message.ApplicationId, context.CancellationToken))

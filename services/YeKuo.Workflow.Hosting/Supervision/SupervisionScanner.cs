@@ -16,7 +16,7 @@ namespace YeKuo.Workflow.Hosting.Supervision;
 public sealed record SupervisedDbContext(Type ContextType);
 
 /// <summary>What one scan did.</summary>
-public sealed record SupervisionScanResult(int Raised, int Dropped, int Planned);
+public sealed record SupervisionScanResult(int Raised, int Dropped, int Planned, int Cancelled = 0);
 
 /// <summary>
 /// Fires due supervision timers: every <c>Supervision:ScanInterval</c> it reads timers with <c>FireAt &lt;= now</c>
@@ -60,6 +60,7 @@ public sealed class SupervisionScanner(
         var now = Time.GetUtcNow();
         var batchSize = options.Value.BatchSize;
         var planned = _caughtUp ? 0 : await PlanUnsupervisedAsync(batchSize, cancellationToken);
+        var cancelled = await CancelWorkOfClosedApplicationsAsync(now, batchSize, cancellationToken);
 
         int raised = 0, dropped = 0;
         while (true)
@@ -78,7 +79,44 @@ public sealed class SupervisionScanner(
         {
             Logger.LogInformation("Supervision scan raised {Raised} warnings or escalations and dropped {Dropped} timers of closed work", raised, dropped);
         }
-        return new SupervisionScanResult(raised, dropped, planned);
+        return new SupervisionScanResult(raised, dropped, planned, cancelled);
+    }
+
+    /// <summary>
+    /// Work left open on a closed application: a handoff that opened it at the very moment of the withdrawal read the
+    /// application as not closed, while the withdrawal read no such work open, and both committed. Cancelled here as the
+    /// withdrawal would have, within a scan of it (its timers go with it in the same pass). Reads the open work items
+    /// (partial index) against the closed applications' keys: bounded by the work in hand, not by history.
+    /// </summary>
+    private async Task<int> CancelWorkOfClosedApplicationsAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = Context(scope);
+        var leftovers = await db.WorkItems
+            .Where(WorkItem.OpenInQuery)
+            .Where(w => db.ClosedApplications.Any(c => c.ApplicationId == w.ApplicationId))
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        if (leftovers.Count == 0)
+        {
+            return 0;
+        }
+        foreach (var item in leftovers)
+        {
+            item.Cancel($"{ClosedApplication.WithdrawnCancelReason} (opened as the application was withdrawn)", now);
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone acted on one of them meanwhile: the next scan looks again.
+            return 0;
+        }
+        Logger.LogWarning("Cancelled {Count} work items opened as their applications were withdrawn: {WorkItemIds}",
+            leftovers.Count, string.Join(", ", leftovers.Select(w => w.Id)));
+        return leftovers.Count;
     }
 
     private async Task<(int Raised, int Dropped, int Seen)> FireBatchAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
