@@ -8,6 +8,7 @@ using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Persistence;
 using YeKuo.SupplyScheme.Apis;
 using YeKuo.SupplyScheme.Flow.Tests.Support;
+using YeKuo.Workflow.Hosting.Apis;
 
 namespace YeKuo.SupplyScheme.Flow.Tests;
 
@@ -23,6 +24,17 @@ public sealed class ChargesTests(SchemeFlowApp app) : IClassFixture<SchemeFlowAp
         await application.ApproveByAllAsync(revision.Id);
         await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.ReplyAsync(reply.Id, application.Scheme(capacityKva: 630m)));
         return application;
+    }
+
+    /// <summary>A 临时用电 whose scheme (630 kVA) is approved while 受理's acceptance has not reached SupplyScheme yet.</summary>
+    private async Task<(SchemeApplication Application, WorkItemDto Reply, DateTimeOffset AcceptedAt)> ApprovedBeforeTheAcceptanceArrivesAsync()
+    {
+        var application = new SchemeApplication(app, CustomerClass.LowVoltageNonResidential);
+        var acceptedAt = app.Clock.GetUtcNow();
+        var reply = await application.OpenSchemeReplyAsync(ApplicationKind.TemporarySupply, acceptanceArrives: false);
+        var revision = await application.SubmitDraftAsync(reply.Id, application.Scheme(capacityKva: 630m));
+        await application.ApproveByAllAsync(revision.Id);
+        return (application, reply, acceptedAt);
     }
 
     private static string ChargesOf(SchemeApplication application) => $"/api/supply-scheme/applications/{application.ApplicationId}/charges";
@@ -51,11 +63,7 @@ public sealed class ChargesTests(SchemeFlowApp app) : IClassFixture<SchemeFlowAp
     [Fact]
     public async Task A_scheme_replied_before_the_acceptance_reached_supply_scheme_is_charged_as_of_the_reply_when_it_does()
     {
-        var application = new SchemeApplication(app, CustomerClass.LowVoltageNonResidential);
-        var acceptedAt = app.Clock.GetUtcNow();
-        var reply = await application.OpenSchemeReplyAsync(ApplicationKind.TemporarySupply, acceptanceArrives: false);
-        var revision = await application.SubmitDraftAsync(reply.Id, application.Scheme(capacityKva: 630m));
-        await application.ApproveByAllAsync(revision.Id);
+        var (application, reply, acceptedAt) = await ApprovedBeforeTheAcceptanceArrivesAsync();
 
         // The reply is the customer's answer and is not refused for a queue of ours being behind.
         await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.ReplyAsync(reply.Id, application.Scheme(capacityKva: 630m)));
@@ -74,11 +82,7 @@ public sealed class ChargesTests(SchemeFlowApp app) : IClassFixture<SchemeFlowAp
     [Fact]
     public async Task A_reply_and_the_acceptance_that_each_read_before_the_other_committed_still_charge_the_scheme_once()
     {
-        var application = new SchemeApplication(app, CustomerClass.LowVoltageNonResidential);
-        var acceptedAt = app.Clock.GetUtcNow();
-        var reply = await application.OpenSchemeReplyAsync(ApplicationKind.TemporarySupply, acceptanceArrives: false);
-        var revision = await application.SubmitDraftAsync(reply.Id, application.Scheme(capacityKva: 630m));
-        await application.ApproveByAllAsync(revision.Id);
+        var (application, reply, acceptedAt) = await ApprovedBeforeTheAcceptanceArrivesAsync();
 
         // The database's write turn is held while the reply finds no account and the account's opening finds no reply:
         // both have read, neither has committed (as when a backlog of acceptances drains while staff reply).
