@@ -85,8 +85,9 @@ public sealed class SupervisionScanner(
     /// <summary>
     /// Work left open on a closed application: a handoff that opened it at the very moment of the withdrawal read the
     /// application as not closed, while the withdrawal read no such work open, and both committed. Cancelled here as the
-    /// withdrawal would have, within a scan of it (its timers go with it in the same pass). Reads the open work items
-    /// (partial index) against the closed applications' keys: bounded by the work in hand, not by history.
+    /// withdrawal would have, within a scan of it (the save drops its timers, as every save does for work it closes).
+    /// Reads the open work items (partial index) against the closed applications' keys: bounded by the work in hand,
+    /// not by history.
     /// </summary>
     private async Task<int> CancelWorkOfClosedApplicationsAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
@@ -95,6 +96,7 @@ public sealed class SupervisionScanner(
         var leftovers = await db.WorkItems
             .Where(WorkItem.OpenInQuery)
             .Where(w => db.ClosedApplications.Any(c => c.ApplicationId == w.ApplicationId))
+            .OrderBy(w => w.OpenedAt)
             .Take(batchSize)
             .ToListAsync(cancellationToken);
         if (leftovers.Count == 0)
