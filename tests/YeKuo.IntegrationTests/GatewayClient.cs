@@ -134,18 +134,41 @@ public sealed class GatewayClient : IDisposable
     }
 
     /// <summary>The application's charges (供电方案's record) as <paramref name="user"/> sees them.</summary>
-    public Task<JsonElement> ChargesAsync(Guid applicationId, string user = "clerk-counter") =>
-        GetAsync<JsonElement>($"/api/supply-scheme/applications/{applicationId}/charges", user);
+    public Task<JsonElement> ChargesAsync(Guid applicationId, string user = "clerk-counter") => GetAsync<JsonElement>(ChargesPath(applicationId), user);
 
-    /// <summary>A counter clerk records the payment of the whole balance for the customer (nothing when nothing is payable).</summary>
+    private static string ChargesPath(Guid applicationId) => $"/api/supply-scheme/applications/{applicationId}/charges";
+
+    /// <summary>
+    /// A counter clerk records the payment of the whole balance for the customer, once 供电方案 shows the charges assessed
+    /// with the scheme reply (its record of the acceptance comes on a queue of its own and may still be on its way);
+    /// nothing when the plan has no reply (三零) or nothing is payable.
+    /// </summary>
     public async Task PayChargesAsync(Guid applicationId, string user = "clerk-counter")
     {
-        var charges = await ChargesAsync(applicationId, user);
+        var plan = (await GetApplicationAsync(applicationId)).GetProperty("plan").EnumerateArray().Select(s => s.GetString());
+        if (!plan.Contains(nameof(Step.SchemeReply)))
+        {
+            return;
+        }
+        var charges = default(JsonElement);
+        await WaitUntilAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, ChargesPath(applicationId));
+            await AuthorizeAsync(request, user);
+            using var response = await _http.SendAsync(request);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return false; // the account is not open yet
+            }
+            Assert.True(response.IsSuccessStatusCode, $"charges: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            charges = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return charges.GetProperty("status").GetString() != "NotAssessed";
+        }, $"the charges of {applicationId} to be assessed");
         if (charges.GetProperty("status").GetString() != "Payable")
         {
             return;
         }
-        using var paid = await SendAsync(HttpMethod.Post, $"/api/supply-scheme/applications/{applicationId}/charges/payments",
+        using var paid = await SendAsync(HttpMethod.Post, $"{ChargesPath(applicationId)}/payments",
             new { reference = $"POS-{applicationId:N}", amount = charges.GetProperty("balance").GetDecimal() }, user);
         Assert.True(paid.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"payment: {(int)paid.StatusCode} {await paid.Content.ReadAsStringAsync()}");
     }

@@ -1,31 +1,40 @@
 using MassTransit;
+using YeKuo.Contracts.Events;
 
 namespace YeKuo.SupplyScheme.Fees;
 
 /// <summary>
 /// The one queue where an account's opening (<see cref="OpenChargeAccountConsumer"/>) and a reply that came before it
-/// (<see cref="ChargeRepliedSchemeConsumer"/>) meet, handled one message at a time by one consumer (single active
-/// consumer, so also across replicas). Each reads what the other wrote and then commits; run side by side, both could
-/// read before either committed and neither would assess the charges. Serialised, the second always sees the first.
+/// (<see cref="ChargeRepliedSchemeConsumer"/>) meet: the messages of one application are handled one at a time (by
+/// application, so different applications still go side by side), by one consumer (single active consumer, so also
+/// across replicas). Each reads what the other wrote and then commits; run side by side, both could read before either
+/// committed and neither would assess the charges. Serialised, the second always sees the first.
 /// </summary>
 public static class ChargeAccountLane
 {
+    /// <summary>How many applications' messages are handled at once.</summary>
+    private const int Partitions = 8;
+
     /// <summary>The lane's queue, <c>{service}-charge-accounts</c>.</summary>
     public static string QueueOf(string serviceName) => $"{serviceName}-charge-accounts";
 
     public static void AddChargeAccountLane(this IBusRegistrationConfigurator bus, string serviceName)
     {
-        bus.AddConsumer<OpenChargeAccountConsumer>().Endpoint(endpoint => OneAtATime(endpoint, serviceName));
-        bus.AddConsumer<ChargeRepliedSchemeConsumer>().Endpoint(endpoint => OneAtATime(endpoint, serviceName));
-    }
-
-    private static void OneAtATime(IEndpointRegistrationConfigurator endpoint, string serviceName)
-    {
-        endpoint.Name = QueueOf(serviceName);
-        endpoint.ConcurrentMessageLimit = 1;
-        endpoint.AddConfigureEndpointCallback(receive =>
+        var queue = QueueOf(serviceName);
+        bus.AddConsumer<OpenChargeAccountConsumer>().Endpoint(endpoint => endpoint.Name = queue);
+        bus.AddConsumer<ChargeRepliedSchemeConsumer>().Endpoint(endpoint => endpoint.Name = queue);
+        bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
         {
-            if (receive is IRabbitMqReceiveEndpointConfigurator rabbit)
+            if (name != queue)
+            {
+                return;
+            }
+            endpoint.ConcurrentMessageLimit = Partitions;
+            // One partitioner for both message types: the same application always lands in the same partition.
+            var byApplication = endpoint.CreatePartitioner(Partitions);
+            endpoint.UsePartitioner<ApplicationAccepted>(byApplication, context => context.Message.ApplicationId);
+            endpoint.UsePartitioner<SchemeRepliedBeforeAcceptance>(byApplication, context => context.Message.ApplicationId);
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             {
                 rabbit.SingleActiveConsumer = true;
             }

@@ -17,8 +17,9 @@ namespace YeKuo.SupplyScheme.Fees;
 /// on its own queue). A reply that finds the account open assesses in its own transaction. One that does not cannot
 /// rely on the account's opening to see it: the opening may have read the replies just before this one committed and
 /// commit just after it read the accounts. So it leaves a <see cref="SchemeRepliedBeforeAcceptance"/> for the charge
-/// accounts' lane, which handles it and the openings one at a time (<see cref="ChargeAccountLane"/>): whichever of the
-/// two comes second there finds the other committed and catches the charges up. Either way as of the reply.
+/// accounts' lane, which handles it and the application's opening one at a time (<see cref="ChargeAccountLane"/>):
+/// whichever of the two comes second there finds the other committed and catches the charges up. Either way as of the
+/// reply.
 /// </summary>
 public sealed class ChargeAssessor(SupplySchemeDbContext db, TariffBook tariffs, TimeLimitPolicyBook policies, IEventOutbox outbox)
 {
