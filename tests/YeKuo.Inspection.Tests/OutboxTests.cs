@@ -17,14 +17,8 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
 {
     private static readonly DateTimeOffset Monday10 = InspectionApp.Monday10China;
 
-    private async Task<T> QueryAsync<T>(Func<InspectionDbContext, Task<T>> query)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<InspectionDbContext>());
-    }
-
     /// <summary>The application's <c>StepCompleted</c> rows in the outbox.</summary>
-    private Task<List<OutboxMessage>> StepCompletedRowsAsync(Guid applicationId) => QueryAsync(db => db.OutboxMessages.AsNoTracking()
+    private Task<List<OutboxMessage>> StepCompletedRowsAsync(Guid applicationId) => app.QueryAsync(db => db.OutboxMessages.AsNoTracking()
         .Where(m => m.ApplicationId == applicationId && m.MessageType == Messages.UrnOf(typeof(StepCompleted)))
         .ToListAsync());
 
@@ -54,7 +48,7 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         var application = new Handoffs();
         var withdrawn = application.Withdrawn(Monday10.AddMinutes(-5));
         // As a crash leaves it: committed a minute ago, never published (written around the context, so nothing publishes it now).
-        await QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+        await app.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
             INSERT INTO OutboxMessages (MessageId, MessageType, Body, ApplicationId, CreatedAt, Attempts)
             VALUES ({messageId.ToString().ToUpperInvariant()}, {Messages.UrnOf(typeof(ApplicationWithdrawn))}, {System.Text.Json.JsonSerializer.Serialize(withdrawn, YeKuo.Messaging.MessageJson.Options)},
                     {application.ApplicationId.ToString().ToUpperInvariant()}, {Monday10.AddMinutes(-1).UtcTicks}, 0)
@@ -62,7 +56,7 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
 
         await InspectionApp.WaitUntilAsync(() => Task.FromResult(app.PublishedSoFar<ApplicationWithdrawn>(m => m.ApplicationId == application.ApplicationId)
             .Any(p => p.MessageId == messageId)), "the relay to publish the row left behind");
-        await InspectionApp.WaitUntilAsync(async () => await QueryAsync(db => db.OutboxMessages.AsNoTracking()
+        await InspectionApp.WaitUntilAsync(async () => await app.QueryAsync(db => db.OutboxMessages.AsNoTracking()
             .AnyAsync(m => m.MessageId == messageId && m.SentAt != null)), "the row to be stamped sent");
     }
 
@@ -77,7 +71,7 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         await app.PublishAsync(application.Completed(Step.SiteSurvey, Monday10.AddDays(-1), Monday10), messageId);
 
         Assert.Empty(await app.WorkItemsAsync(application.ApplicationId));
-        Assert.False(await QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == messageId)));
+        Assert.False(await app.QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == messageId)));
     }
 
     [Fact]
@@ -90,7 +84,7 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         await app.PublishAsync(application.Completed(Step.SchemeConfirmation, Monday10.AddDays(-3), Monday10), messageId);
 
         Assert.Single(await app.WorkItemsAsync(application.ApplicationId));
-        Assert.True(await QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == messageId)));
+        Assert.True(await app.QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == messageId)));
     }
 
     [Fact]
@@ -113,7 +107,7 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         await app.PublishedAsync<WorkItemOpened>(m => m.WorkItemId == review.Id);
         // Its open-next-step consumer leaves it alone: no inbox row for the completion's message.
         var completionId = Assert.Single(await StepCompletedRowsAsync(application.ApplicationId)).MessageId;
-        Assert.False(await QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == completionId)));
+        Assert.False(await app.QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == completionId)));
     }
 
     [Fact]
@@ -123,7 +117,7 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         var withdrawn = System.Text.Json.JsonSerializer.Serialize(new Handoffs().Withdrawn(now.AddDays(-60)), YeKuo.Messaging.MessageJson.Options);
         var (sentLongAgo, sentRecently, neverSent) = (NewId.NextGuid(), NewId.NextGuid(), NewId.NextGuid());
         var (handledLongAgo, handledRecently) = (NewId.NextGuid(), NewId.NextGuid());
-        async Task OutboxRowAsync(Guid id, DateTimeOffset createdAt, DateTimeOffset? sentAt) => await QueryAsync(async db =>
+        async Task OutboxRowAsync(Guid id, DateTimeOffset createdAt, DateTimeOffset? sentAt) => await app.QueryAsync(async db =>
         {
             var key = id.ToString().ToUpperInvariant();
             await db.Database.ExecuteSqlAsync($"""
@@ -132,7 +126,7 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
                 """);
             return sentAt is null ? await db.Database.ExecuteSqlAsync($"UPDATE OutboxMessages SET SentAt = NULL WHERE MessageId = {key}") : 1;
         });
-        async Task InboxRowAsync(Guid id, DateTimeOffset processedAt) => await QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+        async Task InboxRowAsync(Guid id, DateTimeOffset processedAt) => await app.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
             INSERT INTO InboxMessages (MessageId, Consumer, ProcessedAt) VALUES ({id.ToString().ToUpperInvariant()}, 'RetentionTest', {processedAt.UtcTicks})
             """));
         await OutboxRowAsync(sentLongAgo, now.AddDays(-8), now.AddDays(-8));
@@ -143,13 +137,13 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         await InboxRowAsync(handledRecently, now.AddDays(-29));
 
         // One row per statement, so the batches' loop is walked too.
-        var (sentEvents, handledMessages) = await QueryAsync(db => YeKuo.Messaging.Retention.MessageRetention.DeleteOldAsync(
+        var (sentEvents, handledMessages) = await app.QueryAsync(db => YeKuo.Messaging.Retention.MessageRetention.DeleteOldAsync(
             db, new YeKuo.Messaging.Retention.MessageRetentionOptions { BatchSize = 1 }, now, CancellationToken.None));
 
         Assert.True(sentEvents >= 1 && handledMessages >= 1, $"deleted {sentEvents} sent events and {handledMessages} handled messages");
-        var outbox = await QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => new[] { sentLongAgo, sentRecently, neverSent }.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync());
+        var outbox = await app.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => new[] { sentLongAgo, sentRecently, neverSent }.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync());
         Assert.Equal(new[] { sentRecently, neverSent }.Order(), outbox.Order());
-        var inbox = await QueryAsync(db => db.InboxMessages.AsNoTracking().Where(m => m.Consumer == "RetentionTest").Select(m => m.MessageId).ToListAsync());
+        var inbox = await app.QueryAsync(db => db.InboxMessages.AsNoTracking().Where(m => m.Consumer == "RetentionTest").Select(m => m.MessageId).ToListAsync());
         Assert.Equal([handledRecently], inbox);
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Contracts;
-using YeKuo.Inspection.Infrastructure;
 using YeKuo.Messaging.Persistence;
 using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Supervision;
@@ -27,22 +26,16 @@ public sealed class WithdrawalTests(InspectionApp app) : IClassFixture<Inspectio
             await app.Harness.Bus.Publish(application.Withdrawn(Monday10));
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
-        await InspectionApp.WaitUntilAsync(async () => await ReadAsync(async db =>
+        await InspectionApp.WaitUntilAsync(async () => await app.QueryAsync(async db =>
             await db.ClosedApplications.AnyAsync(c => c.ApplicationId == application.ApplicationId)
             && await db.WorkItems.AnyAsync(w => w.ApplicationId == application.ApplicationId)), "the withdrawal and the handoff to commit");
 
         var scan = await app.Services.GetRequiredService<SupervisionScanner>().ScanOnceAsync();
 
-        var item = Assert.Single(await ReadAsync(db => db.WorkItems.AsNoTracking().Where(w => w.ApplicationId == application.ApplicationId).ToListAsync()));
+        var item = Assert.Single(await app.QueryAsync(db => db.WorkItems.AsNoTracking().Where(w => w.ApplicationId == application.ApplicationId).ToListAsync()));
         Assert.Equal((WorkItemStatus.Cancelled, $"{ClosedApplication.WithdrawnCancelReason} (opened as the application was withdrawn)"), (item.Status, item.CancelReason));
         // This scan cancelled it, or the periodic one a moment before: either way once.
         Assert.InRange(scan.Cancelled, 0, 1);
         Assert.Equal(0, (await app.Services.GetRequiredService<SupervisionScanner>().ScanOnceAsync()).Cancelled);
-    }
-
-    private async Task<T> ReadAsync<T>(Func<InspectionDbContext, Task<T>> query)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<InspectionDbContext>());
     }
 }

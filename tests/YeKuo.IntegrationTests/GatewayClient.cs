@@ -153,9 +153,7 @@ public sealed class GatewayClient : IDisposable
         var charges = default(JsonElement);
         await WaitUntilAsync(async () =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, ChargesPath(applicationId));
-            await AuthorizeAsync(request, user);
-            using var response = await _http.SendAsync(request);
+            using var response = await GetResponseAsync(ChargesPath(applicationId), user);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 return false; // the account is not open yet
@@ -216,11 +214,16 @@ public sealed class GatewayClient : IDisposable
 
     public async Task<T> GetAsync<T>(string path, string user)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        await AuthorizeAsync(request, user);
-        using var response = await _http.SendAsync(request);
+        using var response = await GetResponseAsync(path, user);
         Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+
+    private async Task<HttpResponseMessage> GetResponseAsync(string path, string user)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        await AuthorizeAsync(request, user);
+        return await _http.SendAsync(request);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object body, string user)
