@@ -29,12 +29,12 @@ public sealed class CustomerManagerPageTests(WebSystemFixture system)
 
         // Without a reason the change is refused and nothing moves.
         await row.GetByTestId("change-manager").ClickAsync();
-        await row.GetByTestId("new-manager").FillAsync(next);
+        await row.GetByTestId("new-manager").SetAsync(next);
         await row.GetByTestId("save-manager").ClickAsync();
         await Expect(head.GetByTestId("problem")).ToBeVisibleAsync();
         await Expect(row).ToHaveAttributeAsync("data-manager", first);
 
-        await row.GetByTestId("change-reason").FillAsync("原客户经理调岗");
+        await row.GetByTestId("change-reason").SetAsync("原客户经理调岗");
         await row.GetByTestId("save-manager").ClickAsync();
         await Expect(head.GetByTestId("manager-changed")).ToBeVisibleAsync();
         await Expect(row).ToHaveAttributeAsync("data-manager", next);

@@ -37,7 +37,7 @@ public sealed class ForesightPagesTests(WebSystemFixture system)
         // What-if: the generated history with the 方案审查会 every other Wednesday.
         await platform.GotoAsync("/platform/what-if");
         await platform.GetByTestId("what-if-source").SelectOptionAsync("generated");
-        await platform.GetByTestId("what-if-meeting-every").FillAsync("2");
+        await platform.GetByTestId("what-if-meeting-every").SetAsync("2");
         await platform.GetByTestId("what-if-run").ClickAsync();
         await Expect(platform.GetByTestId("what-if-result")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(platform.GetByTestId("what-if-days")).ToContainTextAsync("+");
@@ -46,13 +46,13 @@ public sealed class ForesightPagesTests(WebSystemFixture system)
         await SaveAsync(platform, "what-if");
 
         // A bad scenario is answered, not crashed on.
-        await platform.GetByTestId("what-if-thresholds").FillAsync("80,50");
+        await platform.GetByTestId("what-if-thresholds").SetAsync("80,50");
         await platform.GetByTestId("what-if-run").ClickAsync();
         await Expect(platform.GetByTestId("problem")).ToBeVisibleAsync();
 
         // Bottlenecks of a month of the generated history on 时效监控.
         await platform.GotoAsync("/platform");
-        await platform.GetByTestId("bottleneck-month").FillAsync("2025-12");
+        await platform.GetByTestId("bottleneck-month").SetAsync("2025-12");
         await platform.GetByTestId("bottleneck-source").SelectOptionAsync("generated");
         await platform.GetByTestId("bottleneck-show").ClickAsync();
         await Expect(platform.Locator("[data-testid=bottleneck-activity] [data-testid=bottleneck-row]")).ToHaveCountAsync(3, new() { Timeout = 60_000 });

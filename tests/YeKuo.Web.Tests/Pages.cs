@@ -6,7 +6,10 @@ namespace YeKuo.Web.Tests;
 /// <summary>What a user does on the worklist and work item pages.</summary>
 public static class Pages
 {
-    /// <summary>Blazor's <c>@bind</c> listens to <c>change</c>: fill, then say the value changed.</summary>
+    /// <summary>
+    /// Blazor's <c>@bind</c> listens to <c>change</c>, which a typed value raises only on blur: fill, then say the value
+    /// changed, so the circuit has it before the next click rather than through that click's blur.
+    /// </summary>
     public static async Task SetAsync(this ILocator field, string value)
     {
         await field.FillAsync(value);
