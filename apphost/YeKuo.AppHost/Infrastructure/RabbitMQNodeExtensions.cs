@@ -37,6 +37,13 @@ public static class RabbitMQNodeExtensions
                 context.Args.Add("127.0.0.1");
             })
             .WithEpmdHealthCheck();
+        // epmd runs in the node's directory and starts first (the node waits for it): on a fresh state directory it must
+        // exist before then, not only once the node writes its files.
+        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(epmd.Resource, (_, _) =>
+        {
+            Directory.CreateDirectory(dataDirectory);
+            return Task.CompletedTask;
+        });
 
         var node = builder.AddResource(new RabbitMQNodeResource(name, dataDirectory))
             .WithEndpoint(name: RabbitMQNodeResource.AmqpEndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)
