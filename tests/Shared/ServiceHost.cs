@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using YeKuo.Contracts.Events;
 
 namespace YeKuo.Tests.Support;
 
@@ -135,6 +136,23 @@ public abstract class ServiceHost<TProgram> : WebApplicationFactory<TProgram> wh
             await ConsumedAsync(messageId ?? throw new InvalidOperationException($"{typeof(T).Name} was published without a MessageId."));
         }
         return message;
+    }
+
+    /// <summary>
+    /// Work items whose opening was announced so far: each <see cref="WorkItemOpened"/>, and each opening a
+    /// <see cref="StepCompleted"/> carries for the next step its completion opened in the same commit.
+    /// </summary>
+    public IReadOnlyList<WorkItemOpened> OpeningsSoFar(Func<WorkItemOpened, bool> filter) =>
+        PublishedSoFar(filter).Select(p => p.Message)
+            .Concat(PublishedSoFar<StepCompleted>(c => c.NextOpened is { } opened && filter(opened)).Select(p => p.Message.NextOpened!))
+            .ToArray();
+
+    /// <summary>Waits until a matching opening was announced (<see cref="OpeningsSoFar"/>) and returns the first.</summary>
+    public async Task<WorkItemOpened> OpeningAsync(Func<WorkItemOpened, bool> filter)
+    {
+        IReadOnlyList<WorkItemOpened> found = [];
+        await WaitUntilAsync(() => (found = OpeningsSoFar(filter)).Count > 0, "No matching opening was announced");
+        return found[0];
     }
 
     /// <summary>Waits until a message with this id has been consumed (e.g. one the outbox relay published).</summary>

@@ -71,6 +71,25 @@ public sealed class TimelineTests(AcceptanceApp app) : IClassFixture<AcceptanceA
     }
 
     [Fact]
+    public async Task A_completion_that_opened_the_next_step_in_its_commit_puts_both_steps_on_the_timeline()
+    {
+        // 现场勘查 → 方案答复 in 供电方案: the completion carries the reply's opening; no WorkItemOpened of its own comes.
+        var (application, _) = await app.SubmitValidAsync();
+        var surveyId = Guid.NewGuid();
+        var replyId = Guid.NewGuid();
+        var replyDue = Due.AddDays(7);
+        var reply = new WorkItemOpened(replyId, application.Id, application.Number, Step.SchemeReply, Department.SupplyScheme, 1, null, Completed, replyDue);
+
+        await app.PublishAsync(CompletedOf(application, surveyId) with { NextStepHandled = true, NextOpened = reply });
+
+        var details = await app.ApplicationAsync(application.Id);
+        AssertCompleteEntry(Assert.Single(details.Timeline, s => s.Step == "SiteSurvey"), Due);
+        var opened = Assert.Single(details.Timeline, s => s.Step == "SchemeReply");
+        Assert.Equal((Completed, replyDue, 1), (opened.StartedAt, opened.DueAt, opened.Round));
+        Assert.Null(opened.CompletedAt);
+    }
+
+    [Fact]
     public async Task A_late_WorkItemOpened_does_not_undo_the_due_date_moved_by_a_pause()
     {
         // The step was paused (客户原因), so it completed with a due date later than the one it opened with.

@@ -59,7 +59,7 @@ public sealed class InspectionHandoffTests(InspectionApp app) : IClassFixture<In
         Assert.Equal(("DesignReview", "Inspection", 1, "Open"), (open.Step, open.Department, open.Round, open.Status));
         Assert.Equal(5, open.LimitWorkingDays);
         Assert.Equal(DesignReviewDue, open.DueAt);
-        await app.PublishedAsync<WorkItemOpened>(m => m.WorkItemId == review.Id && m.DueAt == DesignReviewDue);
+        await app.OpeningAsync(m => m.WorkItemId == review.Id && m.DueAt == DesignReviewDue);
     }
 
     [Fact]

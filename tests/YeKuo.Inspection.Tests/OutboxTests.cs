@@ -104,7 +104,9 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
         Assert.Equal(("DesignReview", Monday10), (review.Step, review.OpenedAt));
         var completed = await app.PublishedAsync<StepCompleted>(m => m.WorkItemId == submission.Id);
         Assert.True(completed.NextStepHandled);
-        await app.PublishedAsync<WorkItemOpened>(m => m.WorkItemId == review.Id);
+        // The review's opening travels in the completion's own event, not in a WorkItemOpened of its own.
+        Assert.Equal((review.Id, Step.DesignReview, Monday10), (completed.NextOpened?.WorkItemId, completed.NextOpened?.Step, completed.NextOpened?.OpenedAt));
+        Assert.Empty(app.PublishedSoFar<WorkItemOpened>(m => m.WorkItemId == review.Id));
         // Its open-next-step consumer leaves it alone: no inbox row for the completion's message.
         var completionId = Assert.Single(await StepCompletedRowsAsync(application.ApplicationId)).MessageId;
         Assert.False(await app.QueryAsync(db => db.InboxMessages.AnyAsync(m => m.MessageId == completionId)));

@@ -82,8 +82,8 @@ public sealed class HighVoltageFlowTests(SystemFixture system)
             Assert.Equal(JsonValueKind.Null, waiting.GetProperty("dueAt").ValueKind);
             Assert.Equal(customer, waiting.GetProperty("assignee").GetString());
             Assert.Empty(await gateway.GetAsync<JsonElement[]>($"/api/inspection/work-items?applicationId={id}&step={inspection}", "staff-inspection"));
-            // Acceptance learns of the opening from its own consumer of WorkItemOpened (the previous inspection's completion
-            // opened the request in its own commit): wait for it to show the application waiting on that request.
+            // Acceptance learns of the opening from the previous inspection's StepCompleted (its completion opened the
+            // request in its own commit and carries the opening): wait for it to show the application waiting on that request.
             JsonElement waitingOn = default;
             await GatewayClient.WaitUntilAsync(async () =>
             {

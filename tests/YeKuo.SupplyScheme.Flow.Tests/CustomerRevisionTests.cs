@@ -52,7 +52,7 @@ public sealed class CustomerRevisionTests(SchemeFlowApp app) : IClassFixture<Sch
         Assert.True(done.Outcome.MovesOn);
         Assert.Equal([(1, "RevisionRequested"), (2, "Confirmed")], (await application.HistoryAsync()).Select(r => (r.Revision, r.Status)).ToArray());
         // Every round is on the timeline.
-        var openedRounds = app.Published<WorkItemOpened>(e => e.ApplicationId == application.ApplicationId)
+        var openedRounds = app.OpeningsSoFar(e => e.ApplicationId == application.ApplicationId)
             .Select(e => (e.Step, e.Round)).ToHashSet();
         Assert.Superset(new HashSet<(Step, int)> { (Step.SchemeReply, 1), (Step.SchemeConfirmation, 1), (Step.SchemeReply, 2), (Step.SchemeConfirmation, 2) }, openedRounds);
         Assert.Equal([1, 2], app.Published<StepCompleted>(e => e.ApplicationId == application.ApplicationId && e.Step == Step.SchemeReply)

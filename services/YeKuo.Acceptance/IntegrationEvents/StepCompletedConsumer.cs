@@ -5,7 +5,10 @@ using YeKuo.Messaging.Inbox;
 
 namespace YeKuo.Acceptance.IntegrationEvents;
 
-/// <summary>A department completed a step: the timeline records who and when.</summary>
+/// <summary>
+/// A department completed a step: the timeline records who and when, and the next step's opening when the completion
+/// opened it in the same commit (<see cref="StepCompleted.NextOpened"/>).
+/// </summary>
 public sealed class StepCompletedConsumer(AcceptanceDbContext db, TimeProvider time)
     : IdempotentConsumer<StepCompleted, AcceptanceDbContext>(db, time)
 {
@@ -20,5 +23,9 @@ public sealed class StepCompletedConsumer(AcceptanceDbContext db, TimeProvider t
         entry.CompletedBy = message.CompletedBy;
         entry.Assignee = message.CompletedBy;
         entry.Outcome = message.Outcome;
+        if (message.NextOpened is { } opened)
+        {
+            await Timeline.RecordOpeningAsync(Db, opened, context.CancellationToken);
+        }
     }
 }

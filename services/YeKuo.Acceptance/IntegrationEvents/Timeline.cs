@@ -1,6 +1,7 @@
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
 
 namespace YeKuo.Acceptance.IntegrationEvents;
 
@@ -19,6 +20,24 @@ internal static class Timeline
             db.Timeline.Add(entry);
         }
         return entry;
+    }
+
+    /// <summary>
+    /// A department opened a step (its own <see cref="WorkItemOpened"/>, or the one a completion carries when it opened the
+    /// next step in its commit): the timeline shows it as started (and due).
+    /// </summary>
+    public static async Task RecordOpeningAsync(AcceptanceDbContext db, WorkItemOpened opened, CancellationToken cancellationToken)
+    {
+        var entry = await EntryAsync(db, opened.WorkItemId, opened.ApplicationId, opened.Step, opened.Department, opened.Round, cancellationToken);
+        entry.Round = opened.Round;
+        entry.OpenedAt = opened.OpenedAt;
+        // A resume (which moves the due) or the completion may have arrived first; theirs is the later due.
+        if (entry.DueAt is null)
+        {
+            entry.DueAt = opened.DueAt;
+            entry.DueAssumedYears = opened.DueAssumedYears ?? [];
+        }
+        entry.Assignee ??= opened.Assignee;
     }
 
     /// <summary>The pause a work item began at <paramref name="pausedAt"/>, created by whichever of its events arrives first.</summary>

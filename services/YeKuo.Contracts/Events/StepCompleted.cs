@@ -14,6 +14,11 @@ namespace YeKuo.Contracts.Events;
 /// (opened the step, or found that it must not open): no department needs it from the broker. False (and absent in
 /// older messages) when the next step's department takes it from the broker.
 /// </param>
+/// <param name="NextOpened">
+/// The next step's work item when the completion opened it in the same commit (<paramref name="NextStepHandled"/>):
+/// its opening travels here instead of in a <see cref="WorkItemOpened"/> of its own, one message fewer per such handoff.
+/// Null (and absent in older messages) when the next step opens elsewhere, or did not open.
+/// </param>
 /// <param name="Outcome">
 /// The step's typed result (<see cref="StepDefinition.OutcomeType"/>: the scheme as replied, an inspection's defects, the
 /// meter number, …), for downstream steps, notices and partners. v2: replaces v1's string dictionary.
@@ -37,4 +42,5 @@ public sealed record StepCompleted(
     StepOutcome Outcome,
     DateTimeOffset? ClockStartedAt = null,
     IReadOnlyList<int>? DueAssumedYears = null,
-    bool NextStepHandled = false) : IStepEvent;
+    bool NextStepHandled = false,
+    WorkItemOpened? NextOpened = null) : IStepEvent;

@@ -392,15 +392,15 @@ public static class WorkItemsApi
             var now = time.GetUtcNow();
             w.Complete(user, now, result.Outcome!);
             var completed = WorkItemEvents.Completed(w);
-            // The next step hosted here too (现场勘查 → 方案答复, 设计审查 → 申请中间检查, …): opened in this commit, not through the broker.
+            // The next step hosted here too (现场勘查 → 方案答复, 设计审查 → 申请中间检查, …): opened in this commit, not through
+            // the broker, and its opening told in the completion's own event.
             var opener = http.RequestServices.GetService<StepOpener<TContext>>();
-            var opensHere = opener?.OpensHere(completed) == true;
-            outbox.Enqueue(opensHere ? completed with { NextStepHandled = true } : completed, w.ApplicationId);
-            await result.ApplyEffectsAsync(w, new StepCompletionContext(outbox, http.RequestServices, now, cancellationToken));
-            if (opensHere)
+            if (opener?.OpensHere(completed) == true)
             {
-                await opener!.OpenAsync(completed, cancellationToken);
+                completed = completed with { NextStepHandled = true, NextOpened = await opener.OpenInCompletionAsync(completed, cancellationToken) };
             }
+            outbox.Enqueue(completed, w.ApplicationId);
+            await result.ApplyEffectsAsync(w, new StepCompletionContext(outbox, http.RequestServices, now, cancellationToken));
         }, cancellationToken);
         return change.Result switch
         {

@@ -41,11 +41,23 @@ public sealed class StepOpener<TContext>(
     /// A handoff a gate kept (the customer's payment): from then until now is the customer's time, taken out of the step's
     /// clock like a pause and shown on the step.
     /// </param>
-    public async Task OpenAsync(StepCompleted message, CancellationToken cancellationToken, (DateTimeOffset Since, string Reason)? heldSince = null)
+    public Task OpenAsync(StepCompleted message, CancellationToken cancellationToken, (DateTimeOffset Since, string Reason)? heldSince = null) =>
+        OpenAndTellAsync(message, heldSince, announce: true, cancellationToken);
+
+    /// <summary>
+    /// Opens the step in the commit of the completion that raises <paramref name="message"/> (<see cref="OpensHere"/>) and
+    /// returns its opening for <see cref="StepCompleted.NextOpened"/>, which announces it; null when nothing opened.
+    /// </summary>
+    public Task<WorkItemOpened?> OpenInCompletionAsync(StepCompleted message, CancellationToken cancellationToken) =>
+        OpenAndTellAsync(message, heldSince: null, announce: false, cancellationToken);
+
+    /// <param name="announce">Whether the opening goes out as a <see cref="WorkItemOpened"/> of its own (else the caller carries it).</param>
+    private async Task<WorkItemOpened?> OpenAndTellAsync(
+        StepCompleted message, (DateTimeOffset Since, string Reason)? heldSince, bool announce, CancellationToken cancellationToken)
     {
         if (HostedNextStep(message) is not { } step)
         {
-            return;
+            return null;
         }
         var sentBack = !(message.Outcome?.MovesOn ?? true);
         // Sent back to the same step (re-check by the department), or to an earlier one (the customer's request, a revision).
@@ -54,7 +66,7 @@ public sealed class StepOpener<TContext>(
 
         if (await Db.ClosedApplications.AnyAsync(c => c.ApplicationId == message.ApplicationId, cancellationToken))
         {
-            return;
+            return null;
         }
 
         int round;
@@ -63,7 +75,7 @@ public sealed class StepOpener<TContext>(
             round = message.Round + 1;
             if (await Db.WorkItems.AnyAsync(w => w.ApplicationId == message.ApplicationId && w.Step == step && w.Round == round, cancellationToken))
             {
-                return;
+                return null;
             }
         }
         else
@@ -79,7 +91,7 @@ public sealed class StepOpener<TContext>(
             if (latest is not null
                 && (latest.IsOpen || latest.OpenedAt >= message.CompletedAt || (reopen is null && message.Round == 1)))
             {
-                return;
+                return null;
             }
             round = (latest?.Round ?? 0) + 1;
         }
@@ -91,7 +103,7 @@ public sealed class StepOpener<TContext>(
             if (await gate.WaitsForAsync(message, cancellationToken) is { } reason)
             {
                 await gate.HoldAsync(message, reason, now, cancellationToken);
-                return;
+                return null;
             }
         }
 
@@ -103,13 +115,18 @@ public sealed class StepOpener<TContext>(
             step, definition.Responsible, round, message.Plan, now, deadline.Deadline,
             assignee: definition.IsCustomerStep ? message.CustomerId : null);
         Db.WorkItems.Add(item);
-        outbox.Enqueue(WorkItemEvents.Opened(item), item.ApplicationId);
+        var opened = WorkItemEvents.Opened(item);
+        if (announce)
+        {
+            outbox.Enqueue(opened, item.ApplicationId);
+        }
         foreach (var (from, to, reason) in deadline.CustomerTime.Concat(held.Select(h => (From: h.Start, To: h.End ?? now, Reason: h.Reason ?? ""))))
         {
             var pause = item.RecordCustomerTime(from, to, reason, message.CustomerId);
             outbox.Enqueue(WorkItemEvents.Paused(item, pause), item.ApplicationId);
             outbox.Enqueue(WorkItemEvents.Resumed(item, pause), item.ApplicationId);
         }
+        return opened;
     }
 
     private sealed record OpeningDeadline(StepDeadline Deadline, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To, string Reason)> CustomerTime);
