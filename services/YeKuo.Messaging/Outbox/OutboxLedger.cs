@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using YeKuo.Messaging.Persistence;
 
 namespace YeKuo.Messaging.Outbox;
@@ -13,11 +14,13 @@ namespace YeKuo.Messaging.Outbox;
 /// <summary>
 /// What happened to each outbox row this process is publishing. A row is <em>claimed</em> while a publish of it is under
 /// way (the relay leaves it alone); once the broker has confirmed it, its <c>SentAt</c> (the moment of the confirm) is
-/// written together with those of every other row confirmed meanwhile: one short write for many rows, each stamped as
-/// soon as its own confirm is in, never held back by a slower publish. A failed publish records its attempt and backoff.
+/// written together with those of every other row confirmed meanwhile (gathered for
+/// <see cref="OutboxRelayOptions.StampGathering"/>): one short write for many rows, each stamped with the instant of its
+/// own confirm, never held back by a slower publish. A failed publish records its attempt and backoff.
 /// A crash before the stamp is written costs a second publish of the same message id, which receivers discard.
 /// </summary>
-internal sealed class OutboxLedger<TContext>(IServiceScopeFactory scopes, ILogger<OutboxLedger<TContext>> logger) : BackgroundService
+internal sealed class OutboxLedger<TContext>(
+    IServiceScopeFactory scopes, IOptions<OutboxRelayOptions> options, ILogger<OutboxLedger<TContext>> logger) : BackgroundService
     where TContext : ServiceDbContext
 {
     /// <summary>Rows per write; keeps a statement's parameters well below SQL Server's 2,100.</summary>
@@ -58,6 +61,10 @@ internal sealed class OutboxLedger<TContext>(IServiceScopeFactory scopes, ILogge
         {
             while (await _outcomes.Reader.WaitToReadAsync(stoppingToken))
             {
+                if (options.Value.StampGathering is { } gathering && gathering > TimeSpan.Zero)
+                {
+                    await Task.Delay(gathering, stoppingToken);
+                }
                 await DrainAsync(batch, CancellationToken.None);
             }
         }

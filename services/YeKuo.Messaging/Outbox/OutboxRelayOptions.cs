@@ -20,6 +20,14 @@ public sealed class OutboxRelayOptions
 
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// How long the ledger gathers broker confirms before it writes their <c>SentAt</c> stamps, all in one write: a stamp
+    /// is a commit of its own (with its fsync), and one per moment costs less than one per confirm. A row not yet stamped
+    /// is only published again after a crash (same message id, discarded by receivers); keep this well below
+    /// <see cref="RelayAfter"/>. Zero writes as soon as a confirm is in.
+    /// </summary>
+    public TimeSpan StampGathering { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>First retry delay after a failed publish; doubles per attempt up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
 
