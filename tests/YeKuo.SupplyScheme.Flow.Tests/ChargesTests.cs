@@ -178,6 +178,23 @@ public sealed class ChargesTests(SchemeFlowApp app) : IClassFixture<SchemeFlowAp
     }
 
     [Fact]
+    public async Task An_application_withdrawn_after_its_reply_but_before_the_acceptance_reached_supply_scheme_has_nothing_payable()
+    {
+        // The reply came while 受理's acceptance was still on its way; then the customer withdrew; then the acceptance came.
+        var (application, reply, acceptedAt) = await ApprovedBeforeTheAcceptanceArrivesAsync();
+        await SchemeFlowApp.ExpectAsync(HttpStatusCode.OK, application.ReplyAsync(reply.Id, application.Scheme(capacityKva: 630m)));
+        await app.PublishedAsync<SchemeRepliedBeforeAcceptance>(e => e.ApplicationId == application.ApplicationId, consumed: true);
+        await app.PublishAsync(new ApplicationWithdrawn(application.ApplicationId, application.ApplicationNumber, application.CustomerId, "项目取消", app.Clock.GetUtcNow()));
+
+        await application.PublishAcceptedAsync(ApplicationKind.TemporarySupply, acceptedAt);
+
+        var charges = await app.ClientAs(application.CustomerId).GetFromJsonAsync<ChargeAccountDto>(ChargesOf(application), SchemeFlowApp.Json);
+        Assert.Equal(("Withdrawn", 0m), (charges!.Status, charges.Balance));
+        Assert.Empty(app.Published<ChargesAssessed>(e => e.ApplicationId == application.ApplicationId));
+        Assert.Equal(HttpStatusCode.Conflict, (await PayAsync(application, application.CustomerId, "WX-11", 63_000m)).StatusCode);
+    }
+
+    [Fact]
     public async Task Withdrawing_after_paying_refunds_what_was_paid_item_by_item()
     {
         var application = await RepliedAsync();

@@ -27,7 +27,6 @@ internal static class Extensions
         {
             bus.AddDepartmentConsumers<SupplySchemeDbContext>(ServiceName);
             bus.AddChargeAccountLane(ServiceName);
-            bus.AddConsumer<RefundOnWithdrawalConsumer>();
         });
         builder.Services.AddSingleton(_ => TariffBook.LoadDefault());
         builder.Services.AddScoped<ChargeAssessor>();

@@ -4,11 +4,13 @@ using YeKuo.Contracts.Events;
 namespace YeKuo.SupplyScheme.Fees;
 
 /// <summary>
-/// The one queue where an account's opening (<see cref="OpenChargeAccountConsumer"/>) and a reply that came before it
-/// (<see cref="ChargeRepliedSchemeConsumer"/>) meet: the messages of one application are handled one at a time (by
-/// application, so different applications still go side by side), by one consumer (single active consumer, so also
-/// across replicas). Each reads what the other wrote and then commits; run side by side, both could read before either
-/// committed and neither would assess the charges. Serialised, the second always sees the first.
+/// The one queue where an account's opening (<see cref="OpenChargeAccountConsumer"/>), a reply that came before it
+/// (<see cref="ChargeRepliedSchemeConsumer"/>) and the withdrawal (<see cref="RefundOnWithdrawalConsumer"/>) meet: the
+/// messages of one application are handled one at a time (by application, so different applications still go side by
+/// side), by one consumer (single active consumer, so also across replicas). Each reads what another wrote and then
+/// commits; run side by side, both could read before either committed (the reply finds no account and the opening no
+/// reply, the withdrawal no account and the opening no withdrawal) and the charges would go unassessed, or stay payable
+/// for a withdrawn application. Serialised, the second always sees the first.
 /// </summary>
 public static class ChargeAccountLane
 {
@@ -23,6 +25,7 @@ public static class ChargeAccountLane
         var queue = QueueOf(serviceName);
         bus.AddConsumer<OpenChargeAccountConsumer>().Endpoint(endpoint => endpoint.Name = queue);
         bus.AddConsumer<ChargeRepliedSchemeConsumer>().Endpoint(endpoint => endpoint.Name = queue);
+        bus.AddConsumer<RefundOnWithdrawalConsumer>().Endpoint(endpoint => endpoint.Name = queue);
         bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
         {
             if (name != queue)
@@ -34,6 +37,7 @@ public static class ChargeAccountLane
             var byApplication = endpoint.CreatePartitioner(Partitions);
             endpoint.UsePartitioner<ApplicationAccepted>(byApplication, context => context.Message.ApplicationId);
             endpoint.UsePartitioner<SchemeRepliedBeforeAcceptance>(byApplication, context => context.Message.ApplicationId);
+            endpoint.UsePartitioner<ApplicationWithdrawn>(byApplication, context => context.Message.ApplicationId);
             if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             {
                 rabbit.SingleActiveConsumer = true;

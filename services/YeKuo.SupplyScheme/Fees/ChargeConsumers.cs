@@ -9,19 +9,28 @@ namespace YeKuo.SupplyScheme.Fees;
 
 /// <summary>
 /// 受理 accepted an application: its charge account opens with what the tariff needs (kind, class, time-limit document).
-/// A scheme replied before the account opened is charged now, as of the reply. In the charge accounts' lane.
+/// A scheme replied before the account opened is charged now, as of the reply; an application withdrawn before the
+/// account opened (its withdrawal handled earlier in this lane) gets an account that is withdrawn, with nothing payable.
+/// In the charge accounts' lane.
 /// </summary>
 public sealed class OpenChargeAccountConsumer(SupplySchemeDbContext db, TimeProvider time, ChargeAssessor assessor)
     : IdempotentConsumer<ApplicationAccepted, SupplySchemeDbContext>(db, time)
 {
     protected override async Task HandleAsync(ApplicationAccepted message, ConsumeContext<ApplicationAccepted> context)
     {
-        if (!await Db.ChargeAccounts.AnyAsync(a => a.ApplicationId == message.ApplicationId, context.CancellationToken))
+        if (await Db.ChargeAccounts.AnyAsync(a => a.ApplicationId == message.ApplicationId, context.CancellationToken))
         {
-            var account = ChargeAccount.Open(message);
-            Db.ChargeAccounts.Add(account);
-            await assessor.CatchUpAsync(account, context.CancellationToken);
+            return;
         }
+        var account = ChargeAccount.Open(message);
+        Db.ChargeAccounts.Add(account);
+        if (await Db.ClosedApplications.FirstOrDefaultAsync(c => c.ApplicationId == message.ApplicationId, context.CancellationToken) is { } closed)
+        {
+            // Nothing was paid into an account that did not exist: no refund comes of it.
+            account.Withdraw(closed.Reason, Time.GetUtcNow());
+            return;
+        }
+        await assessor.CatchUpAsync(account, context.CancellationToken);
     }
 }
 
@@ -41,14 +50,22 @@ public sealed class ChargeRepliedSchemeConsumer(SupplySchemeDbContext db, TimePr
     }
 }
 
-/// <summary>The customer withdrew: nothing more is payable, and what was paid is refunded (退费), item by item.</summary>
+/// <summary>
+/// The customer withdrew: nothing more is payable, and what was paid is refunded (退费), item by item. When the account
+/// has not opened yet, the application is recorded as closed (if the department's own withdrawal consumer has not yet),
+/// so that the opening, later in the same lane, opens it withdrawn. In the charge accounts' lane.
+/// </summary>
 public sealed class RefundOnWithdrawalConsumer(SupplySchemeDbContext db, TimeProvider time, IEventOutbox outbox)
     : IdempotentConsumer<ApplicationWithdrawn, SupplySchemeDbContext>(db, time)
 {
     protected override async Task HandleAsync(ApplicationWithdrawn message, ConsumeContext<ApplicationWithdrawn> context)
     {
         var account = await Db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == message.ApplicationId, context.CancellationToken);
-        if (account?.Withdraw(message.Reason, Time.GetUtcNow()) is { } refunded)
+        if (account is null)
+        {
+            await Db.RecordWithdrawalAsync(message.ApplicationId, Time.GetUtcNow(), context.CancellationToken);
+        }
+        else if (account.Withdraw(message.Reason, Time.GetUtcNow()) is { } refunded)
         {
             outbox.Enqueue(refunded, message.ApplicationId);
         }

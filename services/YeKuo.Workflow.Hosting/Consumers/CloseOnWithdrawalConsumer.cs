@@ -28,9 +28,6 @@ public sealed class CloseOnWithdrawalConsumer<TContext>(TContext db, TimeProvide
             item.Cancel($"{ClosedApplication.WithdrawnCancelReason}: {message.Reason}", now);
         }
 
-        if (!await Db.ClosedApplications.AnyAsync(c => c.ApplicationId == message.ApplicationId, context.CancellationToken))
-        {
-            Db.ClosedApplications.Add(new ClosedApplication { ApplicationId = message.ApplicationId, Reason = "withdrawn", ClosedAt = now });
-        }
+        await Db.RecordWithdrawalAsync(message.ApplicationId, now, context.CancellationToken);
     }
 }

@@ -23,6 +23,16 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
 
     public DbSet<ClosedApplication> ClosedApplications => Set<ClosedApplication>();
 
+    /// <summary>Remembers that the customer withdrew the application, unless that is known already: no work opens for it any more.</summary>
+    public async Task RecordWithdrawalAsync(Guid applicationId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!ClosedApplications.Local.Any(c => c.ApplicationId == applicationId)
+            && !await ClosedApplications.AnyAsync(c => c.ApplicationId == applicationId, cancellationToken))
+        {
+            ClosedApplications.Add(new ClosedApplication { ApplicationId = applicationId, Reason = ClosedApplication.Withdrawn, ClosedAt = now });
+        }
+    }
+
     /// <summary>超时预警 and escalation timers of the work items (polled by <see cref="SupervisionScanner"/>).</summary>
     public DbSet<SupervisionTimer> SupervisionTimers => Set<SupervisionTimer>();
 
