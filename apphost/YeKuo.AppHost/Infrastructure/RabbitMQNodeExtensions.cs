@@ -36,14 +36,9 @@ public static class RabbitMQNodeExtensions
                 context.Args.Add("-address");
                 context.Args.Add("127.0.0.1");
             })
-            .WithEpmdHealthCheck();
-        // epmd runs in the node's directory and starts first (the node waits for it): on a fresh state directory it must
-        // exist before then, not only once the node writes its files.
-        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(epmd.Resource, (_, _) =>
-        {
-            Directory.CreateDirectory(dataDirectory);
-            return Task.CompletedTask;
-        });
+            .WithEpmdHealthCheck()
+            // epmd runs in the node's directory and starts first (the node waits for it), before the node writes its files.
+            .WithDirectoryBeforeStart(dataDirectory);
 
         var node = builder.AddResource(new RabbitMQNodeResource(name, dataDirectory))
             .WithEndpoint(name: RabbitMQNodeResource.AmqpEndpointName, scheme: "tcp", env: "RABBITMQ_NODE_PORT", isProxied: false)

@@ -31,12 +31,8 @@ public static class RedisServerExtensions
                     context.Args.Add(arg);
                 }
             })
-            .WithRedisPingHealthCheck();
-        builder.Eventing.Subscribe<BeforeResourceStartedEvent>(redis.Resource, (_, _) =>
-        {
-            Directory.CreateDirectory(dataDirectory);
-            return Task.CompletedTask;
-        });
+            .WithRedisPingHealthCheck()
+            .WithDirectoryBeforeStart(dataDirectory);
         return redis.AsConnectionString();
     }
 }

@@ -61,7 +61,8 @@ internal sealed class OutboxLedger<TContext>(
         {
             while (await _outcomes.Reader.WaitToReadAsync(stoppingToken))
             {
-                if (options.Value.StampGathering is { } gathering && gathering > TimeSpan.Zero)
+                var gathering = options.Value.StampGathering;
+                if (gathering > TimeSpan.Zero)
                 {
                     await Task.Delay(gathering, stoppingToken);
                 }
