@@ -242,8 +242,8 @@ public static class ApplicationsApi
     private static async Task CancelOpenWorkAsync(AcceptanceDbContext db, Guid applicationId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var open = await db.WorkItems
-            .Where(w => w.ApplicationId == applicationId
-                && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused))
+            .Where(w => w.ApplicationId == applicationId)
+            .Where(WorkItem.OpenInQuery)
             .ToListAsync(cancellationToken);
         foreach (var item in open)
         {

@@ -173,9 +173,8 @@ public static class SchemeReviewsApi
                 break;
             case "pending":
                 // Under review, and the application still open here (a withdrawal closes the 供电方案答复 round).
-                query = query.Where(r => r.Status == SchemeReviewStatus.UnderReview
-                    && db.WorkItems.Any(w => w.Id == r.SchemeReplyWorkItemId
-                        && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused)));
+                var openWork = db.OpenWorkItems;
+                query = query.Where(r => r.Status == SchemeReviewStatus.UnderReview && openWork.Any(w => w.Id == r.SchemeReplyWorkItemId));
                 break;
             default:
                 if (!Enum.TryParse<SchemeReviewStatus>(wanted.Replace("-", ""), ignoreCase: true, out var parsed) || int.TryParse(wanted, out _))
@@ -211,10 +210,9 @@ public static class SchemeReviewsApi
         SupplySchemeDbContext db, IOptions<SchemeReviewOptions> options, StaffDirectory directory, HttpContext http, CancellationToken cancellationToken)
     {
         var keys = ReviewerAccess.KeysOf(http.User, directory, options.Value);
+        var openWork = db.OpenWorkItems;
         var underReview = await db.SchemeReviews.AsNoTracking()
-            .Where(r => r.Status == SchemeReviewStatus.UnderReview
-                && db.WorkItems.Any(w => w.Id == r.SchemeReplyWorkItemId
-                    && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused)))
+            .Where(r => r.Status == SchemeReviewStatus.UnderReview && openWork.Any(w => w.Id == r.SchemeReplyWorkItemId))
             .OrderBy(r => r.DraftedAt)
             .Take(1000)
             .ToListAsync(cancellationToken);

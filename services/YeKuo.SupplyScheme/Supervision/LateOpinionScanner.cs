@@ -47,10 +47,9 @@ public sealed class LateOpinionScanner(
         var db = scope.ServiceProvider.GetRequiredService<SupplySchemeDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IEventOutbox>();
         var now = Time.GetUtcNow();
+        var openWork = db.OpenWorkItems;
         var underReview = await db.SchemeReviews.AsNoTracking()
-            .Where(r => r.Status == SchemeReviewStatus.UnderReview
-                && db.WorkItems.Any(w => w.Id == r.SchemeReplyWorkItemId
-                    && (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress || w.Status == WorkItemStatus.Paused)))
+            .Where(r => r.Status == SchemeReviewStatus.UnderReview && openWork.Any(w => w.Id == r.SchemeReplyWorkItemId))
             .Select(r => r.Id)
             .ToListAsync(cancellationToken);
 

@@ -21,6 +21,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
 
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
 
+    /// <summary>The open work items (<see cref="WorkItem.OpenInQuery"/>), also for use inside another query's subquery.</summary>
+    public IQueryable<WorkItem> OpenWorkItems => WorkItems.Where(WorkItem.OpenInQuery);
+
     public DbSet<ClosedApplication> ClosedApplications => Set<ClosedApplication>();
 
     /// <summary>Remembers that the customer withdrew the application, unless that is known already: no work opens for it any more.</summary>
