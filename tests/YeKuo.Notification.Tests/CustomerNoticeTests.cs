@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Outcomes;
 using YeKuo.Tests.Support;
@@ -217,5 +218,30 @@ public sealed class CustomerNoticeTests(NotificationApp app) : IClassFixture<Not
 
         Assert.Equal([NoticeChannel.Sms, NoticeChannel.Email],
             app.Sender.Sent.Where(s => s.NoticeId == notice.Id).Select(s => s.Channel).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task A_notice_whose_sending_fails_is_sent_on_a_later_pass_and_the_others_sent_beside_it_are_not_sent_again()
+    {
+        var refused = new Events();
+        var accepted = new Events();
+        app.Sender.FailNext(refused.ApplicationNumber, times: 1);
+        await app.PublishAsync(refused.Submitted());
+        await app.PublishAsync(accepted.Submitted());
+        var refusedNotice = Assert.Single(await app.NoticesOfApplicationAsync(refused.ApplicationId));
+        var acceptedNotice = Assert.Single(await app.NoticesOfApplicationAsync(accepted.ApplicationId));
+
+        await NotificationApp.WaitUntilAsync(
+            () => app.Sender.Sent.Count(s => s.NoticeId == refusedNotice.Id) >= 2 && app.Sender.Sent.Count(s => s.NoticeId == acceptedNotice.Id) >= 2,
+            "Both notices were not sent by SMS and e-mail.");
+        await Task.Delay(400); // several more delivery passes: nothing is sent again
+
+        Assert.Equal(2, app.Sender.Sent.Count(s => s.NoticeId == refusedNotice.Id));
+        Assert.Equal(2, app.Sender.Sent.Count(s => s.NoticeId == acceptedNotice.Id));
+        var attempts = await app.QueryAsync(db => db.Notices.AsNoTracking()
+            .Where(n => n.Id == refusedNotice.Id || n.Id == acceptedNotice.Id)
+            .ToDictionaryAsync(n => n.Id, n => (n.DeliveryAttempts, Delivered: n.DeliveredAt is not null)));
+        Assert.Equal((2, true), attempts[refusedNotice.Id]);
+        Assert.Equal((1, true), attempts[acceptedNotice.Id]);
     }
 }

@@ -95,11 +95,20 @@ public class NotificationApp : ServiceHost<Program>
 public sealed class RecordingNoticeSender : INoticeSender
 {
     private readonly ConcurrentQueue<(NoticeChannel Channel, Guid NoticeId)> _sent = new();
+    private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
 
     public IReadOnlyList<(NoticeChannel Channel, Guid NoticeId)> Sent => _sent.ToArray();
 
+    /// <summary>The next <paramref name="times"/> sends of the application's notices fail (the gateway refuses them).</summary>
+    public void FailNext(string applicationNumber, int times) => _failuresLeft[applicationNumber] = times;
+
     public Task SendAsync(NoticeChannel channel, Notice notice, CancellationToken cancellationToken)
     {
+        if (_failuresLeft.TryGetValue(notice.ApplicationNumber, out var left) && left > 0
+            && _failuresLeft.TryUpdate(notice.ApplicationNumber, left - 1, left))
+        {
+            throw new HttpRequestException("The SMS gateway refused the message.");
+        }
         _sent.Enqueue((channel, notice.Id));
         return Task.CompletedTask;
     }

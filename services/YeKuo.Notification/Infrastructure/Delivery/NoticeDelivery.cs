@@ -38,30 +38,38 @@ internal sealed partial class NoticeDelivery(
             .ToListAsync(cancellationToken);
 
         var sent = 0;
-        foreach (var notice in pending)
+        try
         {
-            try
+            foreach (var notice in pending)
             {
-                foreach (var channel in settings.OutsideChannels)
+                try
                 {
-                    await sender.SendAsync(channel, notice, cancellationToken);
+                    foreach (var channel in settings.OutsideChannels)
+                    {
+                        await sender.SendAsync(channel, notice, cancellationToken);
+                    }
+                    notice.MarkDelivered(Time.GetUtcNow());
+                    sent++;
                 }
-                notice.MarkDelivered(Time.GetUtcNow());
-                sent++;
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    notice.DeliveryFailed();
+                    if (notice.DeliveryAttempts >= settings.MaxAttempts)
+                    {
+                        LogGaveUp(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
+                    }
+                    else
+                    {
+                        LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
+                    }
+                }
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                notice.DeliveryFailed();
-                if (notice.DeliveryAttempts >= settings.MaxAttempts)
-                {
-                    LogGaveUp(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
-                }
-                else
-                {
-                    LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
-                }
-            }
-            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            // One commit for the batch, also when the pass is stopped halfway: a crash before it sends the batch's
+            // notices again (at least once; the sender has each notice's stable id to deduplicate on).
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         return sent;
     }

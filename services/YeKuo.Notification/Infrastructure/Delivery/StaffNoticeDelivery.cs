@@ -38,23 +38,30 @@ internal sealed partial class StaffNoticeDelivery(
             .ToListAsync(cancellationToken);
 
         var sent = 0;
-        foreach (var notice in pending)
+        try
         {
-            try
+            foreach (var notice in pending)
             {
-                foreach (var channel in settings.StaffOutsideChannels)
+                try
                 {
-                    await sender.SendAsync(channel, notice, cancellationToken);
+                    foreach (var channel in settings.StaffOutsideChannels)
+                    {
+                        await sender.SendAsync(channel, notice, cancellationToken);
+                    }
+                    notice.MarkDelivered(Time.GetUtcNow());
+                    sent++;
                 }
-                notice.MarkDelivered(Time.GetUtcNow());
-                sent++;
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    notice.DeliveryFailed();
+                    LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
+                }
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                notice.DeliveryFailed();
-                LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
-            }
-            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            // One commit for the batch, as for customer notices (NoticeDelivery).
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         return sent;
     }
