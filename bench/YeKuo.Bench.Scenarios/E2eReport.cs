@@ -259,8 +259,9 @@ public static class E2eReportWriter
         if (r.UnitsOfWork.Count > 0 && r.Driven > 0)
         {
             L("Units of work per application, counted in the services' databases after the drive: events written to the outbox " +
-              "(each is a row, a publish with its confirm and, but for partner CloudEvents, at least one consume) and consumes that " +
-              "committed (inbox rows; a consume that changes nothing writes none). Partner CloudEvents are the `cn.yekuo.*` types.");
+              "(each is a row, a publish with its confirm and at least one consume; the partner CloudEvents an event maps to are " +
+              "published with it, built from its row, and are not rows themselves) and consumes that committed (inbox rows; a " +
+              "consume that changes nothing writes none).");
             L();
             L("| service | events written per application | committed consumes per application |");
             L("|---|---:|---:|");

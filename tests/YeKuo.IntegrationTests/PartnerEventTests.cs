@@ -59,6 +59,8 @@ public sealed class PartnerEventTests(SystemFixture system)
             var cloudEvent = JsonDocument.Parse(body).RootElement;
             var type = cloudEvent.GetProperty("type").GetString()!;
             Assert.Equal(type, routingKey);
+            // Derived from the internal event's message id, so every re-publish of it carries the same id.
+            Assert.Matches($"^[0-9a-f]{{8}}(-[0-9a-f]{{4}}){{3}}-[0-9a-f]{{12}}/{System.Text.RegularExpressions.Regex.Escape(type)}$", cloudEvent.GetProperty("id").GetString()!);
             var schema = await JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "events", $"{type}.schema.json"));
             var errors = schema.Validate(body);
             Assert.True(errors.Count == 0, $"{type}: {string.Join("; ", errors.Select(e => $"{e.Path}: {e.Kind}"))}\n{body}");

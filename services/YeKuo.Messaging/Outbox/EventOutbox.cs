@@ -1,51 +1,31 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using MassTransit;
 using YeKuo.Contracts;
-using YeKuo.Messaging.PartnerEvents;
 using YeKuo.Messaging.Persistence;
 
 namespace YeKuo.Messaging.Outbox;
 
 /// <summary>
-/// Adds an event to the unit of work as an outbox row, and each partner CloudEvent it maps to as a row of its own, so
-/// the partner copy is published (and confirmed) apart from the handoff.
+/// Adds an event to the unit of work as an outbox row. The partner CloudEvents it maps to are not rows: they are built
+/// from the row when it is published (<see cref="OutboxPublisher"/>), with ids derived from its message id.
 /// </summary>
-internal sealed class EventOutbox<TContext>(TContext db, TimeProvider time, CloudEventPublisher partnerEvents) : IEventOutbox
+internal sealed class EventOutbox<TContext>(TContext db, TimeProvider time) : IEventOutbox
     where TContext : ServiceDbContext
 {
     public void Enqueue<TEvent>(TEvent @event, Guid? applicationId = null) where TEvent : class
     {
         var activity = Activity.Current;
-        var traceParent = activity?.IdFormat == ActivityIdFormat.W3C ? activity.Id : null;
-        var now = time.GetUtcNow();
-        var messageId = NewId.NextSequentialGuid();
         db.OutboxMessages.Add(new OutboxMessage
         {
-            MessageId = messageId,
+            MessageId = NewId.NextSequentialGuid(),
             MessageType = Messages.UrnOf(typeof(TEvent)),
             Body = JsonSerializer.Serialize(@event, MessageJson.Options),
             ApplicationId = applicationId,
-            TraceParent = traceParent,
+            TraceParent = activity?.IdFormat == ActivityIdFormat.W3C ? activity.Id : null,
             TraceState = activity?.TraceStateString,
-            CreatedAt = now,
+            CreatedAt = time.GetUtcNow(),
             Event = @event,
         });
-
-        foreach (var partnerEvent in PartnerEventMapper.Map(@event))
-        {
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                MessageId = NewId.NextSequentialGuid(),
-                MessageType = partnerEvent.Type,
-                Body = Encoding.UTF8.GetString(PartnerCloudEvents.Encode(
-                    partnerEvent, PartnerEventMapper.IdOf(messageId, partnerEvent), traceParent, partnerEvents.Source).Span),
-                ApplicationId = applicationId,
-                TraceParent = traceParent,
-                TraceState = activity?.TraceStateString,
-                CreatedAt = now,
-            });
-        }
     }
 }

@@ -9,9 +9,10 @@ namespace YeKuo.Messaging.Outbox;
 
 /// <summary>
 /// Publishes the outbox rows a commit wrote right after that commit, on the same flow (the request or consumer that
-/// committed them), so a handoff costs one broker hop instead of a relay pass. Internal events are awaited up to
-/// <see cref="OutboxRelayOptions.DirectPublishTimeout"/>; partner CloudEvents are started and left to finish on their own
-/// (pipelined confirms), off the handoff's path. Each confirmed row is stamped sent by the <see cref="OutboxLedger{TContext}"/>.
+/// committed them), so a handoff costs one broker hop instead of a relay pass. The committer waits for its internal events'
+/// confirms (up to <see cref="OutboxRelayOptions.DirectPublishTimeout"/>); their partner CloudEvents are published beside
+/// them and left to finish on their own (pipelined confirms), off the handoff's path. A row whose events are all confirmed
+/// is stamped sent by the <see cref="OutboxLedger{TContext}"/>.
 /// Whatever does not get its confirm here (broker down, a crash) stays unsent in the outbox, and the relay publishes it.
 /// </summary>
 internal sealed class OutboxDispatcher<TContext>(
@@ -46,35 +47,47 @@ internal sealed class OutboxDispatcher<TContext>(
             {
                 continue;
             }
-            var publish = PublishAsync(row);
+            var handoff = PublishAsync(row);
             if (!row.IsPartnerEvent)
             {
-                (handoffs ??= []).Add(publish);
+                (handoffs ??= []).Add(handoff);
             }
         }
         if (handoffs is not null)
         {
-            await Task.WhenAll(handoffs);
+            // The committer waits for its events on the broker, not for their partner events' confirms (settled below).
+            await Task.WhenAll(handoffs).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    private async Task PublishAsync(OutboxMessage row)
+    /// <summary>Starts the row's publish; returns its handoff (the internal event confirmed). The row is stamped sent once all its events are.</summary>
+    private Task PublishAsync(OutboxMessage row)
     {
-        using var timeout = new CancellationTokenSource(options.Value.DirectPublishTimeout);
-        try
+        var timeout = new CancellationTokenSource(options.Value.DirectPublishTimeout);
+        var publication = publisher.Publish(row, "outbox publish", default, timeout.Token);
+        _ = SettleAsync(row, publication.Confirmed, timeout);
+        return publication.Handoff;
+    }
+
+    private async Task SettleAsync(OutboxMessage row, Task confirmed, CancellationTokenSource timeout)
+    {
+        using (timeout)
         {
-            await publisher.PublishAsync(row, "outbox publish", default, timeout.Token);
-            ledger.Sent(row.Sequence, time.GetUtcNow());
-        }
-        catch (Exception ex)
-        {
-            ledger.Release(row.Sequence);
-            LeftToRelay.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", row.MessageType));
-            var until = (time.GetUtcNow() + PauseAfterFailure).UtcTicks;
-            if (Interlocked.Exchange(ref _pausedUntil, until) < time.GetUtcNow().UtcTicks)
+            try
             {
-                logger.LogWarning(ex, "Publishing outbox message {MessageId} right after its commit failed; the relay publishes it, and the next {Pause} s of commits",
-                    row.MessageId, PauseAfterFailure.TotalSeconds);
+                await confirmed;
+                ledger.Sent(row.Sequence, time.GetUtcNow());
+            }
+            catch (Exception ex)
+            {
+                ledger.Release(row.Sequence);
+                LeftToRelay.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", row.MessageType));
+                var until = (time.GetUtcNow() + PauseAfterFailure).UtcTicks;
+                if (Interlocked.Exchange(ref _pausedUntil, until) < time.GetUtcNow().UtcTicks)
+                {
+                    logger.LogWarning(ex, "Publishing outbox message {MessageId} right after its commit failed; the relay publishes it, and the next {Pause} s of commits",
+                        row.MessageId, PauseAfterFailure.TotalSeconds);
+                }
             }
         }
     }

@@ -3,8 +3,9 @@ namespace YeKuo.Messaging.Outbox;
 /// <summary>
 /// An event waiting to be published, stored in the same transaction as the state change that caused it.
 /// <see cref="MessageId"/> becomes the MassTransit MessageId, so a re-publish after a crash is recognised by the
-/// receivers' inbox. A partner CloudEvent is a row of its own (<see cref="MessageType"/> = its CloudEvents type,
-/// <see cref="Body"/> = the whole CloudEvent), published and marked sent apart from the internal event it comes from.
+/// receivers' inbox. The row's partner CloudEvents are built from it when it is published and it is stamped sent once they
+/// are confirmed too; a row whose <see cref="MessageType"/> is a CloudEvents type holds one partner event whole (written so
+/// by earlier versions, which stored each as a row of its own) and is published as it is.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -40,6 +41,6 @@ public sealed class OutboxMessage
     /// commit sends it without reading the body back.</summary>
     internal object? Event { get; set; }
 
-    /// <summary>A partner CloudEvent for the <c>yekuo.events</c> exchange rather than an internal event.</summary>
+    /// <summary>A partner CloudEvent stored whole (an earlier version's row) rather than an internal event.</summary>
     internal bool IsPartnerEvent => MessageType.StartsWith(PartnerEvents.PartnerEventMapper.Prefix, StringComparison.Ordinal);
 }

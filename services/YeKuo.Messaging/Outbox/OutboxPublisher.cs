@@ -10,9 +10,11 @@ using YeKuo.Messaging.PartnerEvents;
 namespace YeKuo.Messaging.Outbox;
 
 /// <summary>
-/// Publishes one outbox row and waits for the broker's confirm: an internal event through MassTransit with the row's
-/// MessageId, a partner CloudEvent on <c>yekuo.events</c> with its own id. Shared by the publish right after the commit
-/// (<see cref="OutboxDispatcher{TContext}"/>) and the relay.
+/// Publishes one outbox row: an internal event through MassTransit with the row's MessageId, and beside it the partner
+/// CloudEvents it maps to (<see cref="PartnerEventMapper"/>) on <c>yekuo.events</c>, each with its id derived from the
+/// row's (the same on every re-publish). The partner events are not rows of their own: they are built from the event when
+/// it is published, so each costs a publish and its confirm but no insert, stamp or bytes in the database. Shared by the
+/// publish right after the commit (<see cref="OutboxDispatcher{TContext}"/>) and the relay.
 /// </summary>
 internal sealed class OutboxPublisher(IServiceProvider services, CloudEventPublisher partnerEvents)
 {
@@ -27,21 +29,42 @@ internal sealed class OutboxPublisher(IServiceProvider services, CloudEventPubli
     /// <summary>Partner events go to the bus's own broker; an in-memory bus (component tests) has none, so they count as sent.</summary>
     private bool HasBroker => _bus.Value?.Address.Scheme.StartsWith("rabbitmq", StringComparison.Ordinal) == true;
 
+    /// <summary>Publishes the row and waits for every confirm (the event's and its partner events').</summary>
     /// <param name="span">The span's name (the relay's, or the publish right after the commit under the request's own span).</param>
     /// <param name="parent">The trace to continue; default = the current activity.</param>
-    public async Task PublishAsync(OutboxMessage row, string span, ActivityContext parent, CancellationToken cancellationToken)
+    public Task PublishAsync(OutboxMessage row, string span, ActivityContext parent, CancellationToken cancellationToken) =>
+        Publish(row, span, parent, cancellationToken).Confirmed;
+
+    /// <summary>
+    /// Starts publishing the row: <see cref="OutboxPublication.Handoff"/> completes with the internal event's confirm (the
+    /// handoff is on the broker), <see cref="OutboxPublication.Confirmed"/> once its partner events are confirmed too.
+    /// </summary>
+    public OutboxPublication Publish(OutboxMessage row, string span, ActivityContext parent, CancellationToken cancellationToken)
     {
         if (row.IsPartnerEvent)
         {
-            if (HasBroker)
-            {
-                var body = Encoding.UTF8.GetBytes(row.Body);
-                await partnerEvents.PublishAsync(row.MessageType, CloudEventPublisher.IdOf(body), body, cancellationToken).WaitAsync(cancellationToken);
-            }
-            Published.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", row.MessageType));
-            return;
+            // A partner event stored as a row of its own (written before they were built at publish): sent as it is.
+            var stored = PublishStoredPartnerEventAsync(row, cancellationToken);
+            return new(stored, stored);
         }
+        object message;
+        try
+        {
+            message = row.Event ?? JsonSerializer.Deserialize(row.Body, Messages.TypeOf(row.MessageType), MessageJson.Options)
+                ?? throw new InvalidOperationException($"Outbox row {row.Sequence} has an empty body.");
+        }
+        catch (Exception ex)
+        {
+            var failed = Task.FromException(ex);
+            return new(failed, failed);
+        }
+        var handoff = PublishEventAsync(row, message, span, parent, cancellationToken);
+        var partners = PublishPartnerEventsAsync(row, message, cancellationToken);
+        return new(handoff, partners.IsCompletedSuccessfully ? handoff : Task.WhenAll(handoff, partners));
+    }
 
+    private async Task PublishEventAsync(OutboxMessage row, object message, string span, ActivityContext parent, CancellationToken cancellationToken)
+    {
         var bus = _bus.Value ?? throw new InvalidOperationException("This host has no message bus.");
         using var activity = MessagingTelemetry.Source.StartActivity(span, ActivityKind.Internal, parent);
         if (activity is not null)
@@ -55,12 +78,9 @@ internal sealed class OutboxPublisher(IServiceProvider services, CloudEventPubli
         }
         try
         {
-            var type = Messages.TypeOf(row.MessageType);
-            var message = row.Event ?? JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
-                ?? throw new InvalidOperationException($"Outbox row {row.Sequence} has an empty body.");
             HandoffTelemetry.TagProducer(activity, message);
             // WaitAsync too: a confirm lost with the broker's connection may never honour the token.
-            await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken).WaitAsync(cancellationToken);
+            await bus.Publish(message, Messages.TypeOf(row.MessageType), context => context.MessageId = row.MessageId, cancellationToken).WaitAsync(cancellationToken);
             Published.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", row.MessageType));
         }
         catch (Exception ex)
@@ -68,5 +88,36 @@ internal sealed class OutboxPublisher(IServiceProvider services, CloudEventPubli
             activity?.SetStatus(ActivityStatusCode.Error, ex is OperationCanceledException ? "No broker confirm in time." : ex.Message);
             throw;
         }
+    }
+
+    /// <summary>The partner events of <paramref name="message"/>, published side by side (pipelined confirms).</summary>
+    private Task PublishPartnerEventsAsync(OutboxMessage row, object message, CancellationToken cancellationToken)
+    {
+        List<Task>? publishes = null;
+        foreach (var partnerEvent in PartnerEventMapper.Map(message))
+        {
+            (publishes ??= []).Add(PublishPartnerEventAsync(
+                partnerEvent.Type,
+                PartnerCloudEvents.Encode(partnerEvent, PartnerEventMapper.IdOf(row.MessageId, partnerEvent), row.TraceParent, partnerEvents.Source),
+                cancellationToken));
+        }
+        return publishes switch
+        {
+            null => Task.CompletedTask,
+            [var one] => one,
+            _ => Task.WhenAll(publishes),
+        };
+    }
+
+    private Task PublishStoredPartnerEventAsync(OutboxMessage row, CancellationToken cancellationToken) =>
+        PublishPartnerEventAsync(row.MessageType, Encoding.UTF8.GetBytes(row.Body), cancellationToken);
+
+    private async Task PublishPartnerEventAsync(string type, ReadOnlyMemory<byte> cloudEvent, CancellationToken cancellationToken)
+    {
+        if (HasBroker)
+        {
+            await partnerEvents.PublishAsync(type, CloudEventPublisher.IdOf(cloudEvent.Span), cloudEvent, cancellationToken).WaitAsync(cancellationToken);
+        }
+        Published.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", type));
     }
 }
