@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Contracts;
@@ -8,12 +9,21 @@ namespace YeKuo.Acceptance.IntegrationEvents;
 /// <summary>Upserts of the application's master timeline; its events may arrive in any order.</summary>
 internal static class Timeline
 {
+    // Compiled: every timeline event looks its entry up by key; a compiled query skips EF Core's per-call query preparation.
+    private static readonly Func<AcceptanceDbContext, Guid, CancellationToken, Task<TimelineEntry?>> EntryOf =
+        EF.CompileAsyncQuery((AcceptanceDbContext db, Guid workItemId, CancellationToken _) =>
+            db.Timeline.FirstOrDefault(e => e.WorkItemId == workItemId));
+
+    private static readonly Func<AcceptanceDbContext, Guid, DateTimeOffset, CancellationToken, Task<TimelinePause?>> PauseOf =
+        EF.CompileAsyncQuery((AcceptanceDbContext db, Guid workItemId, DateTimeOffset pausedAt, CancellationToken _) =>
+            db.TimelinePauses.FirstOrDefault(p => p.WorkItemId == workItemId && p.PausedAt == pausedAt));
+
     /// <summary>The entry for a work item, created by whichever of its events arrives first.</summary>
     public static async Task<TimelineEntry> EntryAsync(
         AcceptanceDbContext db, Guid workItemId, Guid applicationId, Step step, Department department, int round,
         CancellationToken cancellationToken)
     {
-        var entry = await db.Timeline.FindAsync([workItemId], cancellationToken);
+        var entry = db.Timeline.Local.FindEntry(workItemId)?.Entity ?? await EntryOf(db, workItemId, cancellationToken);
         if (entry is null)
         {
             entry = new TimelineEntry { WorkItemId = workItemId, ApplicationId = applicationId, Step = step, Department = department, Round = round };
@@ -44,7 +54,7 @@ internal static class Timeline
     public static async Task<TimelinePause> PauseAsync(
         AcceptanceDbContext db, Guid workItemId, DateTimeOffset pausedAt, CancellationToken cancellationToken)
     {
-        var pause = await db.TimelinePauses.FindAsync([workItemId, pausedAt], cancellationToken);
+        var pause = await PauseOf(db, workItemId, pausedAt, cancellationToken);
         if (pause is null)
         {
             pause = new TimelinePause { WorkItemId = workItemId, PausedAt = pausedAt };
