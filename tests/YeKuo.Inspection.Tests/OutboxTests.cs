@@ -67,6 +67,27 @@ public sealed class OutboxTests(InspectionApp app) : IClassFixture<InspectionApp
     }
 
     [Fact]
+    public async Task A_partner_event_row_an_earlier_version_left_unsent_is_published_as_it_is_and_stamped_sent()
+    {
+        app.Clock.AdjustTime(Monday10);
+        var messageId = NewId.NextGuid();
+        var application = new Handoffs();
+        var partnerEvent = PartnerEventMapper.Map(application.Completed(Step.DesignReview, Monday10.AddDays(-1), Monday10.AddMinutes(-5))).First();
+        var cloudEvent = System.Text.Encoding.UTF8.GetString(PartnerCloudEvents.Encode(
+            partnerEvent, PartnerEventMapper.IdOf(messageId, partnerEvent), traceParent: null, "/yekuo/inspection").Span);
+        // Before partner events were built at publish, each was a row of its own, the CloudEvent as its body.
+        await app.QueryAsync(db => db.Database.ExecuteSqlAsync($"""
+            INSERT INTO OutboxMessages (MessageId, MessageType, Body, ApplicationId, CreatedAt, Attempts)
+            VALUES ({NewId.NextGuid().ToString().ToUpperInvariant()}, {partnerEvent.Type}, {cloudEvent},
+                    {application.ApplicationId.ToString().ToUpperInvariant()}, {Monday10.AddMinutes(-1).UtcTicks}, 0)
+            """));
+
+        await InspectionApp.WaitUntilAsync(async () => await app.QueryAsync(db => db.OutboxMessages.AsNoTracking()
+            .AnyAsync(m => m.ApplicationId == application.ApplicationId && m.MessageType == partnerEvent.Type && m.SentAt != null)),
+            "the relay to publish the stored partner event and stamp it sent");
+    }
+
+    [Fact]
     public async Task A_step_completion_this_department_does_not_act_on_commits_nothing_not_even_an_inbox_row()
     {
         app.Clock.AdjustTime(Monday10);

@@ -91,32 +91,32 @@ internal sealed class OutboxPublisher(IServiceProvider services, CloudEventPubli
     }
 
     /// <summary>The partner events of <paramref name="message"/>, published side by side (pipelined confirms).</summary>
-    private Task PublishPartnerEventsAsync(OutboxMessage row, object message, CancellationToken cancellationToken)
+    private async Task PublishPartnerEventsAsync(OutboxMessage row, object message, CancellationToken cancellationToken)
     {
         List<Task>? publishes = null;
         foreach (var partnerEvent in PartnerEventMapper.Map(message))
         {
-            (publishes ??= []).Add(PublishPartnerEventAsync(
-                partnerEvent.Type,
-                PartnerCloudEvents.Encode(partnerEvent, PartnerEventMapper.IdOf(row.MessageId, partnerEvent), row.TraceParent, partnerEvents.Source),
-                cancellationToken));
+            var id = PartnerEventMapper.IdOf(row.MessageId, partnerEvent);
+            var cloudEvent = PartnerCloudEvents.Encode(partnerEvent, id, row.TraceParent, partnerEvents.Source);
+            (publishes ??= []).Add(PublishPartnerEventAsync(partnerEvent.Type, id, cloudEvent, cancellationToken));
         }
-        return publishes switch
+        if (publishes is not null)
         {
-            null => Task.CompletedTask,
-            [var one] => one,
-            _ => Task.WhenAll(publishes),
-        };
+            await Task.WhenAll(publishes);
+        }
     }
 
-    private Task PublishStoredPartnerEventAsync(OutboxMessage row, CancellationToken cancellationToken) =>
-        PublishPartnerEventAsync(row.MessageType, Encoding.UTF8.GetBytes(row.Body), cancellationToken);
+    private async Task PublishStoredPartnerEventAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var cloudEvent = Encoding.UTF8.GetBytes(row.Body);
+        await PublishPartnerEventAsync(row.MessageType, CloudEventPublisher.IdOf(cloudEvent), cloudEvent, cancellationToken);
+    }
 
-    private async Task PublishPartnerEventAsync(string type, ReadOnlyMemory<byte> cloudEvent, CancellationToken cancellationToken)
+    private async Task PublishPartnerEventAsync(string type, string id, ReadOnlyMemory<byte> cloudEvent, CancellationToken cancellationToken)
     {
         if (HasBroker)
         {
-            await partnerEvents.PublishAsync(type, CloudEventPublisher.IdOf(cloudEvent.Span), cloudEvent, cancellationToken).WaitAsync(cancellationToken);
+            await partnerEvents.PublishAsync(type, id, cloudEvent, cancellationToken).WaitAsync(cancellationToken);
         }
         Published.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", type));
     }
