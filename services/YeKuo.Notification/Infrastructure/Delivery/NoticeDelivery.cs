@@ -37,41 +37,21 @@ internal sealed partial class NoticeDelivery(
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
 
-        var sent = 0;
-        try
-        {
-            foreach (var notice in pending)
+        return await DeliveryBatch.SendAsync(db, pending, settings.OutsideChannels, sender.SendAsync,
+            notice => notice.MarkDelivered(Time.GetUtcNow()),
+            (notice, ex) =>
             {
-                try
+                notice.DeliveryFailed();
+                if (notice.DeliveryAttempts >= settings.MaxAttempts)
                 {
-                    foreach (var channel in settings.OutsideChannels)
-                    {
-                        await sender.SendAsync(channel, notice, cancellationToken);
-                    }
-                    notice.MarkDelivered(Time.GetUtcNow());
-                    sent++;
+                    LogGaveUp(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                else
                 {
-                    notice.DeliveryFailed();
-                    if (notice.DeliveryAttempts >= settings.MaxAttempts)
-                    {
-                        LogGaveUp(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
-                    }
-                    else
-                    {
-                        LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
-                    }
+                    LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
                 }
-            }
-        }
-        finally
-        {
-            // One commit for the batch, also when the pass is stopped halfway: a crash before it sends the batch's
-            // notices again (at least once; the sender has each notice's stable id to deduplicate on).
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        return sent;
+            },
+            cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending notice {Kind} for application {ApplicationNumber} failed (attempt {Attempts})")]

@@ -37,33 +37,14 @@ internal sealed partial class StaffNoticeDelivery(
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
 
-        var sent = 0;
-        try
-        {
-            foreach (var notice in pending)
+        return await DeliveryBatch.SendAsync(db, pending, settings.StaffOutsideChannels, sender.SendAsync,
+            notice => notice.MarkDelivered(Time.GetUtcNow()),
+            (notice, ex) =>
             {
-                try
-                {
-                    foreach (var channel in settings.StaffOutsideChannels)
-                    {
-                        await sender.SendAsync(channel, notice, cancellationToken);
-                    }
-                    notice.MarkDelivered(Time.GetUtcNow());
-                    sent++;
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    notice.DeliveryFailed();
-                    LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
-                }
-            }
-        }
-        finally
-        {
-            // One commit for the batch, as for customer notices (NoticeDelivery).
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        return sent;
+                notice.DeliveryFailed();
+                LogSendFailed(Logger, ex, notice.ApplicationNumber, notice.Kind, notice.DeliveryAttempts);
+            },
+            cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending staff notice {Kind} for application {ApplicationNumber} failed (attempt {Attempts})")]
