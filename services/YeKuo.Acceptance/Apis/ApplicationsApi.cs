@@ -194,7 +194,7 @@ public static class ApplicationsApi
         return await SaveAsync(db, application, http, async () =>
         {
             application.Withdraw(request.Reason, now);
-            await CancelOpenWorkAsync(db, id, $"客户撤回: {request.Reason}", now, cancellationToken);
+            await db.CancelWithdrawnWorkAsync(id, request.Reason, now, cancellationToken);
             outbox.Enqueue(new ApplicationWithdrawn(id, application.Number, application.CustomerId, request.Reason, now), id);
         }, cancellationToken);
     }
@@ -237,18 +237,6 @@ public static class ApplicationsApi
             ProblemHttpResult problem => problem,
             _ => throw new InvalidOperationException("Unexpected result."),
         };
-    }
-
-    private static async Task CancelOpenWorkAsync(AcceptanceDbContext db, Guid applicationId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var open = await db.WorkItems
-            .Where(w => w.ApplicationId == applicationId)
-            .Where(WorkItem.OpenInQuery)
-            .ToListAsync(cancellationToken);
-        foreach (var item in open)
-        {
-            item.Cancel(reason, now);
-        }
     }
 
     /// <summary>Applies <paramref name="change"/> and saves; the audit row records the application's status before and after.</summary>

@@ -1,8 +1,6 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Inbox;
-using YeKuo.Workflow.Hosting.Domain;
 using YeKuo.Workflow.Hosting.Persistence;
 
 namespace YeKuo.Workflow.Hosting.Consumers;
@@ -19,15 +17,7 @@ public sealed class CloseOnWithdrawalConsumer<TContext>(TContext db, TimeProvide
     protected override async Task HandleAsync(ApplicationWithdrawn message, ConsumeContext<ApplicationWithdrawn> context)
     {
         var now = Time.GetUtcNow();
-        var open = await Db.WorkItems
-            .Where(w => w.ApplicationId == message.ApplicationId)
-            .Where(WorkItem.OpenInQuery)
-            .ToListAsync(context.CancellationToken);
-        foreach (var item in open)
-        {
-            item.Cancel($"{ClosedApplication.WithdrawnCancelReason}: {message.Reason}", now);
-        }
-
+        await Db.CancelWithdrawnWorkAsync(message.ApplicationId, message.Reason, now, context.CancellationToken);
         await Db.RecordWithdrawalAsync(message.ApplicationId, now, context.CancellationToken);
     }
 }

@@ -26,6 +26,16 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
 
     public DbSet<ClosedApplication> ClosedApplications => Set<ClosedApplication>();
 
+    /// <summary>Cancels the application's open work here as withdrawn by the customer (客户撤回, their reason after it). Does not save.</summary>
+    public async Task CancelWithdrawnWorkAsync(Guid applicationId, string customerReason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var open = await OpenWorkItems.Where(w => w.ApplicationId == applicationId).ToListAsync(cancellationToken);
+        foreach (var item in open)
+        {
+            item.Cancel($"{ClosedApplication.WithdrawnCancelReason}: {customerReason}", now);
+        }
+    }
+
     /// <summary>Remembers that the customer withdrew the application, unless that is known already: no work opens for it any more.</summary>
     public async Task RecordWithdrawalAsync(Guid applicationId, DateTimeOffset now, CancellationToken cancellationToken)
     {

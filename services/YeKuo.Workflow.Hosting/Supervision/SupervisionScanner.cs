@@ -93,8 +93,7 @@ public sealed class SupervisionScanner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = Context(scope);
-        var leftovers = await db.WorkItems
-            .Where(WorkItem.OpenInQuery)
+        var leftovers = await db.OpenWorkItems
             .Where(w => db.ClosedApplications.Any(c => c.ApplicationId == w.ApplicationId))
             .OrderBy(w => w.OpenedAt)
             .Take(batchSize)
