@@ -47,11 +47,7 @@ internal sealed class OutboxDispatcher<TContext>(
             {
                 continue;
             }
-            var handoff = PublishAsync(row);
-            if (!row.IsPartnerEvent)
-            {
-                (handoffs ??= []).Add(handoff);
-            }
+            (handoffs ??= []).Add(PublishAsync(row));
         }
         if (handoffs is not null)
         {

@@ -47,10 +47,12 @@ internal sealed class OutboxPublisher(IServiceProvider services, CloudEventPubli
             var stored = PublishStoredPartnerEventAsync(row, cancellationToken);
             return new(stored, stored);
         }
+        Type type;
         object message;
         try
         {
-            message = row.Event ?? JsonSerializer.Deserialize(row.Body, Messages.TypeOf(row.MessageType), MessageJson.Options)
+            type = Messages.TypeOf(row.MessageType);
+            message = row.Event ?? JsonSerializer.Deserialize(row.Body, type, MessageJson.Options)
                 ?? throw new InvalidOperationException($"Outbox row {row.Sequence} has an empty body.");
         }
         catch (Exception ex)
@@ -58,12 +60,12 @@ internal sealed class OutboxPublisher(IServiceProvider services, CloudEventPubli
             var failed = Task.FromException(ex);
             return new(failed, failed);
         }
-        var handoff = PublishEventAsync(row, message, span, parent, cancellationToken);
+        var handoff = PublishEventAsync(row, message, type, span, parent, cancellationToken);
         var partners = PublishPartnerEventsAsync(row, message, cancellationToken);
         return new(handoff, partners.IsCompletedSuccessfully ? handoff : Task.WhenAll(handoff, partners));
     }
 
-    private async Task PublishEventAsync(OutboxMessage row, object message, string span, ActivityContext parent, CancellationToken cancellationToken)
+    private async Task PublishEventAsync(OutboxMessage row, object message, Type type, string span, ActivityContext parent, CancellationToken cancellationToken)
     {
         var bus = _bus.Value ?? throw new InvalidOperationException("This host has no message bus.");
         using var activity = MessagingTelemetry.Source.StartActivity(span, ActivityKind.Internal, parent);
@@ -80,7 +82,7 @@ internal sealed class OutboxPublisher(IServiceProvider services, CloudEventPubli
         {
             HandoffTelemetry.TagProducer(activity, message);
             // WaitAsync too: a confirm lost with the broker's connection may never honour the token.
-            await bus.Publish(message, Messages.TypeOf(row.MessageType), context => context.MessageId = row.MessageId, cancellationToken).WaitAsync(cancellationToken);
+            await bus.Publish(message, type, context => context.MessageId = row.MessageId, cancellationToken).WaitAsync(cancellationToken);
             Published.Add(1, new KeyValuePair<string, object?>("yekuo.message.type", row.MessageType));
         }
         catch (Exception ex)
