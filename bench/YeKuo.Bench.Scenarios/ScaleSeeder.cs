@@ -22,7 +22,7 @@ public sealed record ScaleSeedBatch(int OpenItems, int ClosedItems, long Timers,
 /// (customer time, no due date) of every customer class of the policy in force, 40 % unclaimed, 52 % in progress, 8 %
 /// paused for the customer; clocks started so that the time used is spread from 0 to 120 % of each limit (≈ 6 %
 /// overdue, due dates from a few days ago to four weeks ahead); the supervision timers each item would have
-/// (<see cref="SupervisionPlanner.Moments"/>): those due before now fired, the rest pending; paused items keep only the
+/// (<see cref="SupervisionPlanner.Moments"/>): those due before now fired, and the next one pending; paused items keep only the
 /// levels that fired before the pause. Closed history (completed or cancelled items with their fired timers) is added
 /// at <c>closedRatio</c> per open item. Rows go in through <see cref="SqliteBulkInserter"/>, one transaction per batch.
 /// </summary>
@@ -64,18 +64,20 @@ public sealed class ScaleSeeder(DeadlinePlanner deadlines, SupervisionPlanner su
         {
             foreach (var (level, fireAt) in supervision.Moments(item, []))
             {
-                // Fired ones were fired by a scan up to 5 s after they were due; unfired ones of a stopped clock were deleted.
+                // Fired ones were fired by a scan up to 5 s after they were due; a running clock keeps one unfired
+                // timer, the next level's (SupervisionPlanner.Next); a stopped clock's was deleted.
                 DateTimeOffset? firedAt = fireAt <= firedUntil ? fireAt.AddSeconds(random.NextDouble() * 5) : null;
                 if (firedAt is null && stopAt < now)
                 {
-                    continue;
-                }
-                if (firedAt is null)
-                {
-                    pending++;
+                    break;
                 }
                 planned.Add([Guid.CreateVersion7(fireAt), item.Id, item.ApplicationId, item.ApplicationNumber, item.Step, item.Department,
                     level, fireAt, firedAt, Guid.NewGuid()]);
+                if (firedAt is null)
+                {
+                    pending++;
+                    break;
+                }
             }
         }
 

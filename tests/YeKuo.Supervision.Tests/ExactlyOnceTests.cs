@@ -106,12 +106,15 @@ public sealed class ExactlyOnceTests : IDisposable
             }
             await db.SaveChangesAsync();
         });
-        Assert.Equal(2400, await service.UseAsync((db, _) => db.SupervisionTimers.CountAsync()));
+        // One pending timer per item (its next level); each level fired plans the following one.
+        Assert.Equal(600, await service.UseAsync((db, _) => db.SupervisionTimers.CountAsync()));
 
         _world.Time.SetUtcNow(Due + TimeSpan.FromDays(2));
         var scan = await service.ScanAsync();
 
+        // All four levels of every item in the one scan (the later ones planned as the earlier fired).
         Assert.Equal(2400, scan.Raised);
+        Assert.Equal(2400, await service.UseAsync((db, _) => db.SupervisionTimers.CountAsync()));
         Assert.Equal(1800, (await service.WarningsAsync()).Count);
         Assert.Equal(600, (await service.EscalationsAsync()).Count);
         Assert.Equal(0, await service.UseAsync((db, _) => db.SupervisionTimers.CountAsync(t => t.FiredAt == null)));

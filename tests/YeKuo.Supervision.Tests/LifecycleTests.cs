@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Contracts;
 using YeKuo.Workflow.Hosting.Apis;
 using YeKuo.Workflow.Hosting.Domain;
@@ -42,11 +43,8 @@ public sealed class LifecycleTests : IDisposable
         // Four working days paused (96 h): every moment moves four working days later.
         var resumed = await service.ItemAsync(item.Id);
         Assert.Equal(China.At(2026, 3, 21, 0), resumed.DueAt);
-        var timers = (await service.TimersAsync(item.Id)).ToDictionary(t => t.Level);
-        Assert.Equal(China.At(2026, 3, 13, 17), timers[SupervisionLevel.HalfUsed].FireAt);
-        Assert.Equal(China.At(2026, 3, 18, 21, 12), timers[SupervisionLevel.MostlyUsed].FireAt);
-        Assert.Equal(resumed.DueAt, timers[SupervisionLevel.Overdue].FireAt);
-        Assert.Equal(resumed.DueAt, timers[SupervisionLevel.Escalation].FireAt);
+        var pending = Assert.Single(await service.TimersAsync(item.Id));
+        Assert.Equal((SupervisionLevel.HalfUsed, China.At(2026, 3, 13, 17)), (pending.Level, pending.FireAt));
 
         _world.Time.SetUtcNow(China.At(2026, 3, 13, 16, 59));
         await service.ScanAsync();
@@ -57,6 +55,21 @@ public sealed class LifecycleTests : IDisposable
         var warning = Assert.Single(await service.WarningsAsync());
         Assert.Equal(DeadlineLevel.HalfUsed, warning.Level);
         Assert.Equal(resumed.DueAt, warning.DueAt);
+
+        // Each level fired plans the next, on the moved clock too.
+        pending = Assert.Single(await service.TimersAsync(item.Id), t => t.FiredAt is null);
+        Assert.Equal((SupervisionLevel.MostlyUsed, China.At(2026, 3, 18, 21, 12)), (pending.Level, pending.FireAt));
+        _world.Time.SetUtcNow(China.At(2026, 3, 18, 21, 12));
+        await service.ScanAsync();
+        pending = Assert.Single(await service.TimersAsync(item.Id), t => t.FiredAt is null);
+        Assert.Equal((SupervisionLevel.Overdue, resumed.DueAt!.Value), (pending.Level, pending.FireAt));
+
+        // Escalation is due with overdue (EscalateAfter 0): both fire in one scan.
+        _world.Time.SetUtcNow(resumed.DueAt.Value);
+        await service.ScanAsync();
+        Assert.Equal([DeadlineLevel.HalfUsed, DeadlineLevel.MostlyUsed, DeadlineLevel.Overdue], (await service.WarningsAsync()).Select(w => w.Level));
+        Assert.Single(await service.EscalationsAsync());
+        Assert.All(await service.TimersAsync(item.Id), t => Assert.NotNull(t.FiredAt));
     }
 
     [Fact]
@@ -94,7 +107,9 @@ public sealed class LifecycleTests : IDisposable
 
         _world.Time.Advance(TimeSpan.FromDays(2));
         Replica.AssertOk(await service.ResumeAsync(item.Id));
-        Assert.Equal(4, (await service.TimersAsync(item.Id)).Count);
+        // The fired level stays fired; the next one is planned.
+        Assert.Equal([(SupervisionLevel.HalfUsed, true), (SupervisionLevel.MostlyUsed, false)],
+            (await service.TimersAsync(item.Id)).OrderBy(t => t.Level).Select(t => (t.Level, t.FiredAt is not null)));
 
         for (var at = _world.Time.GetUtcNow(); at <= Due + TimeSpan.FromDays(10); at += TimeSpan.FromHours(5))
         {
@@ -161,7 +176,7 @@ public sealed class LifecycleTests : IDisposable
         var scan = await service.ScanAsync();
 
         Assert.Equal(0, scan.Raised);
-        Assert.Equal(4, scan.Dropped);
+        Assert.Equal(1, scan.Dropped);
         Assert.Empty(await service.TimersAsync(item.Id));
         Assert.Empty(await service.WarningsAsync());
     }
@@ -178,9 +193,51 @@ public sealed class LifecycleTests : IDisposable
         var scan = await service.ScanAsync();
 
         Assert.Equal(1, scan.Planned);
-        Assert.Equal(4, (await service.TimersAsync(item.Id)).Count);
+        Assert.Equal([(SupervisionLevel.HalfUsed, true), (SupervisionLevel.MostlyUsed, false)],
+            (await service.TimersAsync(item.Id)).OrderBy(t => t.Level).Select(t => (t.Level, t.FiredAt is not null)));
         Assert.Equal(DeadlineLevel.HalfUsed, Assert.Single(await service.WarningsAsync()).Level);
         Assert.Equal(0, (await service.ScanAsync()).Planned);
+    }
+
+    [Fact]
+    public async Task Opening_an_item_plans_one_timer_for_its_first_level()
+    {
+        using var service = _world.StartReplica();
+        var item = await service.OpenAsync();
+
+        var timer = Assert.Single(await service.TimersAsync(item.Id));
+        Assert.Equal((SupervisionLevel.HalfUsed, HalfUsed, (DateTimeOffset?)null), (timer.Level, timer.FireAt, timer.FiredAt));
+    }
+
+    [Fact]
+    public async Task An_item_with_a_timer_per_level_from_an_earlier_version_fires_each_level_once_and_keeps_one_pending()
+    {
+        using var service = _world.StartReplica();
+        var item = await service.OpenAsync();
+        // The earlier version planned every level at opening.
+        await service.UseAsync(async (db, services) =>
+        {
+            var tracked = await db.WorkItems.SingleAsync(w => w.Id == item.Id);
+            var moments = services.GetRequiredService<SupervisionPlanner>().Moments(tracked, []);
+            foreach (var (level, fireAt) in moments.Where(m => m.Key != SupervisionLevel.HalfUsed))
+            {
+                db.SupervisionTimers.Add(SupervisionTimer.For(tracked, level, fireAt));
+            }
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        Assert.Equal(4, (await service.TimersAsync(item.Id)).Count);
+
+        _world.Time.SetUtcNow(HalfUsed);
+        Assert.Equal(1, (await service.ScanAsync()).Raised);
+        // Firing the first planned the next from what was there: the later levels' rows went.
+        Assert.Equal([(SupervisionLevel.HalfUsed, true), (SupervisionLevel.MostlyUsed, false)],
+            (await service.TimersAsync(item.Id)).OrderBy(t => t.Level).Select(t => (t.Level, t.FiredAt is not null)));
+
+        _world.Time.SetUtcNow(Due + TimeSpan.FromDays(1));
+        Assert.Equal(3, (await service.ScanAsync()).Raised);
+        Assert.Equal([DeadlineLevel.HalfUsed, DeadlineLevel.MostlyUsed, DeadlineLevel.Overdue], (await service.WarningsAsync()).Select(w => w.Level));
+        Assert.Single(await service.EscalationsAsync());
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class QueryPlanTests : IDisposable
 
         using var restarted = _world.StartReplica();
         Assert.Equal(1, (await restarted.ScanAsync()).Planned);
-        Assert.Equal(4, (await restarted.TimersAsync(item.Id)).Count);
+        Assert.Equal(SupervisionLevel.HalfUsed, Assert.Single(await restarted.TimersAsync(item.Id)).Level);
     }
 
     /// <summary>One of the queries the worklist endpoint reads a first page with, as it reads it.</summary>

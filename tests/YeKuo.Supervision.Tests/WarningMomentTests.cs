@@ -21,18 +21,28 @@ public sealed class WarningMomentTests : IDisposable
     public void Dispose() => _world.Dispose();
 
     [Fact]
-    public async Task Opening_a_work_item_plans_one_timer_per_level_at_the_sla_moments()
+    public async Task Opening_a_work_item_plans_its_first_level_and_each_level_fired_plans_the_next_at_the_sla_moments()
     {
         using var service = _world.StartReplica();
         var item = await service.OpenAsync();
 
         Assert.Equal(Due, item.DueAt);
-        var timers = (await service.TimersAsync(item.Id)).ToDictionary(t => t.Level);
-        Assert.Equal(HalfUsed, timers[SupervisionLevel.HalfUsed].FireAt);
-        Assert.Equal(MostlyUsed, timers[SupervisionLevel.MostlyUsed].FireAt);
-        Assert.Equal(Due, timers[SupervisionLevel.Overdue].FireAt);
-        Assert.Equal(Due, timers[SupervisionLevel.Escalation].FireAt);
-        Assert.All(timers.Values, t => Assert.Null(t.FiredAt));
+        Assert.Equal([(SupervisionLevel.HalfUsed, HalfUsed)], await PendingAsync(service, item.Id));
+        _world.Time.SetUtcNow(HalfUsed);
+        await service.ScanAsync();
+        Assert.Equal([(SupervisionLevel.MostlyUsed, MostlyUsed)], await PendingAsync(service, item.Id));
+        _world.Time.SetUtcNow(MostlyUsed);
+        await service.ScanAsync();
+        Assert.Equal([(SupervisionLevel.Overdue, Due)], await PendingAsync(service, item.Id));
+        _world.Time.SetUtcNow(Due - TimeSpan.FromTicks(1));
+        await service.ScanAsync();
+        Assert.Equal([(SupervisionLevel.Overdue, Due)], await PendingAsync(service, item.Id));
+        _world.Time.SetUtcNow(Due);
+        await service.ScanAsync();
+        Assert.Empty(await PendingAsync(service, item.Id));
+        Assert.Equal(
+            [(SupervisionLevel.HalfUsed, HalfUsed), (SupervisionLevel.MostlyUsed, MostlyUsed), (SupervisionLevel.Overdue, Due), (SupervisionLevel.Escalation, Due)],
+            (await service.TimersAsync(item.Id)).OrderBy(t => t.Level).Select(t => (t.Level, t.FireAt)));
 
         // The same instants the SLA clock itself gives.
         var clock = new SlaClock(service.Deadlines.Calendar, Opened, 10);
@@ -157,14 +167,15 @@ public sealed class WarningMomentTests : IDisposable
         var item = await service.OpenAsync();
 
         var clock = new SlaClock(service.Deadlines.Calendar, Opened, 10);
-        var timers = (await service.TimersAsync(item.Id)).ToDictionary(t => t.Level);
-        Assert.Equal(clock.WarningMoment(0.6), timers[SupervisionLevel.HalfUsed].FireAt);
-        Assert.Equal(clock.WarningMoment(0.9), timers[SupervisionLevel.MostlyUsed].FireAt);
-        Assert.Equal(Due + TimeSpan.FromHours(4), timers[SupervisionLevel.Escalation].FireAt);
+        Assert.Equal([(SupervisionLevel.HalfUsed, clock.WarningMoment(0.6)!.Value)], await PendingAsync(service, item.Id));
+        _world.Time.SetUtcNow(clock.WarningMoment(0.6)!.Value);
+        await service.ScanAsync();
+        Assert.Equal([(SupervisionLevel.MostlyUsed, clock.WarningMoment(0.9)!.Value)], await PendingAsync(service, item.Id));
 
         _world.Time.SetUtcNow(Due);
         await service.ScanAsync();
         Assert.Empty(await service.EscalationsAsync());
+        Assert.Equal([(SupervisionLevel.Escalation, Due + TimeSpan.FromHours(4))], await PendingAsync(service, item.Id));
 
         _world.Time.SetUtcNow(Due + TimeSpan.FromHours(4));
         await service.ScanAsync();
@@ -180,4 +191,7 @@ public sealed class WarningMomentTests : IDisposable
         Assert.Null(confirmation.DueAt);
         Assert.Empty(await service.TimersAsync(confirmation.Id));
     }
+
+    private static async Task<List<(SupervisionLevel Level, DateTimeOffset FireAt)>> PendingAsync(Replica service, Guid workItemId) =>
+        (await service.TimersAsync(workItemId)).Where(t => t.FiredAt is null).Select(t => (t.Level, t.FireAt)).ToList();
 }

@@ -15,9 +15,12 @@ namespace YeKuo.Workflow.Hosting.Supervision;
 /// pauses, resumes, completes or cancels work can forget it; the timers commit in the same transaction as the item.
 /// </summary>
 /// <remarks>
-/// The plan is a reconciliation: a running item (open or in progress, with a due date) wants one timer per level at
-/// the moment its SLA clock gives; anything else wants none. Unfired timers are moved, added or deleted to match;
-/// fired timers are never touched, so a level that fired stays fired (never fires twice, even after a resume).
+/// The plan is a reconciliation: a running item (open or in progress, with a due date) wants one unfired timer, for
+/// its next level (the first, in order, with a moment on its SLA clock that has not fired); anything else wants none.
+/// Unfired timers are moved, added or deleted to match; fired timers are never touched, so a level that fired stays
+/// fired (never fires twice, even after a resume). The scanner plans the following level in the commit that fires one
+/// (<see cref="SupervisionScanner"/>): one row per running item instead of one per level, since most work completes
+/// before its first warning and each row is written at opening and deleted at completion.
 /// </remarks>
 public sealed class SupervisionPlanner(DeadlinePlanner deadlines, IOptions<SupervisionOptions> options)
 {
@@ -63,6 +66,24 @@ public sealed class SupervisionPlanner(DeadlinePlanner deadlines, IOptions<Super
         return moments;
     }
 
+    /// <summary>
+    /// The one level a running item's unfired timer is for: the first level (in <see cref="SupervisionLevel"/>'s order,
+    /// which is the order of their moments) that has a moment and has not fired; empty when every level has fired.
+    /// </summary>
+    public static IReadOnlyDictionary<SupervisionLevel, DateTimeOffset> Next(
+        IReadOnlyDictionary<SupervisionLevel, DateTimeOffset> moments, IEnumerable<SupervisionLevel> fired)
+    {
+        var done = fired.ToHashSet();
+        foreach (var level in Enum.GetValues<SupervisionLevel>())
+        {
+            if (!done.Contains(level) && moments.TryGetValue(level, out var moment))
+            {
+                return new Dictionary<SupervisionLevel, DateTimeOffset> { [level] = moment };
+            }
+        }
+        return new Dictionary<SupervisionLevel, DateTimeOffset>();
+    }
+
     /// <summary>Plans the timers of every work item this save adds, or whose running state or due date it changes.</summary>
     internal async Task PlanChangesAsync(WorkflowDbContext db, bool async, CancellationToken cancellationToken)
     {
@@ -105,7 +126,7 @@ public sealed class SupervisionPlanner(DeadlinePlanner deadlines, IOptions<Super
         var pauses = IsRunning(item.Status) && item.DueAt is not null
             ? await ClockPausesAsync(db, item, async, cancellationToken)
             : [];
-        var wanted = Moments(item, pauses);
+        var wanted = Next(Moments(item, pauses), existing.Where(t => t.IsFired).Select(t => t.Level));
 
         foreach (var timer in existing.Where(t => !t.IsFired))
         {

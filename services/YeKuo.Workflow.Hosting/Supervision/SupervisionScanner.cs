@@ -20,8 +20,8 @@ public sealed record SupervisionScanResult(int Raised, int Dropped, int Planned,
 
 /// <summary>
 /// Fires due supervision timers: every <c>Supervision:ScanInterval</c> it reads timers with <c>FireAt &lt;= now</c>
-/// that have not fired, and for each sets <c>FiredAt</c> and enqueues <see cref="DeadlineWarningRaised"/> (or
-/// <see cref="WorkItemEscalated"/>) through the outbox in the same SaveChanges.
+/// that have not fired, and for each sets <c>FiredAt</c>, enqueues <see cref="DeadlineWarningRaised"/> (or
+/// <see cref="WorkItemEscalated"/>) through the outbox and plans the work item's next level, in the same SaveChanges.
 /// </summary>
 /// <remarks>
 /// Exactly once per (work item, level): there is one row per pair (unique index), a fired row is never reset, and the
@@ -68,7 +68,8 @@ public sealed class SupervisionScanner(
             var batch = await FireBatchAsync(now, batchSize, cancellationToken);
             raised += batch.Raised;
             dropped += batch.Dropped;
-            if (batch.Seen < batchSize)
+            // A fired level planned the next, which may be due already (a backlog after downtime): take it in this scan.
+            if (batch.Seen < batchSize && batch.Raised == 0)
             {
                 break;
             }
@@ -135,6 +136,7 @@ public sealed class SupervisionScanner(
         // The common case: nobody else touched these rows, and the whole batch commits at once.
         var items = await ItemsAsync(db, due.Select(t => t.WorkItemId), cancellationToken);
         var claims = due.Select(t => Claim(db, outbox, t, items.GetValueOrDefault(t.WorkItemId), now)).ToList();
+        await PlanNextLevelsAsync(db, claims, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -157,6 +159,7 @@ public sealed class SupervisionScanner(
             }
             var item = (await ItemsAsync(db, [timer.WorkItemId], cancellationToken)).GetValueOrDefault(timer.WorkItemId);
             var claim = Claim(db, outbox, timer, item, now);
+            await PlanNextLevelsAsync(db, [claim], cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -199,6 +202,22 @@ public sealed class SupervisionScanner(
                 options.Value.HeadOf(item.Department), dueAt, now, item.DueAssumedYears), item.ApplicationId);
         }
         return timer;
+    }
+
+    /// <summary>Plans the next level of each work item a claim fired (one unfired timer per running item), in the claim's save.</summary>
+    private async Task PlanNextLevelsAsync(WorkflowDbContext db, IReadOnlyCollection<SupervisionTimer?> claims, CancellationToken cancellationToken)
+    {
+        var ids = claims.OfType<SupervisionTimer>().Select(t => t.WorkItemId).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        // With their pauses: the warning moments are read on the item's SLA clock.
+        var items = await db.WorkItems.AsNoTracking().Where(w => ids.Contains(w.Id)).ToListAsync(cancellationToken);
+        foreach (var item in items)
+        {
+            await planner.PlanAsync(db, item, async: true, cancellationToken);
+        }
     }
 
     private int Committed(IEnumerable<SupervisionTimer?> claims)

@@ -5,8 +5,9 @@ namespace YeKuo.Workflow.Hosting.Supervision;
 /// <summary>
 /// One pending or fired supervision moment of one work item (table <c>SupervisionTimers</c>). At most one row exists
 /// per (work item, level); a fired row (<see cref="FiredAt"/> set) is never changed, moved or deleted again, so no
-/// level fires twice. Unfired rows follow the work item: re-planned when its due date moves, deleted when it is
-/// paused, completed or cancelled.
+/// level fires twice. A running item has one unfired row, for its next level (<see cref="SupervisionPlanner.Next"/>):
+/// re-planned when its due date moves, followed by the next level's when it fires, deleted when the item is paused,
+/// completed or cancelled.
 /// </summary>
 public sealed class SupervisionTimer
 {
@@ -39,7 +40,8 @@ public sealed class SupervisionTimer
 
     public bool IsFired => FiredAt is not null;
 
-    internal static SupervisionTimer For(Domain.WorkItem item, SupervisionLevel level, DateTimeOffset fireAt) => new()
+    /// <summary>A pending timer of <paramref name="item"/> for <paramref name="level"/> (the planner's; tests build an earlier version's rows with it).</summary>
+    public static SupervisionTimer For(Domain.WorkItem item, SupervisionLevel level, DateTimeOffset fireAt) => new()
     {
         Id = Guid.CreateVersion7(),
         WorkItemId = item.Id,
