@@ -79,7 +79,7 @@ public static class ScaleReport
         L($"| seed | {o.Seed} |");
         L($"| database | SupplyScheme's SQLite schema from its migrations ({string.Join(", ", r.Migrations)}), WAL, `synchronous=FULL` as the service runs it; no `ANALYZE` (the service never runs it) |");
         L($"| clock | fixed at {ScaleScenario.Start:yyyy-MM-dd HH:mm zzz}, moved 5 s (the scan interval) before each scan |");
-        L("| data | SupplyScheme's steps of every customer class: 现场勘查, 供电方案答复 (one clock), 客户确认方案 (customer time, no due date); 40 % unclaimed, 52 % in progress, 8 % paused; 0–120 % of each limit used (the overdue share is measured below), due dates up to four weeks ahead; each item's supervision timers (50 %, 80 %, overdue, escalation) with those already due fired |");
+        L("| data | SupplyScheme's steps of every customer class: 现场勘查, 供电方案答复 (one clock), 客户确认方案 (customer time, no due date); 40 % unclaimed, 52 % in progress, 8 % paused; 0–120 % of each limit used (the overdue share is measured below), due dates up to four weeks ahead; each item's supervision timers (50 %, 80 %, overdue, escalation) as the service keeps them: those already due fired, and the next level's pending while the clock runs |");
         L($"| total time | {F(r.TotalSeconds, "0")} s |");
         L();
 
