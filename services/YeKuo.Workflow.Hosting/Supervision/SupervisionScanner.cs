@@ -142,10 +142,11 @@ public sealed class SupervisionScanner(
             await db.SaveChangesAsync(cancellationToken);
             return (Committed(claims), claims.Count(c => c is null), due.Count);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            // Another replica (or a work item change) got to some row first: the batch rolled back, outbox rows with
-            // it. Claim one by one so that only the contested rows are skipped.
+            // Another replica (or a work item change) got to some row first, or planned the next level first (unique
+            // work item + level): the batch rolled back, outbox rows with it. Claim one by one so that only the
+            // contested rows are skipped.
             db.ChangeTracker.Clear();
         }
 
@@ -166,8 +167,12 @@ public sealed class SupervisionScanner(
                 raised += Committed([claim]);
                 dropped += claim is null ? 1 : 0;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException ex)
             {
+                if (ex is not DbUpdateConcurrencyException && !await ClaimedElsewhereAsync(db, id, cancellationToken))
+                {
+                    throw;
+                }
                 Logger.LogDebug("Supervision timer {TimerId} was claimed or changed elsewhere; skipped", id);
             }
             finally
@@ -202,6 +207,13 @@ public sealed class SupervisionScanner(
                 options.Value.HeadOf(item.Department), dueAt, now, item.DueAssumedYears), item.ApplicationId);
         }
         return timer;
+    }
+
+    /// <summary>Whether another scanner fired the timer meanwhile (its next level's row then collides with ours).</summary>
+    private static async Task<bool> ClaimedElsewhereAsync(WorkflowDbContext db, Guid timerId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.SupervisionTimers.AsNoTracking().AnyAsync(t => t.Id == timerId && t.FiredAt != null, cancellationToken);
     }
 
     /// <summary>Plans the next level of each work item a claim fired (one unfired timer per running item), in the claim's save.</summary>
