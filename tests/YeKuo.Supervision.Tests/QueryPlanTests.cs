@@ -68,6 +68,20 @@ public sealed class QueryPlanTests : IDisposable
     }
 
     [Fact]
+    public async Task The_steady_scan_reads_only_the_open_work_of_recently_closed_applications_through_the_application_index()
+    {
+        // The closed applications are the withdrawn and rejected ones alone: read whole, not the open work.
+        var recent = await PlanAsync(db => SupervisionScanner.ClosedSince(db, _world.Time.GetUtcNow()));
+        Assert.Equal("SCAN c", recent);
+
+        var leftovers = await PlanAsync(db => SupervisionScanner.LeftoverWork(db, [Guid.NewGuid(), Guid.NewGuid()], 200));
+        Assert.Contains("USING INDEX IX_WorkItems_ApplicationId_Step_Round (ApplicationId=?)", leftovers);
+        // The batch's ≤ 200 rows come out of that search (a co-routine, then its pauses by index); the work items
+        // table itself is not scanned.
+        Assert.DoesNotContain("SCAN w", leftovers.Split('\n'));
+    }
+
+    [Fact]
     public async Task Items_without_timers_are_looked_for_after_a_start_until_none_is_left_not_on_every_scan()
     {
         using var service = _world.StartReplica();

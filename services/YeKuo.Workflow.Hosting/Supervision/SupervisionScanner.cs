@@ -45,6 +45,15 @@ public sealed class SupervisionScanner(
     // would read every running item each time (an anti-join over all of them: ~O(open items) per scan).
     private volatile bool _caughtUp;
 
+    // Set once a pass finds no open work left on any closed application. From then on only the closures of the last
+    // ClosureRecheck are read: the race that leaves such work (see CancelWorkOfClosedApplicationsAsync) commits within
+    // a transaction's time of the closure, while the check against every closed application reads every open item
+    // (~O(open items): 190 ms a scan with 100,000 open). The next start looks at all of them again.
+    private volatile bool _closuresSwept;
+
+    /// <summary>How long after a closure its application is still looked at on every scan.</summary>
+    public static readonly TimeSpan ClosureRecheck = TimeSpan.FromMinutes(10);
+
     protected override TimeSpan Interval => options.Value.ScanInterval;
 
     protected override string PassName => "supervision scan";
@@ -87,18 +96,24 @@ public sealed class SupervisionScanner(
     /// Work left open on a closed application: a handoff that opened it at the very moment of the withdrawal read the
     /// application as not closed, while the withdrawal read no such work open, and both committed. Cancelled here as the
     /// withdrawal would have, within a scan of it (the save drops its timers, as every save does for work it closes).
-    /// Reads the open work items (partial index) against the closed applications' keys: bounded by the work in hand,
-    /// not by history.
+    /// After a start, the open work items are read against every closed application until none is left; then each scan
+    /// reads the applications closed in the last <see cref="ClosureRecheck"/> (the closed applications are the withdrawn
+    /// and rejected ones only) and the open work of those alone.
     /// </summary>
     private async Task<int> CancelWorkOfClosedApplicationsAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = Context(scope);
-        var leftovers = await db.OpenWorkItems
-            .Where(w => db.ClosedApplications.Any(c => c.ApplicationId == w.ApplicationId))
-            .OrderBy(w => w.OpenedAt)
-            .Take(batchSize)
-            .ToListAsync(cancellationToken);
+        var sweepAll = !_closuresSwept;
+        var leftovers = sweepAll
+            ? await LeftoverWork(db, batchSize).ToListAsync(cancellationToken)
+            : await RecentLeftoversAsync(db, now, batchSize, cancellationToken);
+        if (leftovers.Count < batchSize && sweepAll)
+        {
+            // Those found are cancelled below (or, if that save loses a race, by their own save or the next scan's
+            // recent closures); nothing older is left.
+            _closuresSwept = true;
+        }
         if (leftovers.Count == 0)
         {
             return 0;
@@ -297,6 +312,35 @@ public sealed class SupervisionScanner(
     }
 
     // The scan's queries, public so the scale bench measures (and shows the plans of) exactly what a scan runs.
+
+    /// <summary>Open work items of any closed application, earliest opened first: one batch (reads every open item).</summary>
+    public static IQueryable<WorkItem> LeftoverWork(WorkflowDbContext db, int batchSize) =>
+        db.OpenWorkItems
+            .Where(w => db.ClosedApplications.Any(c => c.ApplicationId == w.ApplicationId))
+            .OrderBy(w => w.OpenedAt)
+            .Take(batchSize);
+
+    /// <summary>
+    /// Open work items of the given closed applications, earliest opened first: one batch, an index lookup per
+    /// application (the ids written into the statement: a handful, and SQLite then searches the application index for each).
+    /// </summary>
+    public static IQueryable<WorkItem> LeftoverWork(WorkflowDbContext db, IReadOnlyCollection<Guid> closedApplications, int batchSize) =>
+        db.OpenWorkItems
+            .Where(w => EF.Constant(closedApplications).Contains(w.ApplicationId))
+            .OrderBy(w => w.OpenedAt)
+            .Take(batchSize);
+
+    /// <summary>The applications closed since <paramref name="since"/>.</summary>
+    public static IQueryable<Guid> ClosedSince(WorkflowDbContext db, DateTimeOffset since) =>
+        db.ClosedApplications.Where(c => c.ClosedAt >= since).Select(c => c.ApplicationId);
+
+    private static async Task<List<WorkItem>> RecentLeftoversAsync(WorkflowDbContext db, DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var recent = await ClosedSince(db, now - ClosureRecheck).ToListAsync(cancellationToken);
+        return recent.Count == 0
+            ? []
+            : await LeftoverWork(db, recent, batchSize).ToListAsync(cancellationToken);
+    }
 
     /// <summary>Unfired timers due at <paramref name="now"/>, earliest first: one batch.</summary>
     public static IQueryable<SupervisionTimer> DueTimers(WorkflowDbContext db, DateTimeOffset now, int batchSize) =>
