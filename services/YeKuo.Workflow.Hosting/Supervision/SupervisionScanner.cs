@@ -108,14 +108,9 @@ public sealed class SupervisionScanner(
         var leftovers = sweepAll
             ? await LeftoverWork(db, batchSize).ToListAsync(cancellationToken)
             : await RecentLeftoversAsync(db, now, batchSize, cancellationToken);
-        if (leftovers.Count < batchSize && sweepAll)
-        {
-            // Those found are cancelled below (or, if that save loses a race, by their own save or the next scan's
-            // recent closures); nothing older is left.
-            _closuresSwept = true;
-        }
         if (leftovers.Count == 0)
         {
+            _closuresSwept = true;
             return 0;
         }
         foreach (var item in leftovers)
@@ -128,9 +123,12 @@ public sealed class SupervisionScanner(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Someone acted on one of them meanwhile: the next scan looks again.
+            // Someone acted on one of them meanwhile: the next scan looks again (at all closures, if this was the sweep
+            // after a start).
             return 0;
         }
+        // The sweep after a start is done once a batch it cancelled held all that was left.
+        _closuresSwept |= sweepAll && leftovers.Count < batchSize;
         Logger.LogWarning("Cancelled {Count} work items opened as their applications were withdrawn: {WorkItemIds}",
             leftovers.Count, string.Join(", ", leftovers.Select(w => w.Id)));
         return leftovers.Count;
