@@ -42,6 +42,29 @@ public sealed class WithdrawalSweepTests : IDisposable
         Assert.Equal(0, (await restarted.ScanAsync()).Cancelled);
     }
 
+    [Fact]
+    public async Task The_sweep_after_a_start_finds_leftover_work_among_more_closures_than_one_query_holds()
+    {
+        using var service = _world.StartReplica();
+        var longAgo = _world.Time.GetUtcNow() - TimeSpan.FromDays(30);
+        await service.UseAsync(async db =>
+        {
+            // Read before the leftover's in key order and in insertion order alike: it is in the second query.
+            for (var i = 0; i < SupervisionScanner.ClosuresPerQuery + 100; i++)
+            {
+                db.ClosedApplications.Add(new ClosedApplication
+                {
+                    ApplicationId = new Guid($"00000000-0000-0000-0000-{i:D12}"), Reason = ClosedApplication.Withdrawn, ClosedAt = longAgo,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+        var leftover = await LeftOpenAsync(service, closedAt: longAgo);
+
+        Assert.Equal(1, (await service.ScanAsync()).Cancelled);
+        Assert.Equal(WorkItemStatus.Cancelled, (await service.ItemAsync(leftover.Id)).Status);
+    }
+
     /// <summary>An open work item whose application this department closed at <paramref name="closedAt"/>.</summary>
     private static async Task<WorkItem> LeftOpenAsync(Replica service, DateTimeOffset closedAt)
     {
