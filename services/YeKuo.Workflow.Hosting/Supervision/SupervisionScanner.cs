@@ -158,7 +158,7 @@ public sealed class SupervisionScanner(
         // The common case: nobody else touched these rows, and the whole batch commits at once.
         var items = await ItemsAsync(db, due.Select(t => t.WorkItemId), cancellationToken);
         var claims = due.Select(t => Claim(db, outbox, t, items.GetValueOrDefault(t.WorkItemId), now)).ToList();
-        await PlanNextLevelsAsync(db, claims, cancellationToken);
+        await PlanNextLevelsAsync(db, claims, items, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -180,9 +180,9 @@ public sealed class SupervisionScanner(
             {
                 continue;
             }
-            var item = (await ItemsAsync(db, [timer.WorkItemId], cancellationToken)).GetValueOrDefault(timer.WorkItemId);
-            var claim = Claim(db, outbox, timer, item, now);
-            await PlanNextLevelsAsync(db, [claim], cancellationToken);
+            var itemOfTimer = await ItemsAsync(db, [timer.WorkItemId], cancellationToken);
+            var claim = Claim(db, outbox, timer, itemOfTimer.GetValueOrDefault(timer.WorkItemId), now);
+            await PlanNextLevelsAsync(db, [claim], itemOfTimer, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -239,18 +239,12 @@ public sealed class SupervisionScanner(
     }
 
     /// <summary>Plans the next level of each work item a claim fired (one unfired timer per running item), in the claim's save.</summary>
-    private async Task PlanNextLevelsAsync(WorkflowDbContext db, IReadOnlyCollection<SupervisionTimer?> claims, CancellationToken cancellationToken)
+    private async Task PlanNextLevelsAsync(
+        WorkflowDbContext db, IReadOnlyCollection<SupervisionTimer?> claims, IReadOnlyDictionary<Guid, WorkItem> items, CancellationToken cancellationToken)
     {
-        var ids = claims.OfType<SupervisionTimer>().Select(t => t.WorkItemId).Distinct().ToList();
-        if (ids.Count == 0)
+        foreach (var id in claims.OfType<SupervisionTimer>().Select(t => t.WorkItemId).Distinct())
         {
-            return;
-        }
-        // With their pauses: the warning moments are read on the item's SLA clock.
-        var items = await db.WorkItems.AsNoTracking().Where(w => ids.Contains(w.Id)).ToListAsync(cancellationToken);
-        foreach (var item in items)
-        {
-            await planner.PlanAsync(db, item, async: true, cancellationToken);
+            await planner.PlanAsync(db, items[id], async: true, cancellationToken);
         }
     }
 
@@ -359,9 +353,12 @@ public sealed class SupervisionScanner(
         db.WorkItems.IgnoreAutoIncludes().Where(w => (w.Status == WorkItemStatus.Open || w.Status == WorkItemStatus.InProgress)
             && w.Department == department && w.DueAt != null && w.DueAt < now);
 
-    /// <summary>Items loaded for a batch of timers (by id).</summary>
+    /// <summary>
+    /// Items loaded for a batch of timers (by id), with their pauses: a fired level's item has its next level planned,
+    /// whose moment is read on the item's SLA clock.
+    /// </summary>
     public static IQueryable<WorkItem> TimerItems(WorkflowDbContext db, IReadOnlyCollection<Guid> ids) =>
-        db.WorkItems.AsNoTracking().IgnoreAutoIncludes().Where(w => ids.Contains(w.Id));
+        db.WorkItems.AsNoTracking().Where(w => ids.Contains(w.Id));
 
     private static async Task<Dictionary<Guid, WorkItem>> ItemsAsync(WorkflowDbContext db, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
