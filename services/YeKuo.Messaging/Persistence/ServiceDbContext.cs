@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Messaging.Audit;
@@ -85,7 +86,8 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             return null;
         }
         List<OutboxMessage>? rows = null;
-        foreach (var entry in ChangeTracker.Entries<OutboxMessage>())
+        // Added rows need no detection: reading them must not compare every tracked entity with its snapshot again.
+        foreach (var entry in EntriesAsDetected<OutboxMessage>())
         {
             if (entry.State == EntityState.Added)
             {
@@ -93,6 +95,26 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             }
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The tracked entries of <typeparamref name="TEntity"/> as last detected, without detecting changes again: a save
+    /// reads its entries several times (its outbox rows, a department's step transitions and worklist changes) and each
+    /// <see cref="ChangeTracker.Entries{TEntity}"/> would compare every tracked entity with its snapshot once more.
+    /// Detect first (<see cref="ChangeTracker.DetectChanges"/>) when entities may have changed since.
+    /// </summary>
+    public IEnumerable<EntityEntry<TEntity>> EntriesAsDetected<TEntity>() where TEntity : class
+    {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ChangeTracker.Entries<TEntity>();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
     // The host's singletons (a pooled context keeps them: they are the same for every lease); none for a context made by hand.

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Inbox;
+using YeKuo.Messaging.Persistence;
 using YeKuo.Metering.Infrastructure;
 using YeKuo.Workflow.Hosting.Consumers;
 
@@ -37,11 +38,23 @@ public sealed class ChargesPaidConsumer(MeteringDbContext db, TimeProvider time,
 
 internal static class ChargeClearances
 {
+    private static readonly ModelQuery<Func<MeteringDbContext, Guid, CancellationToken, Task<ChargeClearance?>>> StoredClearance = new(() =>
+        EF.CompileAsyncQuery((MeteringDbContext db, Guid applicationId, CancellationToken _) =>
+            db.ChargeClearances.FirstOrDefault(c => c.ApplicationId == applicationId)));
+
+    private static readonly ModelQuery<Func<MeteringDbContext, Guid, CancellationToken, Task<HeldHandoff?>>> StoredHold = new(() =>
+        EF.CompileAsyncQuery((MeteringDbContext db, Guid applicationId, CancellationToken _) =>
+            db.HeldHandoffs.FirstOrDefault(h => h.ApplicationId == applicationId)));
+
     /// <summary>The application's clearance as this transaction sees it: tracked first (a fee event being consumed may have
     /// added or changed it here), else from the database.</summary>
     public static async Task<ChargeClearance?> FindAsync(MeteringDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
         db.ChargeClearances.Local.FirstOrDefault(c => c.ApplicationId == applicationId)
-        ?? await db.ChargeClearances.FirstOrDefaultAsync(c => c.ApplicationId == applicationId, cancellationToken);
+        ?? await StoredClearance.For(db)(db, applicationId, cancellationToken);
+
+    /// <summary>The application's 装表接电 handoff held until the charges are paid (tracked), or null when none is held.</summary>
+    public static Task<HeldHandoff?> HeldAsync(MeteringDbContext db, Guid applicationId, CancellationToken cancellationToken) =>
+        StoredHold.For(db)(db, applicationId, cancellationToken);
 
     /// <summary>
     /// The clearance to write (added when none exists yet), already marked written (<see cref="ChargeClearance.Touch"/>):
@@ -64,7 +77,7 @@ internal static class ChargeClearances
     {
         if (!clearance.IsSettled)
             return;
-        var held = await db.HeldHandoffs.FirstOrDefaultAsync(h => h.ApplicationId == clearance.ApplicationId, cancellationToken);
+        var held = await HeldAsync(db, clearance.ApplicationId, cancellationToken);
         if (held is null)
             return;
         db.HeldHandoffs.Remove(held);

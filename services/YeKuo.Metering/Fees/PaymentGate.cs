@@ -41,7 +41,7 @@ public sealed class PaymentGate(MeteringDbContext db) : IStepOpeningGate
         // The hold writes the clearance it was decided on (created if no fee event has come yet): a fee event consumed at
         // the same moment then conflicts with it in the database, and whichever commits second runs again and sees the other.
         await ChargeClearances.ForUpdateAsync(db, handoff.ApplicationId, cancellationToken);
-        var held = await db.HeldHandoffs.FirstOrDefaultAsync(h => h.ApplicationId == handoff.ApplicationId, cancellationToken);
+        var held = await ChargeClearances.HeldAsync(db, handoff.ApplicationId, cancellationToken);
         if (held is null)
         {
             held = new HeldHandoff { ApplicationId = handoff.ApplicationId };

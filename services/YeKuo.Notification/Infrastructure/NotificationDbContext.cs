@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using YeKuo.Contracts;
 using YeKuo.Messaging.Persistence;
 using YeKuo.Notification.Domain;
 
@@ -29,17 +30,32 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
 
     public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
 
+    // The checks every consumed event makes before it records a notice (compiled once per model).
+    private static readonly ModelQuery<Func<NotificationDbContext, Guid, NoticeKind, string, int, CancellationToken, Task<bool>>> NoticeRecorded = new(() =>
+        EF.CompileAsyncQuery((NotificationDbContext db, Guid applicationId, NoticeKind kind, string stepKey, int round, CancellationToken _) =>
+            db.Notices.Any(n => n.ApplicationId == applicationId && n.Kind == kind && EF.Property<string>(n, StepKey) == stepKey && n.Round == round)));
+
+    private static readonly ModelQuery<Func<NotificationDbContext, Guid, StaffNoticeKind, StaffNoticeAudience, Department, CancellationToken, Task<bool>>> StaffNoticeRecorded = new(() =>
+        EF.CompileAsyncQuery((NotificationDbContext db, Guid workItemId, StaffNoticeKind kind, StaffNoticeAudience audience, Department department, CancellationToken _) =>
+            db.StaffNotices.Any(n => n.WorkItemId == workItemId && n.Kind == kind && n.Audience == audience && n.Department == department)));
+
+    private static readonly ModelQuery<Func<NotificationDbContext, Guid, CancellationToken, Task<bool>>> FollowUpRecorded = new(() =>
+        EF.CompileAsyncQuery((NotificationDbContext db, Guid applicationId, CancellationToken _) => db.FollowUps.Any(f => f.ApplicationId == applicationId)));
+
+    private static readonly ModelQuery<Func<NotificationDbContext, IAsyncEnumerable<Webhooks.WebhookSubscription>>> SubscriptionsQuery = new(() =>
+        EF.CompileAsyncQuery((NotificationDbContext db) => db.WebhookSubscriptions.AsNoTracking()));
+
+    /// <summary>Every partner's webhook subscription (not tracked): each consumed event is offered to them.</summary>
+    public Task<List<Webhooks.WebhookSubscription>> SubscriptionsAsync(CancellationToken cancellationToken) =>
+        SubscriptionsQuery.For(this)(this).ToListAsync(cancellationToken).AsTask();
+
     /// <summary>
     /// Adds <paramref name="notice"/> unless the same notice (application, kind, step, round) is already recorded,
     /// e.g. from a copy of the event published again under another message id. Does not save.
     /// </summary>
     public async Task<bool> AddIfNewAsync(Notice notice, CancellationToken cancellationToken)
     {
-        var stepKey = Notice.StepKeyOf(notice.Step);
-        var exists = await Notices.AnyAsync(
-            n => n.ApplicationId == notice.ApplicationId && n.Kind == notice.Kind
-                && EF.Property<string>(n, StepKey) == stepKey && n.Round == notice.Round,
-            cancellationToken);
+        var exists = await NoticeRecorded.For(this)(this, notice.ApplicationId, notice.Kind, Notice.StepKeyOf(notice.Step), notice.Round, cancellationToken);
         if (!exists)
         {
             Notices.Add(notice);
@@ -56,9 +72,7 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
 
     public async Task<bool> AddIfNewAsync(StaffNotice notice, CancellationToken cancellationToken)
     {
-        var exists = await StaffNotices.AnyAsync(
-            n => n.WorkItemId == notice.WorkItemId && n.Kind == notice.Kind && n.Audience == notice.Audience && n.Department == notice.Department,
-            cancellationToken);
+        var exists = await StaffNoticeRecorded.For(this)(this, notice.WorkItemId, notice.Kind, notice.Audience, notice.Department, cancellationToken);
         if (!exists)
         {
             StaffNotices.Add(notice);
@@ -69,7 +83,7 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
     /// <summary>Adds <paramref name="followUp"/> unless the application already has its follow-up. Does not save.</summary>
     public async Task<bool> AddIfNewAsync(FollowUp followUp, CancellationToken cancellationToken)
     {
-        var exists = await FollowUps.AnyAsync(f => f.ApplicationId == followUp.ApplicationId, cancellationToken);
+        var exists = await FollowUpRecorded.For(this)(this, followUp.ApplicationId, cancellationToken);
         if (!exists)
         {
             FollowUps.Add(followUp);

@@ -18,16 +18,13 @@ public static class WebhookDeliveries
 {
     public static async Task AddAsync(NotificationDbContext db, object message, Guid messageId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var partnerEvents = PartnerEventMapper.Map(message).ToList();
-        if (partnerEvents.Count == 0)
-        {
-            return;
-        }
-        var subscriptions = await db.WebhookSubscriptions.AsNoTracking().ToListAsync(cancellationToken);
+        // Most installations have few partners or none: ask for them before building the events they would get.
+        var subscriptions = await db.SubscriptionsAsync(cancellationToken);
         if (subscriptions.Count == 0)
         {
             return;
         }
+        var partnerEvents = PartnerEventMapper.Map(message).ToList();
         var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
         foreach (var partnerEvent in partnerEvents)
         {

@@ -34,7 +34,7 @@ public static class ChargesApi
     public static async Task<Results<Ok<ChargeAccountDto>, ProblemHttpResult>> Get(
         Guid id, SupplySchemeDbContext db, TariffBook tariffs, HttpContext http, CancellationToken cancellationToken)
     {
-        var account = await db.ChargeAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.ApplicationId == id, cancellationToken);
+        var account = await ChargeAccountQueries.ReadAsync(db, id, cancellationToken);
         return account is null || !CurrentUser.CanSee(http.User, account.CustomerId, account.CustomerManager)
             ? NotFound(id)
             : TypedResults.Ok(ChargeAccountDto.From(account, tariffs));
@@ -63,7 +63,7 @@ public static class ChargesApi
         http.Audit().Target(id, id);
         for (var attempt = 1; ; attempt++)
         {
-            var account = await db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == id, cancellationToken);
+            var account = await ChargeAccountQueries.FindAsync(db, id, cancellationToken);
             if (account is null || !CurrentUser.CanSee(user, account.CustomerId, account.CustomerManager))
                 return NotFound(id);
             http.Audit().Before(account.Balance == 0 ? "settled" : "payable");
@@ -109,7 +109,7 @@ public static class ChargesApi
             return TypedResults.ValidationProblem(errors, title: "The charge is not valid.");
 
         http.Audit().Target(id, id);
-        var account = await db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == id, cancellationToken);
+        var account = await ChargeAccountQueries.FindAsync(db, id, cancellationToken);
         if (account is null)
             return NotFound(id);
         try

@@ -18,6 +18,7 @@ using YeKuo.Workflow.Hosting;
 using YeKuo.Workflow.Hosting.Staff;
 using YeKuo.Workflow.Hosting.Deadlines;
 using YeKuo.Workflow.Hosting.Domain;
+using YeKuo.Workflow.Hosting.Persistence;
 using YeKuo.Workflow.Hosting.Steps;
 
 namespace YeKuo.SupplyScheme.Apis;
@@ -78,7 +79,7 @@ public static class SchemeReviewsApi
                 title: "The scheme draft is not valid.");
         }
 
-        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        var item = await WorkItemQueries.FindAsync(db, id, cancellationToken);
         if (item is null)
         {
             return WorkItemNotFound(id);
@@ -96,7 +97,7 @@ public static class SchemeReviewsApi
             return Problem(StatusCodes.Status409Conflict, "The work item does not allow a draft now.",
                 item.Status == WorkItemStatus.Paused ? "Resume the work item before submitting the draft." : $"The work item is {item.Status}.");
         }
-        if (await db.SchemeReviews.AsNoTracking().FirstOrDefaultAsync(r => r.SchemeReplyWorkItemId == id, cancellationToken) is { } existing)
+        if (await SchemeReviewQueries.OfRoundAsync(db, id, cancellationToken) is { } existing)
         {
             return Problem(StatusCodes.Status409Conflict, "This round's scheme is already submitted.",
                 $"Revision {existing.Revision} of {item.ApplicationNumber} was submitted at {existing.DraftedAt:u} and is {existing.Status}; "
@@ -136,14 +137,12 @@ public static class SchemeReviewsApi
     public static async Task<Results<Ok<SchemeRoundDto>, ProblemHttpResult>> SchemeOfRound(
         SupplySchemeDbContext db, Guid id, CancellationToken cancellationToken)
     {
-        var item = await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        var item = await WorkItemQueries.ReadAsync(db, id, cancellationToken);
         if (item is null || item.Step != Step.SchemeReply)
         {
             return WorkItemNotFound(id);
         }
-        var reviews = await db.SchemeReviews.AsNoTracking()
-            .Where(r => r.ApplicationId == item.ApplicationId && (r.Revision == item.Round || r.Revision == item.Round - 1))
-            .ToListAsync(cancellationToken);
+        var reviews = await SchemeReviewQueries.RevisionAndPreviousAsync(db, item.ApplicationId, item.Round, cancellationToken);
         var current = reviews.FirstOrDefault(r => r.Revision == item.Round);
         var previous = reviews.FirstOrDefault(r => r.Revision == item.Round - 1);
         return TypedResults.Ok(new SchemeRoundDto(item.Id, item.ApplicationId, item.Round, item.Status.ToString(),
@@ -265,7 +264,7 @@ public static class SchemeReviewsApi
         // Departments answer in parallel: a lost race on the review's version is retried from fresh state.
         for (var attempt = 1; ; attempt++)
         {
-            var review = await db.SchemeReviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+            var review = await SchemeReviewQueries.FindAsync(db, id, cancellationToken);
             if (review is null)
             {
                 return ReviewNotFound(id);
@@ -276,7 +275,7 @@ public static class SchemeReviewsApi
                     new Dictionary<string, string[]> { ["department"] = [$"'{request.Department}' does not review this scheme; the reviewers are {string.Join(", ", review.Reviewers)}."] },
                     title: "The review opinion is not valid.");
             }
-            var round = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == review.SchemeReplyWorkItemId, cancellationToken);
+            var round = await WorkItemQueries.FindAsync(db, review.SchemeReplyWorkItemId, cancellationToken);
             if (round is null || !round.IsOpen)
             {
                 return RoundClosed(review, round);
@@ -342,12 +341,12 @@ public static class SchemeReviewsApi
             return TypedResults.ValidationProblem(errors, title: "The meeting decision is not valid.");
         }
 
-        var review = await db.SchemeReviews.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var review = await SchemeReviewQueries.FindAsync(db, id, cancellationToken);
         if (review is null)
         {
             return ReviewNotFound(id);
         }
-        var round = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == review.SchemeReplyWorkItemId, cancellationToken);
+        var round = await WorkItemQueries.FindAsync(db, review.SchemeReplyWorkItemId, cancellationToken);
         if (round is null || !round.IsOpen)
         {
             return RoundClosed(review, round);

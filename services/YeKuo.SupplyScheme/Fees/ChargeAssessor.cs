@@ -26,7 +26,7 @@ public sealed class ChargeAssessor(SupplySchemeDbContext db, TariffBook tariffs,
     /// <summary>With the reply: assesses now if the account is open, otherwise hands the reply to the lane.</summary>
     public async Task AssessRepliedAsync(Guid applicationId, string applicationNumber, SchemeReplyOutcome scheme, DateTimeOffset repliedAt, CancellationToken cancellationToken)
     {
-        if (await db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == applicationId, cancellationToken) is { } account)
+        if (await ChargeAccountQueries.FindAsync(db, applicationId, cancellationToken) is { } account)
         {
             Assess(account, scheme.CapacityKva, scheme.SourceCount, repliedAt);
         }

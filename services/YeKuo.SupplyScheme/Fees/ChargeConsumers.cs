@@ -18,7 +18,7 @@ public sealed class OpenChargeAccountConsumer(SupplySchemeDbContext db, TimeProv
 {
     protected override async Task HandleAsync(ApplicationAccepted message, ConsumeContext<ApplicationAccepted> context)
     {
-        if (await Db.ChargeAccounts.AnyAsync(a => a.ApplicationId == message.ApplicationId, context.CancellationToken))
+        if (await ChargeAccountQueries.ExistsAsync(Db, message.ApplicationId, context.CancellationToken))
         {
             return;
         }
@@ -43,7 +43,7 @@ public sealed class ChargeRepliedSchemeConsumer(SupplySchemeDbContext db, TimePr
 {
     protected override async Task HandleAsync(SchemeRepliedBeforeAcceptance message, ConsumeContext<SchemeRepliedBeforeAcceptance> context)
     {
-        if (await Db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == message.ApplicationId, context.CancellationToken) is { } account)
+        if (await ChargeAccountQueries.FindAsync(Db, message.ApplicationId, context.CancellationToken) is { } account)
         {
             await assessor.CatchUpAsync(account, context.CancellationToken);
         }
@@ -60,7 +60,7 @@ public sealed class RefundOnWithdrawalConsumer(SupplySchemeDbContext db, TimePro
 {
     protected override async Task HandleAsync(ApplicationWithdrawn message, ConsumeContext<ApplicationWithdrawn> context)
     {
-        var account = await Db.ChargeAccounts.FirstOrDefaultAsync(a => a.ApplicationId == message.ApplicationId, context.CancellationToken);
+        var account = await ChargeAccountQueries.FindAsync(Db, message.ApplicationId, context.CancellationToken);
         if (account is null)
         {
             await Db.RecordWithdrawalAsync(message.ApplicationId, Time.GetUtcNow(), context.CancellationToken);

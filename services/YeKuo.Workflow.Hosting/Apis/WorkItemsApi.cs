@@ -255,7 +255,7 @@ public static class WorkItemsApi
 
     public static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Get<TContext>(TContext db, HttpContext http, Guid id, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext =>
-        await db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, cancellationToken) is { } item && IsVisibleTo(http.User, item)
+        await WorkItemQueries.ReadAsync(db, id, cancellationToken) is { } item && IsVisibleTo(http.User, item)
             ? TypedResults.Ok(WorkItemDto.From(item))
             : NotFound(id);
 
@@ -279,7 +279,7 @@ public static class WorkItemsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["assignee"] = ["assignee is required: 1 to 64 characters."] },
                 title: "The reassignment is not valid.");
         }
-        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        var item = await WorkItemQueries.FindAsync(db, id, cancellationToken);
         if (item is null)
         {
             return NotFound(id);
@@ -311,7 +311,7 @@ public static class WorkItemsApi
         {
             return Problem(StatusCodes.Status400BadRequest, "reason is required.", "A pause needs a reason of 1 to 500 characters of text (客户原因).");
         }
-        var held = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        var held = await WorkItemQueries.FindAsync(db, id, cancellationToken);
         if (held is null)
         {
             return NotFound(id);
@@ -332,7 +332,7 @@ public static class WorkItemsApi
         TContext db, TimeProvider time, HttpContext http, DeadlinePlanner deadlines, IEventOutbox outbox, Guid id, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
-        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        var item = await WorkItemQueries.FindAsync(db, id, cancellationToken);
         if (item is null)
         {
             return NotFound(id);
@@ -358,7 +358,7 @@ public static class WorkItemsApi
         Guid id, JsonElement body, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
-        var item = await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        var item = await WorkItemQueries.FindAsync(db, id, cancellationToken);
         if (item is null || !IsVisibleTo(http.User, item))
         {
             return NotFound(id);
@@ -414,9 +414,7 @@ public static class WorkItemsApi
         TContext db, DeadlinePlanner deadlines, WorkItem item, DateTimeOffset now, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext
     {
-        var siblings = await db.WorkItems.AsNoTracking()
-            .Where(w => w.ApplicationId == item.ApplicationId && w.Id != item.Id && w.ClockStartedAt == item.ClockStartedAt)
-            .ToListAsync(cancellationToken);
+        var siblings = await WorkItemQueries.ClockSiblingsAsync(db, item, cancellationToken);
         return siblings
             .Where(w => deadlines.SharesClock(w.CustomerClass, w.PolicyVersion, w.Step, item.Step))
             .Append(item)
@@ -428,7 +426,7 @@ public static class WorkItemsApi
     private static async Task<Results<Ok<WorkItemDto>, ProblemHttpResult>> Change<TContext>(
         TContext db, HttpContext http, Guid id, Action<WorkItem> change, CancellationToken cancellationToken)
         where TContext : WorkflowDbContext =>
-        await db.WorkItems.FirstOrDefaultAsync(w => w.Id == id, cancellationToken) is { } item
+        await WorkItemQueries.FindAsync(db, id, cancellationToken) is { } item
             ? await Change(db, http, item, change, cancellationToken)
             : NotFound(id);
 

@@ -64,7 +64,7 @@ public sealed class StepOpener<TContext>(
         var failed = sentBack && step == message.Step;
         var reopen = sentBack && step != message.Step ? step : (Step?)null;
 
-        if (await Db.ClosedApplications.AnyAsync(c => c.ApplicationId == message.ApplicationId, cancellationToken))
+        if (await WorkItemQueries.IsClosedAsync(Db, message.ApplicationId, cancellationToken))
         {
             return null;
         }
@@ -73,7 +73,7 @@ public sealed class StepOpener<TContext>(
         if (failed)
         {
             round = message.Round + 1;
-            if (await Db.WorkItems.AnyAsync(w => w.ApplicationId == message.ApplicationId && w.Step == step && w.Round == round, cancellationToken))
+            if (await WorkItemQueries.RoundExistsAsync(Db, message.ApplicationId, step, round, cancellationToken))
             {
                 return null;
             }
@@ -84,10 +84,7 @@ public sealed class StepOpener<TContext>(
             // 供电方案) the reopened step, and the ones after it, run again in their next round. Otherwise a round
             // that is still open, was opened since this completion, or follows a first-round completion means the
             // handoff has already happened (a copy of it).
-            var latest = await Db.WorkItems.AsNoTracking()
-                .Where(w => w.ApplicationId == message.ApplicationId && w.Step == step)
-                .OrderByDescending(w => w.Round)
-                .FirstOrDefaultAsync(cancellationToken);
+            var latest = await WorkItemQueries.LatestRoundAsync(Db, message.ApplicationId, step, cancellationToken);
             if (latest is not null
                 && (latest.IsOpen || latest.OpenedAt >= message.CompletedAt || (reopen is null && message.Round == 1)))
             {
@@ -139,7 +136,7 @@ public sealed class StepOpener<TContext>(
             // Same clock as the step just finished (e.g. 现场勘查 → 方案答复): keep its start and its pauses.
             // The step just finished: as the completion left it when it opens this step in the same commit, else as stored.
             var previous = Db.WorkItems.Local.FirstOrDefault(w => w.Id == message.WorkItemId)
-                ?? await Db.WorkItems.AsNoTracking().FirstOrDefaultAsync(w => w.Id == message.WorkItemId, cancellationToken);
+                ?? await WorkItemQueries.ReadAsync(Db, message.WorkItemId, cancellationToken);
             if (previous?.ClockStartedAt is { } start)
             {
                 var pauses = previous.Pauses.Select(p => new PauseInterval(p.PausedAt, p.ResumedAt ?? p.PausedAt, p.Reason)).Concat(held);
@@ -171,9 +168,7 @@ public sealed class StepOpener<TContext>(
     /// <summary>The latest completed earlier step of <paramref name="step"/>'s clock, hosted here (the clock's first steps).</summary>
     private async Task<WorkItem?> ClockBeforeCustomerTimeAsync(StepCompleted message, Step step, CancellationToken cancellationToken)
     {
-        var candidates = await Db.WorkItems.AsNoTracking()
-            .Where(w => w.ApplicationId == message.ApplicationId && w.Status == WorkItemStatus.Completed && w.Step != step)
-            .ToListAsync(cancellationToken);
+        var candidates = await WorkItemQueries.CompletedOtherStepsAsync(Db, message.ApplicationId, step, cancellationToken);
         return candidates
             .Where(w => deadlines.SharesClock(message.CustomerClass, message.PolicyVersion, w.Step, step))
             .MaxBy(w => w.CompletedAt);

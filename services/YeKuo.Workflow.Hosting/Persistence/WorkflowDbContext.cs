@@ -51,8 +51,9 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        DetectChangesOnce();
         Supervision.PlanChangesAsync(this, async: false, CancellationToken.None).GetAwaiter().GetResult();
-        var transitions = StepMetrics.Transitions(ChangeTracker);
+        var transitions = StepMetrics.Transitions(EntriesAsDetected<WorkItem>());
         var changed = ChangedWorkItems();
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         StepMetrics.Record(transitions, Calendar);
@@ -62,15 +63,29 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        DetectChangesOnce();
         await Supervision.PlanChangesAsync(this, async: true, cancellationToken);
         // Step metrics count only what committed: the transitions are read before the save and recorded after it.
-        var transitions = StepMetrics.Transitions(ChangeTracker);
+        var transitions = StepMetrics.Transitions(EntriesAsDetected<WorkItem>());
         var changed = ChangedWorkItems();
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         StepMetrics.Record(transitions, Calendar);
         // Worklist streams learn of what committed (and only that), right after the commit.
         Feed?.Publish(changed);
         return saved;
+    }
+
+    /// <summary>
+    /// Detects the changes of the tracked work items once for the planning, the step metrics, the worklist feed and the
+    /// outbox, which read them as detected; EF Core's own save detects again (the planning moves timers). A caller that
+    /// switched detection off detects for itself.
+    /// </summary>
+    private void DetectChangesOnce()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
     }
 
     /// <summary>
@@ -81,7 +96,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
     {
         var changed = new List<WorkItem>();
         var opened = new List<WorkItem>();
-        foreach (var entry in ChangeTracker.Entries<WorkItem>())
+        foreach (var entry in EntriesAsDetected<WorkItem>())
         {
             if (entry.State is EntityState.Modified)
             {

@@ -87,13 +87,13 @@ public sealed class SupervisionPlanner(DeadlinePlanner deadlines, IOptions<Super
     /// <summary>Plans the timers of every work item this save adds, or whose running state or due date it changes.</summary>
     internal async Task PlanChangesAsync(WorkflowDbContext db, bool async, CancellationToken cancellationToken)
     {
-        var changed = db.ChangeTracker.Entries<WorkItem>().Where(NeedsPlanning).Select(e => e.Entity).ToList();
+        // The save detected the changes just before; planning many items (a bulk open) must not detect them again for each one.
+        var changed = db.EntriesAsDetected<WorkItem>().Where(NeedsPlanning).Select(e => e.Entity).ToList();
         if (changed.Count == 0)
         {
             return;
         }
 
-        // Changes were just detected; planning many items (a bulk open) must not detect them again for each one.
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -115,8 +115,7 @@ public sealed class SupervisionPlanner(DeadlinePlanner deadlines, IOptions<Super
         if (db.Entry(item).State != EntityState.Added)
         {
             // Loading attaches the stored timers; those already tracked keep their tracked state.
-            var stored = db.SupervisionTimers.Where(t => t.WorkItemId == item.Id);
-            _ = async ? await stored.ToListAsync(cancellationToken) : stored.ToList();
+            _ = async ? await WorkItemQueries.LoadTimersAsync(db, item.Id, cancellationToken) : WorkItemQueries.LoadTimers(db, item.Id);
         }
         var existing = db.ChangeTracker.Entries<SupervisionTimer>()
             .Where(e => e.Entity.WorkItemId == item.Id && e.State != EntityState.Deleted && e.State != EntityState.Detached)
@@ -173,9 +172,7 @@ public sealed class SupervisionPlanner(DeadlinePlanner deadlines, IOptions<Super
             return own.ToArray();
         }
 
-        var query = db.WorkItems.AsNoTracking()
-            .Where(w => w.ApplicationId == item.ApplicationId && w.Id != item.Id && w.ClockStartedAt == item.ClockStartedAt);
-        var siblings = async ? await query.ToListAsync(cancellationToken) : query.ToList();
+        var siblings = async ? await WorkItemQueries.ClockSiblingsAsync(db, item, cancellationToken) : WorkItemQueries.ClockSiblings(db, item);
         return siblings
             .Where(w => deadlines.SharesClock(w.CustomerClass, w.PolicyVersion, w.Step, item.Step))
             .SelectMany(w => w.Pauses)

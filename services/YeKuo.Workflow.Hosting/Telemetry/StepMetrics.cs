@@ -37,10 +37,10 @@ public static class StepMetrics
 
     internal sealed record Transition(WorkItem Item, bool Claimed, bool Completed);
 
-    internal static List<Transition> Transitions(ChangeTracker tracker)
+    internal static List<Transition> Transitions(IEnumerable<EntityEntry<WorkItem>> entries)
     {
         List<Transition> transitions = [];
-        foreach (var entry in tracker.Entries<WorkItem>())
+        foreach (var entry in entries)
         {
             if (entry.State != EntityState.Modified)
             {
