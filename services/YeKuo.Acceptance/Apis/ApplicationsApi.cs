@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using YeKuo.Messaging.Persistence;
 using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.Progress;
@@ -26,11 +27,12 @@ public static class ApplicationsApi
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup(DepartmentCatalogue.ApiPrefixOf(Department.Acceptance)).WithTags("Applications");
-        api.MapPost("/", Submit).RequireAuthorization(Policies.Applicant);
+        api.MapPost("/", Submit).RequireAuthorization(Policies.Applicant).WithOneConnection<AcceptanceDbContext>();
         api.MapGet("/", List).RequireAuthorization(Policies.CustomerOrStaff);
         api.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.CustomerOrStaff);
-        api.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Customer);
-        api.MapPost("/work-items/{workItemId:guid}/reject", Reject).RequireAuthorization(Policies.StaffOf(Departments.Acceptance));
+        api.MapPost("/{id:guid}/withdraw", Withdraw).RequireAuthorization(Policies.Customer).WithOneConnection<AcceptanceDbContext>();
+        api.MapPost("/work-items/{workItemId:guid}/reject", Reject).RequireAuthorization(Policies.StaffOf(Departments.Acceptance))
+            .WithOneConnection<AcceptanceDbContext>();
         app.MapWorkItemsApi<AcceptanceDbContext>(Department.Acceptance);
         return app;
     }

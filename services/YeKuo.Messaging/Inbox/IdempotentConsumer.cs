@@ -35,6 +35,21 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
             return;
         }
 
+        // One connection for the whole consume (the inbox check, the handler's reads, the save): EF Core would open and
+        // close it around each of them, and each SQLite open registers EF Core's functions on it again.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await ConsumeOnceAsync(context, messageId, cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context, Guid messageId, CancellationToken cancellationToken)
+    {
         if (await InboxQuery<TContext>.AlreadyHandled(db, messageId, ConsumerName, cancellationToken))
         {
             return;

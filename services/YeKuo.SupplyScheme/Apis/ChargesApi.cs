@@ -4,6 +4,7 @@ using YeKuo.Contracts;
 using YeKuo.Contracts.Fees;
 using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
+using YeKuo.Messaging.Persistence;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.SupplyScheme.Fees;
 using YeKuo.SupplyScheme.Infrastructure;
@@ -24,7 +25,7 @@ public static class ChargesApi
     public static IEndpointRouteBuilder MapChargesApi(this IEndpointRouteBuilder app)
     {
         var prefix = DepartmentCatalogue.ApiPrefixOf(Department.SupplyScheme);
-        var charges = app.MapGroup($"{prefix}/applications/{{id:guid}}/charges").WithTags("Charges");
+        var charges = app.MapGroup($"{prefix}/applications/{{id:guid}}/charges").WithTags("Charges").WithOneConnection<SupplySchemeDbContext>();
         charges.MapGet("/", Get).RequireAuthorization(Policies.CustomerOrStaff);
         charges.MapPost("/payments", Pay).RequireAuthorization(Policies.Applicant);
         charges.MapPost("/", AddCharge).RequireAuthorization(Policies.StaffOf(Departments.SupplyScheme));

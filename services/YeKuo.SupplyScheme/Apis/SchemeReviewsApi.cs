@@ -7,6 +7,7 @@ using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging;
 using YeKuo.Messaging.Outbox;
+using YeKuo.Messaging.Persistence;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.Workflow.Hosting.Apis;
 using YeKuo.ServiceDefaults.Validation;
@@ -42,7 +43,7 @@ public static class SchemeReviewsApi
         // department's own staff (并行审批: checked per opinion against the token and the staff directory), who also read
         // the reviews; the 方案审查会 decision is the SupplyScheme head's.
         var staff = Policies.StaffOf(Departments.SupplyScheme);
-        var drafting = app.MapGroup($"{prefix}/work-items").WithTags("Scheme drafting").RequireAuthorization(staff);
+        var drafting = app.MapGroup($"{prefix}/work-items").WithTags("Scheme drafting").RequireAuthorization(staff).WithOneConnection<SupplySchemeDbContext>();
         drafting.MapPost("/{id:guid}/draft", SubmitDraft);
         drafting.MapGet("/{id:guid}/scheme", SchemeOfRound);
 
@@ -50,8 +51,9 @@ public static class SchemeReviewsApi
         reviews.MapGet("/", List);
         reviews.MapGet("/mine", Mine);
         reviews.MapGet("/{id:guid}", Get);
-        reviews.MapPost("/{id:guid}/opinions", GiveOpinion);
-        reviews.MapPost("/{id:guid}/meeting-decision", DecideAtMeeting).RequireAuthorization(Policies.HeadOf(Departments.SupplyScheme));
+        reviews.MapPost("/{id:guid}/opinions", GiveOpinion).WithOneConnection<SupplySchemeDbContext>();
+        reviews.MapPost("/{id:guid}/meeting-decision", DecideAtMeeting).RequireAuthorization(Policies.HeadOf(Departments.SupplyScheme))
+            .WithOneConnection<SupplySchemeDbContext>();
 
         app.MapGet($"{prefix}/meetings/{{date}}", Agenda).WithTags("Scheme reviews").RequireAuthorization(staff);
         return app;

@@ -14,6 +14,7 @@ using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Messaging.Audit;
 using YeKuo.Messaging.Outbox;
+using YeKuo.Messaging.Persistence;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.ServiceDefaults.Validation;
 using AuthPolicies = YeKuo.ServiceDefaults.Security.Policies;
@@ -51,11 +52,11 @@ public static class WorkItemsApi
         api.MapGet("/", List<TContext>);
         api.MapGet("/stream", Stream<TContext>);
         api.MapGet("/{id:guid}", Get<TContext>);
-        api.MapPost("/{id:guid}/claim", Claim<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department));
-        api.MapPost("/{id:guid}/reassign", Reassign<TContext>).RequireAuthorization(AuthPolicies.HeadOf(department));
-        api.MapPost("/{id:guid}/pause", Pause<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department));
-        api.MapPost("/{id:guid}/resume", Resume<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department));
-        api.MapPost("/{id:guid}/complete", Complete<TContext>);
+        api.MapPost("/{id:guid}/claim", Claim<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department)).WithOneConnection<TContext>();
+        api.MapPost("/{id:guid}/reassign", Reassign<TContext>).RequireAuthorization(AuthPolicies.HeadOf(department)).WithOneConnection<TContext>();
+        api.MapPost("/{id:guid}/pause", Pause<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department)).WithOneConnection<TContext>();
+        api.MapPost("/{id:guid}/resume", Resume<TContext>).RequireAuthorization(AuthPolicies.StaffOf(department)).WithOneConnection<TContext>();
+        api.MapPost("/{id:guid}/complete", Complete<TContext>).WithOneConnection<TContext>();
         return api;
     }
 
