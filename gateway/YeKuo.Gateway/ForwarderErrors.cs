@@ -38,8 +38,8 @@ public static class ForwarderErrors
         });
     });
 
-    /// <summary>No connection to the service was made, so it cannot have acted on the request.</summary>
+    /// <summary>No connection to the service was made (or it broke while being set up), so it cannot have acted on the request.</summary>
     private static bool NeverReached(IForwarderErrorFeature error) =>
         error.Error is ForwarderError.NoAvailableDestinations
-        || error.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError };
+        || error.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } or System.Net.Sockets.SocketException;
 }

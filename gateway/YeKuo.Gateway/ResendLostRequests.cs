@@ -1,9 +1,11 @@
+using System.Net.Sockets;
 using YeKuo.ServiceDefaults;
 
 namespace YeKuo.Gateway;
 
 /// <summary>
-/// A request whose connection was lost before the answer came (its service killed while working on it) is sent again,
+/// A request whose connection was lost before the answer came (its service killed while working on it, or before it read
+/// the request) is sent again,
 /// up to twice, each time on a new connection (<paramref name="resends"/>), whose connect waits in
 /// <see cref="RestartHold"/> for the service to come back.
 /// <list type="bullet">
@@ -39,8 +41,7 @@ public sealed class ResendLostRequests(HttpMessageHandler inner, HttpMessageHand
                     ? await base.SendAsync(request, cancellationToken)
                     : await _resends.SendAsync(request, cancellationToken);
             }
-            catch (HttpRequestException lost) when (attempt < Attempts && !cancellationToken.IsCancellationRequested
-                && lost.HttpRequestError is HttpRequestError.ResponseEnded or HttpRequestError.Unknown)
+            catch (Exception lost) when (attempt < Attempts && !cancellationToken.IsCancellationRequested && IsLost(lost))
             {
                 if (!IsRead(request) && !request.Headers.Contains(RequestHeaders.Resent))
                 {
@@ -49,6 +50,15 @@ public sealed class ResendLostRequests(HttpMessageHandler inner, HttpMessageHand
             }
         }
     }
+
+    /// <summary>
+    /// The connection broke: after the request was sent (the response ended, or the write failed), or while it was being
+    /// set up. The latter surfaces as a bare <see cref="SocketException"/> when a killed service's kernel accepted the
+    /// connection into its listen backlog and reset it a moment later (the handler reads the socket's remote end point
+    /// after our connect, and that read throws "not connected"); the request was never sent then.
+    /// </summary>
+    private static bool IsLost(Exception exception) =>
+        exception is HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded or HttpRequestError.Unknown } or SocketException;
 
     /// <summary>A read without a body; or a write whose service can recognise a second copy, its body now in memory.</summary>
     private async Task<bool> CanResendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

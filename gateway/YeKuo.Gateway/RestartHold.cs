@@ -5,7 +5,7 @@ namespace YeKuo.Gateway;
 
 /// <summary>
 /// How the forwarder connects to a service that is restarting (after a crash, during a deploy). A refused connection
-/// means the service never saw the request, so connecting again cannot do anything twice: the gateway keeps trying, with
+/// (or one reset while being made) means the service never saw the request, so connecting again cannot do anything twice: the gateway keeps trying, with
 /// a short backoff, while that service has been refusing for less than the hold (<c>Forwarding:HoldWhileRefusedSeconds</c>,
 /// default 15 s; a killed service listens again after 3–8 s on the 2-core machine), and the caller gets the service's
 /// answer instead of a 502. Once a service has refused for longer than the hold, requests to it fail at once (502) until
@@ -42,7 +42,8 @@ public sealed class RestartHold(TimeSpan hold, TimeProvider time)
                 _refusingSince.TryRemove(key, out _);
                 return new NetworkStream(socket, ownsSocket: true);
             }
-            catch (SocketException refused) when (refused.SocketErrorCode == SocketError.ConnectionRefused)
+            // Reset: the dying process's kernel took the connection into its listen backlog and reset it.
+            catch (SocketException refused) when (refused.SocketErrorCode is SocketError.ConnectionRefused or SocketError.ConnectionReset)
             {
                 socket.Dispose();
                 var remaining = hold - time.GetElapsedTime(_refusingSince.GetOrAdd(key, _ => time.GetTimestamp()));
