@@ -40,7 +40,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
     public async Task RecordWithdrawalAsync(Guid applicationId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!ClosedApplications.Local.Any(c => c.ApplicationId == applicationId)
-            && !await ClosedApplications.AnyAsync(c => c.ApplicationId == applicationId, cancellationToken))
+            && !await WorkItemQueries.IsClosedAsync(this, applicationId, cancellationToken))
         {
             ClosedApplications.Add(new ClosedApplication { ApplicationId = applicationId, Reason = ClosedApplication.Withdrawn, ClosedAt = now });
         }

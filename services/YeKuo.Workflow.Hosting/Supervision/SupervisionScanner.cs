@@ -331,7 +331,6 @@ public sealed class SupervisionScanner(
     public static IQueryable<Guid> ClosedSince(WorkflowDbContext db, DateTimeOffset since) =>
         db.ClosedApplications.Where(c => c.ClosedAt >= since).Select(c => c.ApplicationId);
 
-
     /// <summary>Unfired timers due at <paramref name="now"/>, earliest first: one batch.</summary>
     public static IQueryable<SupervisionTimer> DueTimers(WorkflowDbContext db, DateTimeOffset now, int batchSize) =>
         db.SupervisionTimers
