@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using MassTransit;
 
@@ -12,9 +13,12 @@ public static class Messages
             .Where(x => x.Urn is not null)
             .ToDictionary(x => x.Urn!.Urn.ToString(), x => x.Type));
 
-    public static string UrnOf(Type type) =>
+    // Read once per type: every event a service writes asks for its URN, and reading an attribute builds it anew each time.
+    private static readonly ConcurrentDictionary<Type, string> UrnByType = new();
+
+    public static string UrnOf(Type type) => UrnByType.GetOrAdd(type, static type =>
         type.GetCustomAttribute<MessageUrnAttribute>()?.Urn.ToString()
-        ?? throw new ArgumentException($"{type.Name} has no [MessageUrn]; every contract must declare one.", nameof(type));
+        ?? throw new ArgumentException($"{type.Name} has no [MessageUrn]; every contract must declare one.", nameof(type)));
 
     public static Type TypeOf(string urn) =>
         ByUrn.Value.TryGetValue(urn, out var type) ? type : throw new KeyNotFoundException($"No contract has the URN '{urn}'.");

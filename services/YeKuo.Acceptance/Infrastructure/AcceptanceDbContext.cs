@@ -30,27 +30,44 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
 
     public DbSet<ChargeEntry> ChargeEntries => Set<ChargeEntry>();
 
+    // The applications the save in progress changes, read once its changes are detected (ChangesDetected).
+    private HashSet<Guid>? _changedApplications;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var changed = ChangedApplications();
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        Notify(changed);
-        return saved;
+        try
+        {
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            Notify(_changedApplications);
+            return saved;
+        }
+        finally
+        {
+            _changedApplications = null;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var changed = ChangedApplications();
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        // Progress streams re-read the applications this commit touched.
-        Notify(changed);
-        return saved;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Progress streams re-read the applications this commit touched.
+            Notify(_changedApplications);
+            return saved;
+        }
+        finally
+        {
+            _changedApplications = null;
+        }
     }
+
+    protected override void ChangesDetected() => _changedApplications = ChangedApplications();
 
     private HashSet<Guid> ChangedApplications()
     {
         var changed = new HashSet<Guid>();
-        foreach (var entry in ChangeTracker.Entries())
+        foreach (var entry in EntriesAsDetected<object>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
@@ -69,9 +86,9 @@ public class AcceptanceDbContext(DbContextOptions options) : WorkflowDbContext(o
         return changed;
     }
 
-    private void Notify(HashSet<Guid> applications)
+    private void Notify(HashSet<Guid>? applications)
     {
-        if (applications.Count > 0
+        if (applications is { Count: > 0 }
             && this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<ApplicationChanges>() is { } changes)
         {
             foreach (var id in applications)

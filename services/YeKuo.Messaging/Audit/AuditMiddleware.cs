@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
@@ -82,21 +83,23 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
         }
 
         var entry = record.Entry;
+        var statusCode = context.Response.StatusCode;
+        // The row committed with the state change (AuditSaveInterceptor), with the endpoint's success status: the
+        // usual end of a write, which needs nothing more (not even a context from the pool).
+        if (record.Committed && entry.StatusCode == statusCode)
+        {
+            return;
+        }
         try
         {
-            var statusCode = context.Response.StatusCode;
             await using var scope = scopes.CreateAsyncScope();
             var db = (ServiceDbContext)scope.ServiceProvider.GetRequiredService(database.ContextType);
             if (record.Committed)
             {
-                // The row committed with the state change (AuditSaveInterceptor), with the endpoint's success status;
-                // only a request that then ended otherwise needs a second write.
-                if (entry.StatusCode != statusCode)
-                {
-                    using var turn = await db.WriteTurnAsync(CancellationToken.None);
-                    await db.AuditEntries.Where(e => e.Id == entry.Id)
-                        .ExecuteUpdateAsync(set => set.SetProperty(e => e.StatusCode, statusCode), CancellationToken.None);
-                }
+                // Only a request that ended otherwise than its committed row says needs a second write.
+                using var turn = await db.WriteTurnAsync(CancellationToken.None);
+                await db.AuditEntries.Where(e => e.Id == entry.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(e => e.StatusCode, statusCode), CancellationToken.None);
                 return;
             }
 
@@ -202,7 +205,12 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
 
     /// <summary>The route template with parameter names only (<c>/api/inspection/work-items/{id}/complete</c>): never a value from the path.</summary>
-    public static string RouteOf(RouteEndpoint endpoint)
+    public static string RouteOf(RouteEndpoint endpoint) => RouteTemplates.GetOrAdd(endpoint, TemplateOf);
+
+    // One entry per endpoint of the host: the template is built once, not on every write.
+    private static readonly ConcurrentDictionary<RouteEndpoint, string> RouteTemplates = new();
+
+    private static string TemplateOf(RouteEndpoint endpoint)
     {
         var segments = endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
         {

@@ -52,6 +52,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         DetectChangesOnce();
+        ChangesDetected();
         Supervision.PlanChangesAsync(this, async: false, CancellationToken.None).GetAwaiter().GetResult();
         var transitions = StepMetrics.Transitions(EntriesAsDetected<WorkItem>());
         var changed = ChangedWorkItems();
@@ -64,6 +65,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         DetectChangesOnce();
+        ChangesDetected();
         await Supervision.PlanChangesAsync(this, async: true, cancellationToken);
         // Step metrics count only what committed: the transitions are read before the save and recorded after it.
         var transitions = StepMetrics.Transitions(EntriesAsDetected<WorkItem>());
@@ -86,6 +88,14 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
         {
             ChangeTracker.DetectChanges();
         }
+    }
+
+    /// <summary>
+    /// Called once per save right after its changes are detected, before the supervision planning: a department reads
+    /// what the save changes here, with <see cref="ServiceDbContext.EntriesAsDetected{TEntity}"/>, instead of detecting again.
+    /// </summary>
+    protected virtual void ChangesDetected()
+    {
     }
 
     /// <summary>
