@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using YeKuo.Acceptance.Reports;
 using YeKuo.Testing;
 
 namespace YeKuo.Bench.Scenarios;
@@ -13,7 +14,8 @@ namespace YeKuo.Bench.Scenarios;
 /// (<see cref="GatewayActor"/>) drive <see cref="E2eOptions.Applications"/> applications of one class through every step
 /// via the gateway; then, on the same broker node and at the handoff rate the drive reached, the raw MassTransit and raw
 /// RabbitMQ.Client baselines. Handoff latency comes from Acceptance's timelines (<c>GET /api/applications/{id}</c>):
-/// the previous step's completedAt → the next step's startedAt (the work item opened by the next department).
+/// the previous step's completedAt → the next step's startedAt (the work item opened by the next department), less the
+/// customer's time in between (<see cref="HandoffTime"/>).
 /// </summary>
 public static class E2eScenario
 {
@@ -314,7 +316,10 @@ public static class E2eScenario
                 if (previous.GetProperty("completedAt").ValueKind != JsonValueKind.String || current.GetProperty("startedAt").ValueKind != JsonValueKind.String) continue;
                 var completedAt = previous.GetProperty("completedAt").GetDateTimeOffset();
                 var openedAt = current.GetProperty("startedAt").GetDateTimeOffset();
-                report.Handoffs.Add(new E2eHandoff(c.Id, c.Plan[i - 1], c.Plan[i], completedAt, openedAt));
+                var pauses = current.GetProperty("pauses").EnumerateArray().Select(p => (
+                    p.GetProperty("pausedAt").GetDateTimeOffset(),
+                    p.GetProperty("resumedAt").ValueKind == JsonValueKind.String ? p.GetProperty("resumedAt").GetDateTimeOffset() : (DateTimeOffset?)null));
+                report.Handoffs.Add(new E2eHandoff(c.Id, c.Plan[i - 1], c.Plan[i], completedAt, openedAt, HandoffTime.Of(completedAt, openedAt, pauses)));
             }
         }
     }

@@ -1,5 +1,6 @@
 using YeKuo.Acceptance.Apis;
 using YeKuo.Acceptance.Progress;
+using YeKuo.Acceptance.Reports;
 using YeKuo.Acceptance.Reports.Tests.Support;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
@@ -64,5 +65,28 @@ public sealed class PaymentWaitTests(AcceptanceApp app) : IClassFixture<Acceptan
         var wait = (await app.GetJsonAsync<ApplicationDetails>($"/api/applications/{j.ApplicationId}")).Waiting!;
 
         Assert.Equal(("Metering", "PowerConnection", false, (string?)null), (wait.WaitingOn, wait.Step, wait.CustomerTime, wait.Awaiting));
+    }
+
+    [Fact]
+    public async Task A_customer_paying_days_after_the_contract_is_not_counted_as_handoff_time_to_metering()
+    {
+        var j = await app.AcceptedAsync(CustomerClass.HighVoltageSingleSource, $"cm-{Guid.NewGuid():N}"[..12], AcceptanceApp.Now.AddDays(-40));
+        var signedAt = AcceptanceApp.Now.AddDays(-25);
+        // Metering holds the handoff 2 s after the contract, the customer pays three days later, and the release opens
+        // 装表接电 with the hold as customer time (客户原因: 待缴费).
+        var heldAt = signedAt.AddSeconds(2);
+        var releasedAt = signedAt.AddDays(3).AddSeconds(5);
+        var due = releasedAt.AddDays(5);
+        await app.PublishAsync(j.Step(Step.SupplyContract, signedAt.AddDays(-2), signedAt, signedAt.AddDays(3)));
+        await app.PublishAsync(j.Opened(Step.PowerConnection, releasedAt, due));
+        await app.PublishAsync(j.Paused(Step.PowerConnection, heldAt, "客户原因: 待缴费"), j.Resumed(Step.PowerConnection, heldAt, releasedAt, due));
+
+        var day = ChinaTime.BusinessDate(releasedAt).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var report = await app.GetJsonAsync<HandoffReport>($"/api/reports/handoffs?from={day}&to={day}");
+
+        var powerConnection = Assert.Single(report.ByStep, s => s.Step == nameof(Step.PowerConnection));
+        Assert.Equal((1, 2.0), (powerConnection.Handoffs.Count, powerConnection.Handoffs.MaxSeconds));
+        var pair = Assert.Single(report.ByDepartmentPair);
+        Assert.Equal((nameof(Department.Metering), 2.0), (pair.To, pair.Handoffs.MaxSeconds));
     }
 }

@@ -5,7 +5,7 @@ using YeKuo.Workflow.Calendar;
 
 namespace YeKuo.Acceptance.Reports;
 
-/// <summary>Handoff times (previous step's completion → next step's opening) in seconds.</summary>
+/// <summary>Handoff times (previous step's completion → next step's opening, the customer's time taken out) in seconds.</summary>
 public sealed record HandoffStats(int Count, double P50Seconds, double P95Seconds, double MaxSeconds);
 
 public sealed record DepartmentPairHandoffs(string From, string To, HandoffStats Handoffs);
@@ -32,8 +32,9 @@ public sealed record HandoffReport(
 /// <summary>
 /// Builds <see cref="HandoffReport"/> from Acceptance's timeline (fed by WorkItemOpened/Claimed and StepCompleted of
 /// every department). A handoff is a step round opened after another step of the same application completed: its time
-/// is the latest earlier completion → the opening, attributed to that completion's department → the opening
-/// department, and to the opened step. Handoffs count in the period by the business date (China time) of the opening.
+/// is the latest earlier completion → the opening, less the customer's time in between (<see cref="HandoffTime"/>),
+/// attributed to that completion's department → the opening department, and to the opened step. Handoffs count in the
+/// period by the business date (China time) of the opening.
 /// </summary>
 public static class HandoffReportBuilder
 {
@@ -42,6 +43,9 @@ public static class HandoffReportBuilder
         var applications = await db.Applications.AsNoTracking().ToDictionaryAsync(a => a.Id, cancellationToken);
         var timeline = (await db.Timeline.AsNoTracking().Where(e => e.OpenedAt != null).ToListAsync(cancellationToken))
             .ToLookup(e => e.ApplicationId);
+        // The customer's time within a handoff is recorded as pauses of the step it opened.
+        var pauses = (await db.TimelinePauses.AsNoTracking().ToListAsync(cancellationToken))
+            .ToLookup(p => p.WorkItemId, p => (p.PausedAt, p.ResumedAt));
 
         List<(string From, string To, string Step, string Department, double Seconds)> handoffs = [];
         List<(string Department, WaitingApplication Waiting)> waiting = [];
@@ -58,7 +62,7 @@ public static class HandoffReportBuilder
                 if (previous is not null && day >= from && day <= to)
                 {
                     handoffs.Add((previous.Department.ToString(), entry.Department.ToString(), entry.Step.ToString(), entry.Department.ToString(),
-                        Math.Max(0, (opened - previous.CompletedAt!.Value).TotalSeconds)));
+                        HandoffTime.Of(previous.CompletedAt!.Value, opened, pauses[entry.WorkItemId]).TotalSeconds));
                 }
             }
 

@@ -1,0 +1,35 @@
+namespace YeKuo.Acceptance.Reports;
+
+/// <summary>
+/// The company's part of a handoff: the previous step's completion → the next step's opening, less the customer's time
+/// in between. The opening department records that time as pauses of the step it opens (装表接电 held until the charges
+/// are paid: 客户原因: 待缴费, from the hold until the release), so a customer who pays days after the contract does not
+/// show as days of handoff between departments. The company is judged only on its own time, and so is a handoff.
+/// </summary>
+public static class HandoffTime
+{
+    /// <param name="completedAt">The previous step's completion.</param>
+    /// <param name="openedAt">The next step's opening.</param>
+    /// <param name="pauses">The opened step's pauses (customer time); an open pause runs until the opening.</param>
+    public static TimeSpan Of(DateTimeOffset completedAt, DateTimeOffset openedAt, IEnumerable<(DateTimeOffset PausedAt, DateTimeOffset? ResumedAt)> pauses)
+    {
+        if (openedAt <= completedAt)
+        {
+            return TimeSpan.Zero;
+        }
+        // The union of the pauses within [completedAt, openedAt]: overlapping pauses count once.
+        var customer = TimeSpan.Zero;
+        var coveredUntil = completedAt;
+        foreach (var (pausedAt, resumedAt) in pauses.OrderBy(p => p.PausedAt))
+        {
+            var from = pausedAt > coveredUntil ? pausedAt : coveredUntil;
+            var to = resumedAt is { } resumed && resumed < openedAt ? resumed : openedAt;
+            if (to > from)
+            {
+                customer += to - from;
+                coveredUntil = to;
+            }
+        }
+        return openedAt - completedAt - customer;
+    }
+}
