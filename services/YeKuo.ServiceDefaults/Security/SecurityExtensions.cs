@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace YeKuo.ServiceDefaults.Security;
@@ -54,6 +55,9 @@ public static class SecurityExtensions
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                // A client's token is validated once for a while, not on every request (ValidatedTokens).
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new ValidatedTokens(new JsonWebTokenHandler { MapInboundClaims = false }, TimeProvider.System));
                 options.Authority = jwt.Authority;
                 options.RequireHttpsMetadata = jwt.Authority is not null;
                 options.TokenValidationParameters = new TokenValidationParameters
