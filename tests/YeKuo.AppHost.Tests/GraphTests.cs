@@ -269,6 +269,17 @@ public sealed class GraphTests
     }
 
     [Fact]
+    public async Task The_broker_runs_half_the_cores_worth_of_schedulers_unbound_beside_the_services()
+    {
+        await using var builder = await GraphAsync();
+
+        var env = await LocalEnvironmentAsync(Resource(builder, "messaging"));
+        var schedulers = Math.Max(1, Environment.ProcessorCount / 2);
+        Assert.Equal("u", env["RABBITMQ_SCHEDULER_BIND_TYPE"]);
+        Assert.Equal($"+S {schedulers}:{schedulers}", env["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"]);
+    }
+
+    [Fact]
     public async Task The_gateway_port_can_come_from_YEKUO_GATEWAY_PORT_as_before()
     {
         await using var builder = await GraphAsync("--YEKUO_GATEWAY_PORT=5099");

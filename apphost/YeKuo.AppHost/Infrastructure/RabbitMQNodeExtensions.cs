@@ -93,7 +93,14 @@ public static class RabbitMQNodeExtensions
         ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(dataDirectory, "advanced.config"),
         ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(dataDirectory, "enabled_plugins"),
         ["RABBITMQ_PLUGINS_EXPAND_DIR"] = Path.Combine(dataDirectory, "plugins-expand"),
+        // The node shares the machine with the services it serves: half the cores' worth of Erlang schedulers, not bound
+        // to cores (the default binds one to each core, where it waits while that core runs a service). On the 2-core
+        // bench machine one scheduler cut the node's CPU per application by ≈ 22 % (bench/results/2026-12-07-e2e.md).
+        ["RABBITMQ_SCHEDULER_BIND_TYPE"] = "u",
+        ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = $"+S {Schedulers}:{Schedulers}",
     };
+
+    private static int Schedulers => Math.Max(1, Environment.ProcessorCount / 2);
 
     private static void WriteNodeFiles(string dataDirectory, int? managementPort)
     {
