@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -205,10 +205,10 @@ public sealed class AuditMiddleware(RequestDelegate next, IServiceScopeFactory s
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
 
     /// <summary>The route template with parameter names only (<c>/api/inspection/work-items/{id}/complete</c>): never a value from the path.</summary>
-    public static string RouteOf(RouteEndpoint endpoint) => RouteTemplates.GetOrAdd(endpoint, TemplateOf);
+    public static string RouteOf(RouteEndpoint endpoint) => RouteTemplates.GetValue(endpoint, TemplateOf);
 
-    // One entry per endpoint of the host: the template is built once, not on every write.
-    private static readonly ConcurrentDictionary<RouteEndpoint, string> RouteTemplates = new();
+    // Built once per endpoint, not on every write; kept only as long as the endpoint (a host's, or a test host's).
+    private static readonly ConditionalWeakTable<RouteEndpoint, string> RouteTemplates = new();
 
     private static string TemplateOf(RouteEndpoint endpoint)
     {
