@@ -5,7 +5,7 @@ namespace YeKuo.ServiceDefaults.Security;
 
 /// <summary>
 /// Validates each bearer token once for a while instead of on every request: a client sends the same token with every
-/// request for its whole life, and parsing it, checking its signature and building its claims was ≈ 13 % of the gateway's
+/// request for its whole life, and parsing it, checking its signature and building its claims was ≈ 8 % of the gateway's
 /// CPU. A token that passed is answered from here until it expires, at most <see cref="MaxAge"/> after its validation (so a
 /// signing key withdrawn by the identity provider stops being honoured within that time); every request still gets its own
 /// claims identity, and everything after validation (the one-role rule, the gateway's revocation check) still runs per
