@@ -49,6 +49,26 @@ public sealed class ProgressAndDeviationTests(AcceptanceApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task Overlapping_pauses_of_a_step_are_taken_out_of_its_hours_once()
+    {
+        var j = await app.AcceptedAsync(CustomerClass.HighVoltageSingleSource, "cm-zhang", At(3, 3, 10));
+        await app.PublishAsync(j.Opened(Step.SiteSurvey, At(3, 3, 10), EndOf(3, 17)));
+        // Two customer reasons at once: 10:00 → 10:00 next day and 16:00 → 10:00 next day; 24 hours of customer time, not 42.
+        await app.PublishAsync(j.Paused(Step.SiteSurvey, At(3, 4, 10), "联系不上客户"));
+        await app.PublishAsync(j.Paused(Step.SiteSurvey, At(3, 4, 16), "客户资料不全"));
+        await app.PublishAsync(j.Resumed(Step.SiteSurvey, At(3, 4, 10), At(3, 5, 10), EndOf(3, 18)));
+        await app.PublishAsync(j.Resumed(Step.SiteSurvey, At(3, 4, 16), At(3, 5, 10), EndOf(3, 18)));
+        await app.PublishAsync(j.Completed(Step.SiteSurvey, At(3, 6, 10)));
+
+        var details = await app.GetJsonAsync<ApplicationDetails>($"/api/applications/{j.ApplicationId}");
+
+        var survey = Assert.Single(details.Timeline, s => s.Step == "SiteSurvey");
+        Assert.Equal([24, 18], survey.Pauses.Select(p => p.Hours));
+        Assert.Equal(24, survey.PausedHours);
+        Assert.Equal(72 - 24, survey.Hours);
+    }
+
+    [Fact]
     public async Task One_late_judged_step_makes_the_whole_application_late()
     {
         var j = await HighVoltageWithLateDesignReviewAsync();

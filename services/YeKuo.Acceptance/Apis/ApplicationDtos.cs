@@ -2,6 +2,7 @@ using YeKuo.Acceptance.Domain;
 using YeKuo.Acceptance.Progress;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Outcomes;
+using YeKuo.Workflow.Calendar;
 
 namespace YeKuo.Acceptance.Apis;
 
@@ -143,7 +144,7 @@ internal static class ApplicationDtoMapping
                 Hours = time is { } t ? Math.Round(t.Hours, 2) : null,
                 Overdue = entry.CompletedAt is null && entry.DueAt < progress.Now && !pausedNow,
                 Paused = pausedNow,
-                PausedHours = Math.Round(pauses.Sum(p => p.DurationUntil(until).TotalHours), 2),
+                PausedHours = Math.Round(PauseUnion.Within(pauses.Select(p => p.Interval), DateTimeOffset.MinValue, until).TotalHours, 2),
                 Pauses = pauses.Select(p => new PauseView(p.PausedAt, p.ResumedAt, p.Reason, Math.Round(p.DurationUntil(until).TotalHours, 2))).ToArray(),
             };
         }) with

@@ -14,6 +14,9 @@ public sealed class TimelinePause
 
     public string Reason { get; set; } = "";
 
+    /// <summary>The pause as an interval, the form <c>PauseUnion</c> merges (no end while open).</summary>
+    public (DateTimeOffset Start, DateTimeOffset? End) Interval => (PausedAt, ResumedAt);
+
     /// <summary>Calendar time paused up to <paramref name="now"/> (an open pause runs until now).</summary>
     public TimeSpan DurationUntil(DateTimeOffset now)
     {

@@ -92,8 +92,8 @@ public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook
             var end = round.CompletedAt ?? now;
             var roundPauses = pauses[round.WorkItemId].ToArray();
             days += CompanyWorkingDays(start, end, roundPauses);
-            var paused = roundPauses.Sum(p => Clamp(p, start, end).Ticks);
-            hours += Math.Max(0, (end - start - TimeSpan.FromTicks(paused)).TotalHours);
+            var paused = PauseUnion.Within(roundPauses.Select(p => p.Interval), start, end);
+            hours += Math.Max(0, (end - start - paused).TotalHours);
         }
         return (days, hours);
     }
@@ -113,7 +113,7 @@ public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook
                 var started = rounds.Where(r => r.OpenedAt is not null).Select(r => r.OpenedAt).Min();
                 var finished = last.CompletedAt is not null && (last.Outcome?.MovesOn ?? true) ? last.CompletedAt : null;
                 var stepPauses = rounds.SelectMany(r => pauses[r.WorkItemId]).ToArray();
-                var pausedTime = TimeSpan.FromTicks(stepPauses.Sum(p => p.DurationUntil(finished ?? now).Ticks));
+                var pausedTime = PauseUnion.Within(stepPauses.Select(p => p.Interval), DateTimeOffset.MinValue, finished ?? now);
                 var (elapsedDays, elapsedHours) = TimeOf(rounds, pauses, now);
 
                 var judged = !customerTime && policy is not null && IsJudged(policy, application.CustomerClass, g.Key);
@@ -147,13 +147,6 @@ public sealed class StepRecords(WorkingDayCalendar calendar, TimeLimitPolicyBook
     }
 
     public static bool IsPausedNow(IEnumerable<TimelinePause> pauses) => pauses.Any(p => p.ResumedAt is null);
-
-    private static TimeSpan Clamp(TimelinePause pause, DateTimeOffset start, DateTimeOffset end)
-    {
-        var from = pause.PausedAt < start ? start : pause.PausedAt;
-        var to = pause.ResumedAt is { } resumed && resumed < end ? resumed : end;
-        return to > from ? to - from : TimeSpan.Zero;
-    }
 }
 
 public static class Verdicts

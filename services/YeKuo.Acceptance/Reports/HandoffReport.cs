@@ -45,7 +45,7 @@ public static class HandoffReportBuilder
             .ToLookup(e => e.ApplicationId);
         // The customer's time within a handoff is recorded as pauses of the step it opened.
         var pauses = (await db.TimelinePauses.AsNoTracking().ToListAsync(cancellationToken))
-            .ToLookup(p => p.WorkItemId, p => (p.PausedAt, p.ResumedAt));
+            .ToLookup(p => p.WorkItemId, p => p.Interval);
 
         List<(string From, string To, string Step, string Department, double Seconds)> handoffs = [];
         List<(string Department, WaitingApplication Waiting)> waiting = [];

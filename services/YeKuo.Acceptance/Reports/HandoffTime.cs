@@ -1,3 +1,5 @@
+using YeKuo.Workflow.Calendar;
+
 namespace YeKuo.Acceptance.Reports;
 
 /// <summary>
@@ -11,25 +13,6 @@ public static class HandoffTime
     /// <param name="completedAt">The previous step's completion.</param>
     /// <param name="openedAt">The next step's opening.</param>
     /// <param name="pauses">The opened step's pauses (customer time); an open pause runs until the opening.</param>
-    public static TimeSpan Of(DateTimeOffset completedAt, DateTimeOffset openedAt, IEnumerable<(DateTimeOffset PausedAt, DateTimeOffset? ResumedAt)> pauses)
-    {
-        if (openedAt <= completedAt)
-        {
-            return TimeSpan.Zero;
-        }
-        // The union of the pauses within [completedAt, openedAt]: overlapping pauses count once.
-        var customer = TimeSpan.Zero;
-        var coveredUntil = completedAt;
-        foreach (var (pausedAt, resumedAt) in pauses.OrderBy(p => p.PausedAt))
-        {
-            var from = pausedAt > coveredUntil ? pausedAt : coveredUntil;
-            var to = resumedAt is { } resumed && resumed < openedAt ? resumed : openedAt;
-            if (to > from)
-            {
-                customer += to - from;
-                coveredUntil = to;
-            }
-        }
-        return openedAt - completedAt - customer;
-    }
+    public static TimeSpan Of(DateTimeOffset completedAt, DateTimeOffset openedAt, IEnumerable<(DateTimeOffset PausedAt, DateTimeOffset? ResumedAt)> pauses) =>
+        openedAt <= completedAt ? TimeSpan.Zero : openedAt - completedAt - PauseUnion.Within(pauses, completedAt, openedAt);
 }

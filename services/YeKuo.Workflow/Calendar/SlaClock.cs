@@ -39,7 +39,7 @@ public sealed class SlaClock
         Start = start.ToUniversalTime();
         LimitWorkingDays = limitWorkingDays;
         Pauses = (pauses ?? []).OrderBy(p => p.Start).ToArray();
-        _pauses = Merge(Pauses, Start);
+        _pauses = PauseUnion.Of(Pauses.Select(p => (p.Start, p.End)), Start);
 
         var dueDay = calendar.AddWorkingDays(StartBusinessDate, limitWorkingDays);
         UnpausedDue = ChinaTime.EndOfBusinessDay(dueDay.Date);
@@ -163,28 +163,5 @@ public sealed class SlaClock
         }
 
         return total;
-    }
-
-    // Clip pauses to start at the clock start and merge overlaps so no time is deducted twice.
-    private static (DateTimeOffset Start, DateTimeOffset? End)[] Merge(IEnumerable<PauseInterval> pauses, DateTimeOffset clockStart)
-    {
-        var merged = new List<(DateTimeOffset Start, DateTimeOffset? End)>();
-        foreach (var p in pauses)
-        {
-            var s = p.Start.ToUniversalTime() < clockStart ? clockStart : p.Start.ToUniversalTime();
-            var e = p.End?.ToUniversalTime();
-            if (e is { } end && end <= s) continue;
-            if (merged.Count > 0 && (merged[^1].End is null || merged[^1].End >= s))
-            {
-                var last = merged[^1];
-                merged[^1] = (last.Start, last.End is null || e is null ? null : (last.End > e ? last.End : e));
-            }
-            else
-            {
-                merged.Add((s, e));
-            }
-        }
-
-        return merged.ToArray();
     }
 }
