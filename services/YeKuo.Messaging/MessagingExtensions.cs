@@ -84,7 +84,10 @@ public static class MessagingExtensions
         builder.Services.Configure<MassTransitHostOptions>(host =>
         {
             host.WaitUntilStarted = false;
-            host.StartTimeout = TimeSpan.FromSeconds(30);
+            // No start timeout: a bus whose start is cancelled stays faulted for the life of the process, consuming nothing,
+            // so a service started during a broker outage longer than the timeout would never receive again. Without one
+            // the endpoints keep reconnecting until the broker is back, however long that takes.
+            host.StartTimeout = null;
             host.StopTimeout = TimeSpan.FromSeconds(30);
         });
         return builder;

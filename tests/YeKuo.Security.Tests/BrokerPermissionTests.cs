@@ -12,6 +12,7 @@ using RabbitMQ.Client.Exceptions;
 using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
 using YeKuo.Security.Tests.Infrastructure;
+using YeKuo.Testing;
 
 namespace YeKuo.Security.Tests;
 

@@ -26,7 +26,7 @@ public sealed class ManagerFirstOnBrokerTests(BrokerPermissionTests.ProvisionedB
         using var notificationHost = new ServiceOnBroker<notification::Program>("notification", "Staging",
             new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = broker.UriOf("notification") });
         var notices = notificationHost.ClientAs("ops", "admin");
-        await WaitUntilAsync(async () => (await acceptanceHost.CreateClient().GetAsync("/health")).IsSuccessStatusCode
+        await Waiting.UntilAsync(async () => (await acceptanceHost.CreateClient().GetAsync("/health")).IsSuccessStatusCode
             && (await notificationHost.CreateClient().GetAsync("/health")).IsSuccessStatusCode, "both services healthy on the broker");
 
         // 受理: the customer's manager is assigned and published with ApplicationAccepted.
@@ -43,7 +43,7 @@ public sealed class ManagerFirstOnBrokerTests(BrokerPermissionTests.ProvisionedB
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         }
         var manager = (await staff.GetFromJsonAsync<JsonElement>($"/api/applications/{id}")).GetProperty("customerManager").GetString()!;
-        await WaitUntilAsync(async () => (await notices.GetFromJsonAsync<JsonElement[]>($"/api/notifications?applicationId={id}"))!
+        await Waiting.UntilAsync(async () => (await notices.GetFromJsonAsync<JsonElement[]>($"/api/notifications?applicationId={id}"))!
             .Any(n => n.GetProperty("body").GetString()!.Contains(manager)), "Notification heard the 客户经理");
 
         // A late 现场勘查: the escalation first, then the overdue warning; each published twice with one message id.
@@ -68,10 +68,10 @@ public sealed class ManagerFirstOnBrokerTests(BrokerPermissionTests.ProvisionedB
             var warningId = NewId.NextGuid();
             await bus.Publish(escalation, c => c.MessageId = escalationId);
             await bus.Publish(escalation, c => c.MessageId = escalationId);
-            await WaitUntilAsync(async () => (await StaffNoticesAsync(notices, "head-supplyscheme", workItem)).Length > 0, "the head's escalation notice");
+            await Waiting.UntilAsync(async () => (await StaffNoticesAsync(notices, "head-supplyscheme", workItem)).Length > 0, "the head's escalation notice");
             await bus.Publish(overdue, c => c.MessageId = warningId);
             await bus.Publish(overdue, c => c.MessageId = warningId);
-            await WaitUntilAsync(async () => (await StaffNoticesAsync(notices, "staff-supplyscheme", workItem)).Length > 0, "the 责任人's overdue notice");
+            await Waiting.UntilAsync(async () => (await StaffNoticesAsync(notices, "staff-supplyscheme", workItem)).Length > 0, "the 责任人's overdue notice");
             await Task.Delay(1000);
         }
         finally
@@ -90,14 +90,4 @@ public sealed class ManagerFirstOnBrokerTests(BrokerPermissionTests.ProvisionedB
     private static async Task<JsonElement[]> StaffNoticesAsync(HttpClient client, string recipient, Guid workItem) =>
         (await client.GetFromJsonAsync<JsonElement[]>($"/api/notifications/staff?recipient={recipient}&limit=200"))!
             .Where(n => n.GetProperty("workItemId").GetGuid() == workItem).ToArray();
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(250);
-        }
-    }
 }

@@ -2,24 +2,26 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace YeKuo.Security.Tests.Infrastructure;
+namespace YeKuo.Testing;
 
 /// <summary>
 /// A private RabbitMQ node (Debian's rabbitmq-server) on 127.0.0.1: its own folder, free AMQP and distribution ports
-/// and its own epmd port, so it touches no other node on the machine; stopped (with its epmd) on dispose.
+/// and its own epmd port, so it touches no other node on the machine; stopped (with its epmd) on dispose. Its port is
+/// chosen at construction, so a test can point a service at it before the node runs (<c>start: false</c>, then
+/// <see cref="Start"/>).
 /// </summary>
 public sealed class PrivateRabbitMq : IDisposable
 {
     private const string Bin = "/usr/lib/rabbitmq/bin";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("yekuo-rabbit-").FullName;
-    private readonly Process _server;
+    private Process? _server;
 
-    public PrivateRabbitMq()
+    public PrivateRabbitMq(bool start = true)
     {
         Port = FreePort();
         var epmdPort = FreePort();
-        Node = $"yekuo-sec-{Guid.NewGuid():N}"[..20] + "@localhost";
+        Node = $"yekuo-test-{Guid.NewGuid():N}"[..20] + "@localhost";
         File.WriteAllText(Path.Combine(_directory, "rabbitmq.conf"), "listeners.tcp.default = " + Port + "\n");
         File.WriteAllText(Path.Combine(_directory, "enabled_plugins"), "[].\n");
         Environment = new Dictionary<string, string>
@@ -37,7 +39,20 @@ public sealed class PrivateRabbitMq : IDisposable
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins"),
         };
-        _server = Start(Path.Combine(Bin, "rabbitmq-server"));
+        if (start)
+        {
+            Start();
+        }
+    }
+
+    /// <summary>Starts the node and waits until it accepts connections (at most 60 s).</summary>
+    public void Start()
+    {
+        if (_server is not null)
+        {
+            throw new InvalidOperationException("The node is already started.");
+        }
+        _server = StartProcess(Path.Combine(Bin, "rabbitmq-server"));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (Ctl("await_startup", "--timeout", "5").ExitCode != 0)
         {
@@ -59,7 +74,7 @@ public sealed class PrivateRabbitMq : IDisposable
     /// <summary>Runs rabbitmqctl against this node.</summary>
     public (int ExitCode, string Output) Ctl(params string[] arguments)
     {
-        using var process = Start(Path.Combine(Bin, "rabbitmqctl"), ["-n", Node, .. arguments], captureOutput: true);
+        using var process = StartProcess(Path.Combine(Bin, "rabbitmqctl"), ["-n", Node, .. arguments], captureOutput: true);
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output);
@@ -68,7 +83,7 @@ public sealed class PrivateRabbitMq : IDisposable
     /// <summary>Runs <paramref name="script"/> with this node's environment; returns its exit code and output.</summary>
     public (int ExitCode, string Output) Run(string script, params string[] arguments)
     {
-        using var process = Start("/bin/bash", [script, .. arguments], captureOutput: true);
+        using var process = StartProcess("/bin/bash", [script, .. arguments], captureOutput: true);
         var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output);
@@ -82,7 +97,7 @@ public sealed class PrivateRabbitMq : IDisposable
         return string.Join("\n", lines.TakeLast(10));
     }
 
-    private Process Start(string file, IEnumerable<string>? arguments = null, bool captureOutput = false)
+    private Process StartProcess(string file, IEnumerable<string>? arguments = null, bool captureOutput = false)
     {
         var info = new ProcessStartInfo(file) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments ?? [])
@@ -107,12 +122,15 @@ public sealed class PrivateRabbitMq : IDisposable
 
     public void Dispose()
     {
-        Ctl("stop", Environment["RABBITMQ_PID_FILE"]);
-        if (!_server.WaitForExit(15_000))
+        if (_server is not null)
         {
-            _server.Kill(entireProcessTree: true);
+            Ctl("stop", Environment["RABBITMQ_PID_FILE"]);
+            if (!_server.WaitForExit(15_000))
+            {
+                _server.Kill(entireProcessTree: true);
+            }
+            _server.Dispose();
         }
-        _server.Dispose();
         // The epmd this node started on its own port.
         using (var epmd = Process.Start(new ProcessStartInfo("/usr/bin/epmd", ["-port", Environment["ERL_EPMD_PORT"], "-kill"]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true }))
         {

@@ -1,0 +1,15 @@
+namespace YeKuo.Security.Tests.Infrastructure;
+
+/// <summary>Polls a condition until it holds, failing the test with what was awaited when it does not in time.</summary>
+public static class Waiting
+{
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, TimeSpan? interval = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(250));
+        }
+    }
+}
