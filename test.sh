@@ -23,6 +23,7 @@ status=0
 # One project's tests, its console output kept in a file (two lanes run at once; each block is printed whole when done).
 run_project() {
   local project=$1 name
+  shift
   name=$(basename "$project" .csproj)
   if dotnet test "$project" -c Release "$@" "${loggers[@]}" --logger "trx;LogFileName=$name.trx" > "$results/$name.log" 2>&1; then
     echo "test.sh: $name passed ($(date +%T))"

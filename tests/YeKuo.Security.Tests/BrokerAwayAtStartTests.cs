@@ -12,7 +12,9 @@ namespace YeKuo.Security.Tests;
 /// <summary>
 /// A department service started while its broker is away (a deploy during an outage, a restart racing the broker's own)
 /// receives its messages once the broker is there, however long it was away. Its bus start was once given up after 30 s,
-/// which left such a service answering HTTP and consuming nothing until it was restarted again (a chaos run's lost notices).
+/// which left such a service answering HTTP and consuming nothing until it was restarted again (a chaos run's lost notices);
+/// and it reported itself unhealthy (not ready for traffic) until the broker was back, where a service running before the
+/// outage reports degraded and takes writes.
 /// </summary>
 public sealed class BrokerAwayAtStartTests
 {
@@ -23,8 +25,8 @@ public sealed class BrokerAwayAtStartTests
         using var host = new ServiceOnBroker<notification::Program>("notification", "Development",
             new Dictionary<string, string?> { ["ConnectionStrings:messaging"] = $"amqp://guest:guest@127.0.0.1:{node.Port}/" });
         var notices = host.ClientAs("ops", "admin");
-        await Waiting.UntilAsync(async () => (await notices.GetAsync("/api/notifications/staff?recipient=head-supplyscheme")).IsSuccessStatusCode,
-            "the service to answer without its broker");
+        // Up and ready for its work without its broker: degraded, not unhealthy.
+        await Waiting.UntilAsync(async () => await HealthAsync(host) == "200 Degraded", "the service to report Degraded health without its broker");
 
         await Task.Delay(TimeSpan.FromSeconds(35));
         node.Start();
@@ -56,6 +58,20 @@ public sealed class BrokerAwayAtStartTests
             await bus.StopAsync();
         }
         Assert.Equal(1, await HeadNoticesAsync(notices, workItem));
+        await Waiting.UntilAsync(async () => await HealthAsync(host) == "200 Healthy", "the service to report Healthy with its broker");
+    }
+
+    private static async Task<string> HealthAsync(ServiceOnBroker<notification::Program> host)
+    {
+        try
+        {
+            using var response = await host.CreateClient().GetAsync("/health");
+            return $"{(int)response.StatusCode} {(await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()}";
+        }
+        catch (JsonException)
+        {
+            return "not JSON";
+        }
     }
 
     private static async Task<int> HeadNoticesAsync(HttpClient client, Guid workItem) =>
