@@ -20,12 +20,14 @@ mkdir -p "$results"
 loggers=(--logger "console;verbosity=normal" --results-directory "$results")
 
 status=0
-# One project's tests, its console output kept in a file (two lanes run at once; each block is printed whole when done).
+# Where a project's console output is kept (two lanes run at once; each project's output is printed whole when done).
+log_of() { echo "$results/$(basename "$1" .csproj).log"; }
+# One project's tests: its console output in its log, its results in its own trx.
 run_project() {
   local project=$1 name
   shift
   name=$(basename "$project" .csproj)
-  if dotnet test "$project" -c Release "$@" "${loggers[@]}" --logger "trx;LogFileName=$name.trx" > "$results/$name.log" 2>&1; then
+  if dotnet test "$project" -c Release "$@" "${loggers[@]}" --logger "trx;LogFileName=$name.trx" > "$(log_of "$project")" 2>&1; then
     echo "test.sh: $name passed ($(date +%T))"
   else
     echo "test.sh: $name FAILED ($(date +%T))"
@@ -44,7 +46,7 @@ if [ -n "${YEKUO_TEST_PROJECTS:-}" ]; then
   # A subset, e.g. YEKUO_TEST_PROJECTS="tests/YeKuo.AppHost.Tests/YeKuo.AppHost.Tests.csproj" ./test.sh
   for project in $YEKUO_TEST_PROJECTS; do
     run_project "$project" || status=$?
-    cat "$results/$(basename "$project" .csproj).log"
+    cat "$(log_of "$project")"
   done
 else
   dotnet build YeKuo.Aspire.sln -c Release -nologo || exit $?
@@ -71,7 +73,7 @@ else
   lane "$chaos" || status=1
   for project in "${others[@]}" "${system_a[@]}" "${system_b[@]}" "$chaos"; do
     echo "===== $(basename "$project" .csproj) ====="
-    cat "$results/$(basename "$project" .csproj).log"
+    cat "$(log_of "$project")"
   done
 fi
 

@@ -45,7 +45,7 @@ public sealed class BrokerAwayAtStartTests
             // The service declares its queue once connected; a publish before that reaches no queue, so publish until heard.
             await Waiting.UntilAsync(async () =>
             {
-                if (await HeadNoticesAsync(notices, workItem) > 0)
+                if ((await StaffNotices.ForAsync(notices, "head-supplyscheme", workItem)).Length > 0)
                 {
                     return true;
                 }
@@ -57,7 +57,7 @@ public sealed class BrokerAwayAtStartTests
         {
             await bus.StopAsync();
         }
-        Assert.Equal(1, await HeadNoticesAsync(notices, workItem));
+        Assert.Single(await StaffNotices.ForAsync(notices, "head-supplyscheme", workItem));
         await Waiting.UntilAsync(async () => await HealthAsync(host) == "200 Healthy", "the service to report Healthy with its broker");
     }
 
@@ -73,8 +73,4 @@ public sealed class BrokerAwayAtStartTests
             return "not JSON";
         }
     }
-
-    private static async Task<int> HeadNoticesAsync(HttpClient client, Guid workItem) =>
-        (await client.GetFromJsonAsync<JsonElement[]>("/api/notifications/staff?recipient=head-supplyscheme&limit=200"))!
-            .Count(n => n.GetProperty("workItemId").GetGuid() == workItem);
 }

@@ -199,7 +199,7 @@ public sealed class BrokerPermissionTests(BrokerPermissionTests.ProvisionedBroke
         foreach (var (service, client) in admins)
         {
             var last = "";
-            await WaitUntilAsync(async () =>
+            await Waiting.UntilAsync(async () =>
             {
                 using var health = await client.GetAsync("/health");
                 last = await health.Content.ReadAsStringAsync();
@@ -212,7 +212,7 @@ public sealed class BrokerPermissionTests(BrokerPermissionTests.ProvisionedBroke
         using var submitted = await acceptanceHost.ClientAs("customer-broker", "customer").PostAsJsonAsync("/api/applications", IsolationTests.Application(null));
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        await WaitUntilAsync(async () => (await admins[4].Client.GetFromJsonAsync<JsonElement[]>($"/api/notifications?applicationId={id}"))!.Length > 0,
+        await Waiting.UntilAsync(async () => (await admins[4].Client.GetFromJsonAsync<JsonElement[]>($"/api/notifications?applicationId={id}"))!.Length > 0,
             "notification's notice of the submission");
         var staff = acceptanceHost.ClientAs("staff-acceptance", "staff", "Acceptance");
         var item = (await staff.GetFromJsonAsync<JsonElement[]>($"/api/applications/work-items?applicationId={id}"))!.Single();
@@ -221,19 +221,7 @@ public sealed class BrokerPermissionTests(BrokerPermissionTests.ProvisionedBroke
         {
             Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         }
-        await WaitUntilAsync(async () => (await admins[1].Client.GetFromJsonAsync<JsonElement[]>($"/api/supply-scheme/work-items?applicationId={id}"))!
+        await Waiting.UntilAsync(async () => (await admins[1].Client.GetFromJsonAsync<JsonElement[]>($"/api/supply-scheme/work-items?applicationId={id}"))!
             .Any(w => w.GetProperty("step").GetString() == "SiteSurvey"), "供电方案's site survey, opened by acceptance's handoff");
-    }
-
-    private static Task WaitUntilAsync(Func<Task<bool>> condition, string what) => WaitUntilAsync(condition, () => what);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what()}.");
-            await Task.Delay(250);
-        }
     }
 }

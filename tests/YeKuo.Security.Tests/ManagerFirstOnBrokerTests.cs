@@ -68,10 +68,10 @@ public sealed class ManagerFirstOnBrokerTests(BrokerPermissionTests.ProvisionedB
             var warningId = NewId.NextGuid();
             await bus.Publish(escalation, c => c.MessageId = escalationId);
             await bus.Publish(escalation, c => c.MessageId = escalationId);
-            await Waiting.UntilAsync(async () => (await StaffNoticesAsync(notices, "head-supplyscheme", workItem)).Length > 0, "the head's escalation notice");
+            await Waiting.UntilAsync(async () => (await StaffNotices.ForAsync(notices, "head-supplyscheme", workItem)).Length > 0, "the head's escalation notice");
             await bus.Publish(overdue, c => c.MessageId = warningId);
             await bus.Publish(overdue, c => c.MessageId = warningId);
-            await Waiting.UntilAsync(async () => (await StaffNoticesAsync(notices, "staff-supplyscheme", workItem)).Length > 0, "the 责任人's overdue notice");
+            await Waiting.UntilAsync(async () => (await StaffNotices.ForAsync(notices, "staff-supplyscheme", workItem)).Length > 0, "the 责任人's overdue notice");
             await Task.Delay(1000);
         }
         finally
@@ -79,15 +79,11 @@ public sealed class ManagerFirstOnBrokerTests(BrokerPermissionTests.ProvisionedB
             await bus.StopAsync();
         }
 
-        var managerNotice = Assert.Single(await StaffNoticesAsync(notices, manager, workItem));
-        var headNotice = Assert.Single(await StaffNoticesAsync(notices, "head-supplyscheme", workItem));
-        Assert.Single(await StaffNoticesAsync(notices, "staff-supplyscheme", workItem));
+        var managerNotice = Assert.Single(await StaffNotices.ForAsync(notices, manager, workItem));
+        var headNotice = Assert.Single(await StaffNotices.ForAsync(notices, "head-supplyscheme", workItem));
+        Assert.Single(await StaffNotices.ForAsync(notices, "staff-supplyscheme", workItem));
         Assert.Equal(("Overdue", "CustomerManager"), (managerNotice.GetProperty("level").GetString(), managerNotice.GetProperty("audience").GetString()));
         Assert.Equal("DepartmentHead", headNotice.GetProperty("audience").GetString());
         Assert.True(managerNotice.GetProperty("createdAt").GetDateTimeOffset() <= headNotice.GetProperty("createdAt").GetDateTimeOffset());
     }
-
-    private static async Task<JsonElement[]> StaffNoticesAsync(HttpClient client, string recipient, Guid workItem) =>
-        (await client.GetFromJsonAsync<JsonElement[]>($"/api/notifications/staff?recipient={recipient}&limit=200"))!
-            .Where(n => n.GetProperty("workItemId").GetGuid() == workItem).ToArray();
 }
