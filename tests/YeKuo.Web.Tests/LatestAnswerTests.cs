@@ -29,10 +29,22 @@ public sealed class LatestAnswerTests
     public async Task A_load_cancelled_by_the_next_one_is_dropped_rather_than_shown_as_a_failure()
     {
         var loads = new LatestAnswer();
+        var first = loads.LoadAsync(NeverAnswersAsync);
+
+        var second = await loads.LoadAsync(_ => Task.FromResult(ApiResult<string>.Success("shown")));
+
+        Assert.Null(await first);
+        Assert.Equal("shown", second?.Value);
+    }
+
+    [Fact]
+    public async Task A_superseded_load_that_fails_as_it_is_cancelled_is_dropped_not_thrown()
+    {
+        var loads = new LatestAnswer();
         var first = loads.LoadAsync<string>(async token =>
         {
-            await Task.Delay(Timeout.Infinite, token);
-            return ApiResult<string>.Success("never");
+            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw new HttpRequestException("The connection was reset as the request was cancelled.");
         });
 
         var second = await loads.LoadAsync(_ => Task.FromResult(ApiResult<string>.Success("shown")));
@@ -45,11 +57,7 @@ public sealed class LatestAnswerTests
     public async Task Leaving_the_page_cancels_the_load_on_its_way()
     {
         var loads = new LatestAnswer();
-        var pending = loads.LoadAsync<string>(async token =>
-        {
-            await Task.Delay(Timeout.Infinite, token);
-            return ApiResult<string>.Success("never");
-        });
+        var pending = loads.LoadAsync(NeverAnswersAsync);
 
         loads.Dispose();
 
@@ -63,5 +71,12 @@ public sealed class LatestAnswerTests
 
         Assert.Equal("a", (await loads.LoadAsync(_ => Task.FromResult(ApiResult<string>.Success("a"))))?.Value);
         Assert.Equal("b", (await loads.LoadAsync(_ => Task.FromResult(ApiResult<string>.Success("b"))))?.Value);
+    }
+
+    /// <summary>A load whose answer never comes: it ends only by its token.</summary>
+    private static async Task<ApiResult<string>> NeverAnswersAsync(CancellationToken token)
+    {
+        await Task.Delay(Timeout.Infinite, token);
+        return ApiResult<string>.Success("never");
     }
 }

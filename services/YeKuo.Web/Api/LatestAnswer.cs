@@ -21,8 +21,9 @@ public sealed class LatestAnswer : IDisposable
             var answer = await load(mine.Token);
             return ReferenceEquals(pending, mine) ? answer : null;
         }
-        catch (OperationCanceledException) when (mine.IsCancellationRequested)
+        catch (Exception) when (mine.IsCancellationRequested)
         {
+            // Superseded or left: however it ended (cancelled, or failed as it was cancelled), nobody waits for it.
             return null;
         }
         finally
