@@ -17,7 +17,7 @@ public sealed class LatestAnswerTests
             return firstAnswer.Task;
         });
 
-        var submitted = await loads.LoadAsync(_ => Task.FromResult(ApiResult<string>.Success("generated")));
+        var submitted = await loads.LoadAsync(Answers("generated"));
         firstAnswer.SetResult(ApiResult<string>.Success("stored"));
 
         Assert.Equal("generated", submitted?.Value);
@@ -31,7 +31,7 @@ public sealed class LatestAnswerTests
         var loads = new LatestAnswer();
         var first = loads.LoadAsync(NeverAnswersAsync);
 
-        var second = await loads.LoadAsync(_ => Task.FromResult(ApiResult<string>.Success("shown")));
+        var second = await loads.LoadAsync(Answers("shown"));
 
         Assert.Null(await first);
         Assert.Equal("shown", second?.Value);
@@ -47,7 +47,7 @@ public sealed class LatestAnswerTests
             throw new HttpRequestException("The connection was reset as the request was cancelled.");
         });
 
-        var second = await loads.LoadAsync(_ => Task.FromResult(ApiResult<string>.Success("shown")));
+        var second = await loads.LoadAsync(Answers("shown"));
 
         Assert.Null(await first);
         Assert.Equal("shown", second?.Value);
@@ -69,9 +69,13 @@ public sealed class LatestAnswerTests
     {
         var loads = new LatestAnswer();
 
-        Assert.Equal("a", (await loads.LoadAsync(_ => Task.FromResult(ApiResult<string>.Success("a"))))?.Value);
-        Assert.Equal("b", (await loads.LoadAsync(_ => Task.FromResult(ApiResult<string>.Success("b"))))?.Value);
+        Assert.Equal("a", (await loads.LoadAsync(Answers("a")))?.Value);
+        Assert.Equal("b", (await loads.LoadAsync(Answers("b")))?.Value);
     }
+
+    /// <summary>A load answered at once with <paramref name="value"/>.</summary>
+    private static Func<CancellationToken, Task<ApiResult<string>>> Answers(string value) =>
+        _ => Task.FromResult(ApiResult<string>.Success(value));
 
     /// <summary>A load whose answer never comes: it ends only by its token.</summary>
     private static async Task<ApiResult<string>> NeverAnswersAsync(CancellationToken token)
