@@ -23,38 +23,83 @@ public static class HandoffTelemetry
     public static void Record<TMessage>(ConsumeContext<TMessage> context, DateTimeOffset consumedAt)
         where TMessage : class
     {
-        var message = context.Message;
-        var from = message is IStepEvent step ? step.Department.ToString() : message is IApplicationEvent ? Department.Acceptance.ToString() : "unknown";
-        var stepName = (message as IStepEvent)?.Step.ToString() ?? "";
-        var messageType = typeof(TMessage).Name;
-
-        if (Activity.Current is { } activity)
+        var seconds = Measure(context, consumedAt);
+        if (Activity.Current is not { } activity)
         {
-            if (message is IApplicationEvent application)
-            {
-                activity.SetTag("yekuo.application.id", application.ApplicationId.ToString());
-            }
-            if (stepName.Length > 0)
-            {
-                activity.SetTag("yekuo.step", stepName);
-            }
-            activity.SetTag("yekuo.department.from", from);
-            activity.SetTag("yekuo.department.to", ReceivingDepartment);
+            return;
         }
-
-        if (context.SentTime is { } sent)
+        Tag(activity, context.Message);
+        if (seconds is { } s)
         {
-            var seconds = Math.Max(0, (consumedAt - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc))).TotalSeconds);
             // Lets a slow handoff be exported even from an unsampled trace (NotableSpanProcessor).
-            Activity.Current?.SetTag(YeKuo.ServiceDefaults.Telemetry.NotableSpanProcessor.HandoffSecondsTag, seconds);
-            HandoffDuration.Record(seconds,
-                new KeyValuePair<string, object?>("yekuo.department.from", from),
-                new KeyValuePair<string, object?>("yekuo.department.to", ReceivingDepartment),
-                new KeyValuePair<string, object?>("yekuo.step", stepName),
-                new KeyValuePair<string, object?>("yekuo.message.type", messageType),
-                new KeyValuePair<string, object?>("yekuo.customer_class", CustomerClassOf(message)));
+            activity.SetTag(YeKuo.ServiceDefaults.Telemetry.NotableSpanProcessor.HandoffSecondsTag, s);
         }
     }
+
+    /// <summary>Tags a span that consumes <paramref name="message"/> with its application, step and the two departments.</summary>
+    public static void Tag(Activity activity, object message)
+    {
+        if (message is IApplicationEvent application)
+        {
+            activity.SetTag("yekuo.application.id", application.ApplicationId.ToString());
+        }
+        if (message is IStepEvent step)
+        {
+            activity.SetTag("yekuo.step", step.Step.ToString());
+        }
+        activity.SetTag("yekuo.department.from", SenderOf(message));
+        activity.SetTag("yekuo.department.to", ReceivingDepartment);
+    }
+
+    /// <summary>
+    /// The messages of a batch (<see cref="Inbox.IdempotentBatchConsumer{TMessage, TContext}"/>) are handled under one span:
+    /// each handoff is measured on its own; the batch's span carries its size and its slowest handoff, so a slow one still
+    /// keeps it (each message's own span is tagged as it arrives, <see cref="Inbox.BatchConsumerRegistration"/>).
+    /// </summary>
+    public static void RecordBatch<TMessage>(IReadOnlyCollection<ConsumeContext<TMessage>> messages, DateTimeOffset consumedAt)
+        where TMessage : class
+    {
+        double? slowest = null;
+        foreach (var context in messages)
+        {
+            if (Measure(context, consumedAt) is { } seconds && seconds > (slowest ?? -1))
+            {
+                slowest = seconds;
+            }
+        }
+        if (Activity.Current is not { } activity)
+        {
+            return;
+        }
+        activity.SetTag("messaging.batch.message_count", messages.Count);
+        activity.SetTag("yekuo.department.to", ReceivingDepartment);
+        if (slowest is { } s)
+        {
+            activity.SetTag(YeKuo.ServiceDefaults.Telemetry.NotableSpanProcessor.HandoffSecondsTag, s);
+        }
+    }
+
+    /// <summary>Records <c>yekuo.handoff.duration</c> for one consumed message; its seconds, when the message says when it was sent.</summary>
+    private static double? Measure<TMessage>(ConsumeContext<TMessage> context, DateTimeOffset consumedAt)
+        where TMessage : class
+    {
+        if (context.SentTime is not { } sent)
+        {
+            return null;
+        }
+        var message = context.Message;
+        var seconds = Math.Max(0, (consumedAt - new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc))).TotalSeconds);
+        HandoffDuration.Record(seconds,
+            new KeyValuePair<string, object?>("yekuo.department.from", SenderOf(message)),
+            new KeyValuePair<string, object?>("yekuo.department.to", ReceivingDepartment),
+            new KeyValuePair<string, object?>("yekuo.step", (message as IStepEvent)?.Step.ToString() ?? ""),
+            new KeyValuePair<string, object?>("yekuo.message.type", typeof(TMessage).Name),
+            new KeyValuePair<string, object?>("yekuo.customer_class", CustomerClassOf(message)));
+        return seconds;
+    }
+
+    private static string SenderOf(object message) =>
+        message is IStepEvent step ? step.Department.ToString() : message is IApplicationEvent ? Department.Acceptance.ToString() : "unknown";
 
     /// <summary>
     /// Tags the sending side of a handoff (the outbox relay's span, whose MassTransit publish span inherits the tags):

@@ -13,6 +13,9 @@ namespace YeKuo.Messaging;
 
 public static class MessagingExtensions
 {
+    /// <summary>Unacknowledged messages the broker sends each endpoint ahead (and, by MassTransit's default, how many it handles at once).</summary>
+    public const int PrefetchCount = 32;
+
     /// <summary>
     /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (<see cref="BrokerAddress"/>; outside Development
     /// a user of its own with a password, never guest):
@@ -52,7 +55,7 @@ public static class MessagingExtensions
                 {
                     // Replicated, durable, and poison-aware; survives a broker restart with its messages.
                     rabbit.SetQuorumQueue();
-                    rabbit.PrefetchCount = 32;
+                    rabbit.PrefetchCount = PrefetchCount;
                 }
             });
 

@@ -108,8 +108,9 @@ public abstract class ServiceHost<TProgram> : WebApplicationFactory<TProgram> wh
         var before = Consumptions.Finished(id);
         // Every consumer of the type must be done (e.g. StepCompleted has two in notification): waiting for the first only
         // made assertions race the others.
-        var consumer = typeof(IConsumer<>).MakeGenericType(messageType);
-        var consumers = Services.GetServices<MassTransit.Configuration.IConsumerRegistration>().Count(r => consumer.IsAssignableFrom(r.Type));
+        // A batch consumer (IConsumer<Batch<T>>) consumes each message of its batch as one of T's consumers.
+        Type[] consumerTypes = [typeof(IConsumer<>).MakeGenericType(messageType), typeof(IConsumer<>).MakeGenericType(typeof(Batch<>).MakeGenericType(messageType))];
+        var consumers = Services.GetServices<MassTransit.Configuration.IConsumerRegistration>().Count(r => consumerTypes.Any(t => t.IsAssignableFrom(r.Type)));
         Assert.True(consumers > 0, $"No consumer of {messageType.Name} is registered.");
         await Harness.Bus.Publish(message, messageType, context => context.MessageId = id);
         await WaitUntilAsync(() => Consumptions.Finished(id) >= before + consumers, $"{messageType.Name} {id} was not consumed by all {consumers} consumers");

@@ -10,7 +10,9 @@ using YeKuo.Acceptance.Reports;
 using YeKuo.Acceptance.Steps;
 using YeKuo.Acceptance.TemporarySupply;
 using YeKuo.Contracts;
+using YeKuo.Contracts.Events;
 using YeKuo.Messaging;
+using YeKuo.Messaging.Inbox;
 using YeKuo.Messaging.Persistence;
 using YeKuo.ServiceDefaults.Security;
 using YeKuo.Workflow.Hosting;
@@ -37,8 +39,9 @@ internal static class Extensions
 
         builder.AddMessaging(ServiceName, bus =>
         {
-            bus.AddConsumer<WorkItemOpenedConsumer>();
-            bus.AddConsumer<StepCompletedConsumer>();
+            // The timeline's two busiest feeds share a commit per batch (IdempotentBatchConsumer).
+            bus.AddBatchConsumer<WorkItemOpenedConsumer, WorkItemOpened>();
+            bus.AddBatchConsumer<StepCompletedConsumer, StepCompleted>();
             bus.AddConsumer<PowerConnectedConsumer>();
             bus.AddConsumer<WorkItemPausedConsumer>();
             bus.AddConsumer<WorkItemResumedConsumer>();

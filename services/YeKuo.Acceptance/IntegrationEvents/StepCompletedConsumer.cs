@@ -7,10 +7,11 @@ namespace YeKuo.Acceptance.IntegrationEvents;
 
 /// <summary>
 /// A department completed a step: the timeline records who and when, and the next step's opening when the completion
-/// opened it in the same commit (<see cref="StepCompleted.NextOpened"/>).
+/// opened it in the same commit (<see cref="StepCompleted.NextOpened"/>). In batches: every department's completions
+/// come here, a dozen per application.
 /// </summary>
 public sealed class StepCompletedConsumer(AcceptanceDbContext db, TimeProvider time)
-    : IdempotentConsumer<StepCompleted, AcceptanceDbContext>(db, time)
+    : IdempotentBatchConsumer<StepCompleted, AcceptanceDbContext>(db, time)
 {
     protected override async Task HandleAsync(StepCompleted message, ConsumeContext<StepCompleted> context)
     {

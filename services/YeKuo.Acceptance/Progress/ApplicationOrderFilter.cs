@@ -8,20 +8,30 @@ namespace YeKuo.Acceptance.Progress;
 /// within milliseconds on two queues (a clerk completes a step the moment it shows up). Handled side by side, both
 /// would insert the work item's timeline entry, one would fail on the key and go round the retry (an exception, a
 /// logged error, a 100 ms delay). In turn, each finds what the other committed. Other applications are not held up.
+/// A batch of the timeline's takes the turn of every application among its messages.
 /// </summary>
 public sealed class ApplicationOrderFilter<T>(ApplicationTurns turns) : IFilter<ConsumeContext<T>>
     where T : class
 {
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        if (ProgressRefreshFilter<T>.ApplicationOf(context.Message) is not { } applicationId)
+        // A batch holds the turns of all its applications, taken in ascending order as every holder of several takes
+        // them: no two holders wait for each other.
+        var held = new List<IDisposable>();
+        try
         {
+            foreach (var applicationId in ProgressRefreshFilter<T>.ApplicationsOf(context.Message))
+            {
+                held.Add(await turns.EnterAsync(applicationId, context.CancellationToken));
+            }
             await next.Send(context);
-            return;
         }
-        using (await turns.EnterAsync(applicationId, context.CancellationToken))
+        finally
         {
-            await next.Send(context);
+            for (var i = held.Count - 1; i >= 0; i--)
+            {
+                held[i].Dispose();
+            }
         }
     }
 

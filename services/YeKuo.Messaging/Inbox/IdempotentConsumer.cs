@@ -5,7 +5,8 @@ using YeKuo.Messaging.Persistence;
 namespace YeKuo.Messaging.Inbox;
 
 /// <summary>
-/// Base of every consumer: skips a message id this consumer already handled, and commits the inbox record together
+/// Base of every consumer (<see cref="IdempotentBatchConsumer{TMessage, TContext}"/> of those taking batches): skips a
+/// message id this consumer already handled, and commits the inbox record together
 /// with the consumer's effects and the events they raise (outbox rows) in one SaveChanges. Subclasses change the
 /// DbContext and enqueue events, but never save.
 /// </summary>
