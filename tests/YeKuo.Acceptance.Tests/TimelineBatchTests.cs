@@ -7,9 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Acceptance.Apis;
 using YeKuo.Acceptance.Infrastructure;
 using YeKuo.Acceptance.IntegrationEvents;
-using YeKuo.Contracts;
 using YeKuo.Contracts.Events;
-using YeKuo.Contracts.Outcomes;
 using YeKuo.Messaging.Inbox;
 using YeKuo.Tests.Support;
 
@@ -21,13 +19,7 @@ namespace YeKuo.Acceptance.Tests;
 /// </summary>
 public sealed class TimelineBatchTests(AcceptanceApp app) : IClassFixture<AcceptanceApp>
 {
-    private static readonly DateTimeOffset Opened = new(2026, 3, 3, 2, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Completed = new(2026, 3, 5, 7, 30, 0, TimeSpan.Zero);
-
-    private static StepCompleted SurveyCompleted(ApplicationDetails application, string completedBy = "surveyor-li") =>
-        new(Guid.NewGuid(), application.Id, application.Number, application.CustomerId, CustomerClass.HighVoltageSingleSource, "YK-TL-2024",
-            Step.SiteSurvey, Department.SupplyScheme, 1, completedBy, Opened, Completed, Completed.AddDays(5),
-            application.Plan.Select(Enum.Parse<Step>).ToArray(), new SiteSurveyOutcome("具备供电条件", true));
+    private static StepCompleted SurveyCompleted(ApplicationDetails application) => TimelineTests.CompletedOf(application, Guid.NewGuid());
 
     private async Task<ApplicationDetails[]> SubmitAsync(int count, string customerPrefix)
     {
@@ -88,7 +80,7 @@ public sealed class TimelineBatchTests(AcceptanceApp app) : IClassFixture<Accept
                 "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END;");
         }
         var applications = await SubmitAsync(5, "cust-refused");
-        var refused = (Message: SurveyCompleted(applications[0], completedBy: "refused"), Id: NewId.NextGuid());
+        var refused = (Message: SurveyCompleted(applications[0]) with { CompletedBy = "refused" }, Id: NewId.NextGuid());
         var accepted = applications.Skip(1).Select(a => (Message: SurveyCompleted(a), Id: NewId.NextGuid())).ToArray();
 
         await app.Harness.Bus.Publish(refused.Message, context => context.MessageId = refused.Id);

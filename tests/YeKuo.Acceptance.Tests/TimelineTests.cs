@@ -16,7 +16,8 @@ public sealed class TimelineTests(AcceptanceApp app) : IClassFixture<AcceptanceA
     private static WorkItemOpened OpenedOf(ApplicationDetails application, Guid workItemId, DateTimeOffset? due = null) =>
         new(workItemId, application.Id, application.Number, Step.SiteSurvey, Department.SupplyScheme, 1, null, Opened, due ?? Due);
 
-    private static StepCompleted CompletedOf(ApplicationDetails application, Guid workItemId, DateTimeOffset? due = null) =>
+    /// <summary>供电方案's 现场勘查 of <paramref name="application"/>, completed by surveyor-li.</summary>
+    internal static StepCompleted CompletedOf(ApplicationDetails application, Guid workItemId, DateTimeOffset? due = null) =>
         new(workItemId, application.Id, application.Number, application.CustomerId, CustomerClass.HighVoltageSingleSource, "YK-TL-2024",
             Step.SiteSurvey, Department.SupplyScheme, 1, "surveyor-li", Opened, Completed, due ?? Due,
             application.Plan.Select(Enum.Parse<Step>).ToArray(), new SiteSurveyOutcome("具备供电条件", true));
