@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using YeKuo.Messaging.Persistence;
 
 namespace YeKuo.Messaging.Inbox;
@@ -36,18 +35,8 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, T
         {
             return;
         }
-        var cancellationToken = context.CancellationToken;
-
         // One connection for the whole batch, as IdempotentConsumer does for one message.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await ConsumeOnceAsync(messages, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await db.OnOneConnectionAsync(() => ConsumeOnceAsync(messages, context.CancellationToken), context.CancellationToken);
     }
 
     private async Task ConsumeOnceAsync(List<ConsumeContext<TMessage>> messages, CancellationToken cancellationToken)
@@ -56,7 +45,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, T
         foreach (var message in messages)
         {
             // A batch holds one copy of a message id (MassTransit keys it by the id); earlier copies are in the inbox.
-            if (!await InboxQuery<TContext>.AlreadyHandled(db, MessageIdOf(message), ConsumerName, cancellationToken))
+            if (!await InboxQuery<TContext>.AlreadyHandled(db, InboxRecord.MessageIdOf(message), ConsumerName, cancellationToken))
             {
                 unhandled.Add(message);
             }
@@ -124,7 +113,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, T
             var processedAt = time.GetUtcNow();
             foreach (var message in messages)
             {
-                db.InboxMessages.Add(new InboxMessage { MessageId = MessageIdOf(message), Consumer = ConsumerName, ProcessedAt = processedAt });
+                InboxRecord.Add(db, InboxRecord.MessageIdOf(message), ConsumerName, processedAt);
             }
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -135,9 +124,6 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, T
             throw;
         }
     }
-
-    private static Guid MessageIdOf(ConsumeContext<TMessage> message) => message.MessageId
-        ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be deduplicated.");
 
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
 

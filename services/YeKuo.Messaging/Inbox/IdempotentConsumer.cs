@@ -28,9 +28,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException($"{typeof(TMessage).Name} arrived without a MessageId; it cannot be deduplicated.");
-        var cancellationToken = context.CancellationToken;
+        var messageId = InboxRecord.MessageIdOf(context);
         if (!Concerns(context.Message))
         {
             return;
@@ -38,15 +36,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
 
         // One connection for the whole consume (the inbox check, the handler's reads, the save): EF Core would open and
         // close it around each of them, and each SQLite open registers EF Core's functions on it again.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await ConsumeOnceAsync(context, messageId, cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await db.OnOneConnectionAsync(() => ConsumeOnceAsync(context, messageId, context.CancellationToken), context.CancellationToken);
     }
 
     private async Task ConsumeOnceAsync(ConsumeContext<TMessage> context, Guid messageId, CancellationToken cancellationToken)
@@ -64,7 +54,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, TimePr
             {
                 return;
             }
-            db.InboxMessages.Add(new InboxMessage { MessageId = messageId, Consumer = ConsumerName, ProcessedAt = time.GetUtcNow() });
+            InboxRecord.Add(db, messageId, ConsumerName, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception ex)

@@ -20,18 +20,29 @@ public static class OneConnection
     public static RouteGroupBuilder WithOneConnection<TContext>(this RouteGroupBuilder builder) where TContext : DbContext =>
         builder.AddEndpointFilter(OpenForRequest<TContext>);
 
-    private static async ValueTask<object?> OpenForRequest<TContext>(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-        where TContext : DbContext
+    /// <summary>
+    /// Runs <paramref name="work"/> with the database's connection open throughout: a request's reads and writes, a
+    /// consume's inbox check, reads and save (one message, or a batch).
+    /// </summary>
+    public static async Task OnOneConnectionAsync(this DbContext db, Func<Task> work, CancellationToken cancellationToken)
     {
-        var db = context.HttpContext.RequestServices.GetRequiredService<TContext>();
-        await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            return await next(context);
+            await work();
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async ValueTask<object?> OpenForRequest<TContext>(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        where TContext : DbContext
+    {
+        object? result = null;
+        await context.HttpContext.RequestServices.GetRequiredService<TContext>()
+            .OnOneConnectionAsync(async () => result = await next(context), context.HttpContext.RequestAborted);
+        return result;
     }
 }
