@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Contracts;
 using YeKuo.Workflow.Hosting.Supervision;
@@ -75,7 +74,8 @@ public sealed class ExactlyOnceTests : IDisposable
     public async Task A_replica_whose_claim_lost_the_race_rolls_back_and_raises_nothing()
     {
         using var winner = _world.StartReplica();
-        var interleave = new InterleaveBeforeClaim(() => winner.ScanAsync());
+        var interleave = new InterleaveBeforeSave(
+            db => db.ChangeTracker.Entries<SupervisionTimer>().Any(e => e.State == EntityState.Modified), () => winner.ScanAsync());
         using var loser = _world.StartReplica(services => services.ConfigureDbContext<SupervisionTestDbContext>(o => o.AddInterceptors(interleave)));
         for (var i = 0; i < 5; i++)
         {
@@ -128,22 +128,5 @@ public sealed class ExactlyOnceTests : IDisposable
             Guid.NewGuid(), $"YK20260302{n:000000}", $"cust-{n}", CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion,
             Step.SchemeReply, Department.SupplyScheme, round: 1, TestPlans.HighVoltage, now,
             service.Deadlines.For(CustomerClass.HighVoltageSingleSource, SupervisionWorld.PolicyVersion, Step.SchemeReply, now));
-    }
-
-    /// <summary>Runs another replica's scan once, right before this context saves fired timers.</summary>
-    private sealed class InterleaveBeforeClaim(Func<Task> otherScan) : SaveChangesInterceptor
-    {
-        public bool Interleaved { get; private set; }
-
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            if (!Interleaved && eventData.Context!.ChangeTracker.Entries<SupervisionTimer>().Any(e => e.State == EntityState.Modified))
-            {
-                Interleaved = true;
-                await otherScan();
-            }
-            return result;
-        }
     }
 }

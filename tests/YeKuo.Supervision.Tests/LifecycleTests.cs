@@ -122,6 +122,48 @@ public sealed class LifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Pausing_as_another_replica_fires_the_items_warning_pauses_it_and_keeps_the_warning_fired_once()
+    {
+        // The scanner fires the half-used warning (and plans the next level) after the pause's save read the timers and
+        // before it deletes the pending one: nobody changed the work item, so the user's pause must not be a conflict.
+        using var scanner = _world.StartReplica();
+        var interleave = new InterleaveBeforeSave(
+            db => db.ChangeTracker.Entries<SupervisionTimer>().Any(e => e.State == EntityState.Deleted), () => scanner.ScanAsync());
+        using var service = _world.StartReplica(services => services.ConfigureDbContext<SupervisionTestDbContext>(o => o.AddInterceptors(interleave)));
+        var item = await service.OpenAsync();
+
+        _world.Time.SetUtcNow(HalfUsed + TimeSpan.FromHours(1));
+        Replica.AssertOk(await service.PauseAsync(item.Id));
+
+        Assert.True(interleave.Interleaved);
+        Assert.Equal(WorkItemStatus.Paused, (await service.ItemAsync(item.Id)).Status);
+        var kept = Assert.Single(await service.TimersAsync(item.Id));
+        Assert.Equal(SupervisionLevel.HalfUsed, kept.Level);
+        Assert.NotNull(kept.FiredAt);
+        Assert.Equal(DeadlineLevel.HalfUsed, Assert.Single(await service.WarningsAsync()).Level);
+    }
+
+    [Fact]
+    public async Task Pausing_an_item_another_replica_changed_meanwhile_is_still_a_conflict()
+    {
+        using var other = _world.StartReplica();
+        Guid itemId = default;
+        var interleave = new InterleaveBeforeSave(
+            db => db.ChangeTracker.Entries<WorkItem>().Any(e => e.State == EntityState.Modified),
+            async () => Replica.AssertOk(await other.CompleteAsync(itemId)));
+        using var service = _world.StartReplica(services => services.ConfigureDbContext<SupervisionTestDbContext>(o => o.AddInterceptors(interleave)));
+        itemId = (await service.OpenAsync()).Id;
+
+        var paused = await service.PauseAsync(itemId);
+
+        Assert.True(interleave.Interleaved);
+        var conflict = Assert.IsType<ProblemHttpResult>(paused);
+        Assert.Equal(409, conflict.StatusCode);
+        Assert.Equal(WorkItemStatus.Completed, (await service.ItemAsync(itemId)).Status);
+        Assert.Empty(await service.TimersAsync(itemId));
+    }
+
+    [Fact]
     public async Task Completing_the_item_deletes_its_pending_timers_and_keeps_the_fired_ones()
     {
         using var service = _world.StartReplica();

@@ -13,7 +13,8 @@ namespace YeKuo.Workflow.Hosting.Persistence;
 /// <summary>
 /// Base of a department service's DbContext: its work items next to the outbox and inbox. Every save first brings the
 /// supervision timers of the work items it opens, pauses, resumes or closes in line (<see cref="SupervisionPlanner"/>),
-/// so timers commit in the same transaction as the work item.
+/// so timers commit in the same transaction as the work item. When a scanner fired or dropped one of those timers between
+/// the planning and the write, the save plans again instead of failing as if someone had changed the work item.
 /// </summary>
 public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
@@ -49,7 +50,40 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
     /// <summary>超时预警 and escalation timers of the work items (polled by <see cref="SupervisionScanner"/>).</summary>
     public DbSet<SupervisionTimer> SupervisionTimers => Set<SupervisionTimer>();
 
+    // A save whose planning lost a timer to a scanner plans again from what is stored; a few times at most.
+    private const int PlanningAttempts = 3;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return SaveOnce(acceptAllChangesOnSuccess);
+            }
+            catch (DbUpdateConcurrencyException conflict) when (attempt < PlanningAttempts && SupervisionPlanner.LostOnlyPlannedTimers(conflict))
+            {
+                SupervisionPlanner.Forget(conflict);
+            }
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SaveOnceAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException conflict) when (attempt < PlanningAttempts && SupervisionPlanner.LostOnlyPlannedTimers(conflict))
+            {
+                SupervisionPlanner.Forget(conflict);
+            }
+        }
+    }
+
+    private int SaveOnce(bool acceptAllChangesOnSuccess)
     {
         DetectChangesOnce();
         ChangesDetected();
@@ -62,7 +96,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : ServiceDbCon
         return saved;
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private async Task<int> SaveOnceAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         DetectChangesOnce();
         ChangesDetected();

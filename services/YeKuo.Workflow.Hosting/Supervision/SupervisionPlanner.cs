@@ -147,6 +147,24 @@ public sealed class SupervisionPlanner(DeadlinePlanner deadlines, IOptions<Super
         }
     }
 
+    /// <summary>
+    /// Whether a save failed only because pending timers it planned to move or delete had changed in the store since the
+    /// planning read them: a scanner fired one (and planned the next level) or dropped it. Nobody changed the work items,
+    /// so the save is not a user's conflict; it plans again (<see cref="Forget"/>). A timer the save itself fires is the
+    /// scanner's own race, not this one.
+    /// </summary>
+    internal static bool LostOnlyPlannedTimers(DbUpdateConcurrencyException conflict) =>
+        conflict.Entries.Count > 0 && conflict.Entries.All(e => e.Entity is SupervisionTimer { IsFired: false });
+
+    /// <summary>Forgets the timers of a lost planning, so the next planning loads them as stored.</summary>
+    internal static void Forget(DbUpdateConcurrencyException conflict)
+    {
+        foreach (var entry in conflict.Entries)
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
     private static bool NeedsPlanning(EntityEntry<WorkItem> entry)
     {
         switch (entry.State)
