@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Acceptance.Apis;
 using YeKuo.Acceptance.Infrastructure;
@@ -39,7 +38,7 @@ public sealed class TimelineBatchTests(AcceptanceApp app) : IClassFixture<Accept
     {
         var applications = await SubmitAsync(8, "cust-batch");
         var completions = applications.Select(a => (Message: SurveyCompleted(a), Id: NewId.NextGuid())).ToArray();
-        using var saves = new InboxSaves(completions.Select(c => c.Id));
+        using var saves = new InboxSaves<AcceptanceDbContext>(completions.Select(c => c.Id));
         var spans = new ConcurrentBag<Activity>();
         using var listener = new ActivityListener
         {
@@ -96,65 +95,5 @@ public sealed class TimelineBatchTests(AcceptanceApp app) : IClassFixture<Accept
         var inbox = check.ServiceProvider.GetRequiredService<AcceptanceDbContext>().InboxMessages;
         Assert.False(await inbox.AnyAsync(m => m.MessageId == refused.Id));
         Assert.Equal(accepted.Length, await inbox.CountAsync(m => accepted.Select(c => c.Id).Contains(m.MessageId) && m.Consumer == nameof(StepCompletedConsumer)));
-    }
-
-    /// <summary>
-    /// Counts, from EF Core's diagnostics, the saves that committed inbox records of the given messages, and how many of
-    /// them each carried (other tests' saves carry none of these ids).
-    /// </summary>
-    private sealed class InboxSaves : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly HashSet<Guid> _messageIds;
-        private readonly ConcurrentQueue<int> _saves = new();
-        private readonly ConcurrentBag<IDisposable> _subscriptions = [];
-
-        public InboxSaves(IEnumerable<Guid> messageIds)
-        {
-            _messageIds = messageIds.ToHashSet();
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public IReadOnlyList<int> MessagesPerSave => _saves.ToArray();
-
-        void IObserver<DiagnosticListener>.OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                _subscriptions.Add(listener.Subscribe(this, name => name == CoreEventId.SaveChangesCompleted.Name));
-            }
-        }
-
-        void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Value is SaveChangesCompletedEventData { Context: AcceptanceDbContext context }
-                && context.ChangeTracker.Entries<InboxMessage>().Count(e => _messageIds.Contains(e.Entity.MessageId)) is > 0 and var ours)
-            {
-                _saves.Enqueue(ours);
-            }
-        }
-
-        void IObserver<DiagnosticListener>.OnCompleted()
-        {
-        }
-
-        void IObserver<DiagnosticListener>.OnError(Exception error)
-        {
-        }
-
-        void IObserver<KeyValuePair<string, object?>>.OnCompleted()
-        {
-        }
-
-        void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            foreach (var subscription in _subscriptions)
-            {
-                subscription.Dispose();
-            }
-        }
     }
 }

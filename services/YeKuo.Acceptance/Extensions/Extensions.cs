@@ -40,8 +40,8 @@ internal static class Extensions
         builder.AddMessaging(ServiceName, bus =>
         {
             // The timeline's two busiest feeds share a commit per batch (IdempotentBatchConsumer).
-            bus.AddBatchConsumer<WorkItemOpenedConsumer, WorkItemOpened>();
-            bus.AddBatchConsumer<StepCompletedConsumer, StepCompleted>();
+            bus.AddBatchConsumer<WorkItemOpenedConsumer>();
+            bus.AddBatchConsumer<StepCompletedConsumer>();
             bus.AddConsumer<PowerConnectedConsumer>();
             bus.AddConsumer<WorkItemPausedConsumer>();
             bus.AddConsumer<WorkItemResumedConsumer>();

@@ -16,14 +16,27 @@ public static class BatchConsumerRegistration
     public const int MessageLimit = MessagingExtensions.PrefetchCount;
 
     /// <summary>
-    /// Adds a batch consumer of <typeparamref name="TMessage"/> on its own endpoint (named after the consumer, as any
-    /// other), one batch at a time: the commits of one database take turns anyway (<see cref="Persistence.DatabaseWriteGate"/>),
-    /// and the next batch gathers while this one commits.
+    /// Adds a batch consumer (an <c>IConsumer&lt;Batch&lt;TMessage&gt;&gt;</c>, its message type read from it) on the
+    /// endpoint a consumer gets by default (named after it, as any other) unless the caller names one, one batch at a time:
+    /// the commits of one database take turns anyway (<see cref="Persistence.DatabaseWriteGate"/>), and the next batch
+    /// gathers while this one commits.
     /// </summary>
-    public static IConsumerRegistrationConfigurator<TConsumer> AddBatchConsumer<TConsumer, TMessage>(this IBusRegistrationConfigurator bus)
-        where TConsumer : class, IConsumer<Batch<TMessage>>
-        where TMessage : class =>
-        bus.AddConsumer<TConsumer, BatchConsumerDefinition<TConsumer, TMessage>>();
+    public static IConsumerRegistrationConfigurator<TConsumer> AddBatchConsumer<TConsumer>(this IBusRegistrationConfigurator bus)
+        where TConsumer : class, IConsumer =>
+        bus.AddConsumer<TConsumer>(typeof(BatchConsumerDefinition<,>).MakeGenericType(typeof(TConsumer), BatchedMessageOf(typeof(TConsumer))));
+
+    private static Type BatchedMessageOf(Type consumer)
+    {
+        var batched = consumer.GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
+            .Select(i => i.GetGenericArguments()[0])
+            .Where(m => m.IsGenericType && m.GetGenericTypeDefinition() == typeof(Batch<>))
+            .Select(m => m.GetGenericArguments()[0])
+            .ToArray();
+        return batched.Length == 1
+            ? batched[0]
+            : throw new ArgumentException($"{consumer.Name} must consume batches of exactly one message type.", nameof(consumer));
+    }
 
     private sealed class BatchConsumerDefinition<TConsumer, TMessage> : ConsumerDefinition<TConsumer>
         where TConsumer : class, IConsumer<Batch<TMessage>>
@@ -38,7 +51,7 @@ public static class BatchConsumerRegistration
                 .SetTimeLimitStart(BatchTimeLimitStart.FromFirst)
                 .SetConcurrencyLimit(1));
             // Each message keeps a span of its own in its own trace (the batch's span is one for many): tagged with its
-            // handoff as it arrives, before its batch gathers.
+            // handoff as it arrives, before its batch gathers, and kept with it for its handling (MessageSpan).
             endpointConfigurator.AddPipeSpecification(new FilterPipeSpecification<ConsumeContext<TMessage>>(new HandoffSpanFilter<TMessage>()));
         }
     }
@@ -52,6 +65,7 @@ public static class BatchConsumerRegistration
             {
                 HandoffTelemetry.Tag(activity, context.Message);
             }
+            MessageSpan.Capture(context);
             return next.Send(context);
         }
 

@@ -104,7 +104,10 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, T
         {
             foreach (var message in messages)
             {
-                await HandleAsync(message.Message, message);
+                using (MessageSpan.Enter(message))
+                {
+                    await HandleAsync(message.Message, message);
+                }
             }
             if (!db.ChangeTracker.HasChanges())
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using YeKuo.Messaging;
+using YeKuo.Messaging.Inbox;
 using YeKuo.Messaging.Persistence;
 using YeKuo.Notification.Infrastructure;
 using YeKuo.Notification.Infrastructure.Delivery;
@@ -28,9 +29,9 @@ public static class ApplicationServiceExtensions
         builder.AddMessaging(ServiceName, bus =>
         {
             // One consumer per event (notice and webhook deliveries together), all on one endpoint: each event is one
-            // delivery, one inbox check and at most one commit here.
+            // delivery and one inbox check here; the events of a kind that arrive together share a commit (batches).
             void Add<TConsumer>() where TConsumer : class, MassTransit.IConsumer =>
-                bus.AddConsumer<TConsumer>().Endpoint(e => e.Name = EventsEndpoint);
+                bus.AddBatchConsumer<TConsumer>().Endpoint(e => e.Name = EventsEndpoint);
             Add<ApplicationSubmittedConsumer>();
             Add<ApplicationAcceptedConsumer>();
             Add<StepCompletedConsumer>();

@@ -63,13 +63,14 @@ public abstract class NotificationDbContext(DbContextOptions options) : ServiceD
         return !exists;
     }
 
-    /// <summary>
-    /// Adds <paramref name="notice"/> unless the same staff notice (work item, kind) is already recorded. Does not save.
-    /// </summary>
     /// <summary>The application's 客户经理 as last heard (<see cref="ManagedApplication"/>), or null when not heard yet.</summary>
     public Task<string?> ManagerOfAsync(Guid applicationId, CancellationToken cancellationToken) =>
         ManagedApplications.Where(m => m.ApplicationId == applicationId).Select(m => (string?)m.CustomerManager).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Adds <paramref name="notice"/> unless the same staff notice (work item, kind, audience, department) is already
+    /// recorded. Does not save.
+    /// </summary>
     public async Task<bool> AddIfNewAsync(StaffNotice notice, CancellationToken cancellationToken)
     {
         var exists = await StaffNoticeRecorded.For(this)(this, notice.WorkItemId, notice.Kind, notice.Audience, notice.Department, cancellationToken);
