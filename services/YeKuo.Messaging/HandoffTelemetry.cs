@@ -52,9 +52,10 @@ public static class HandoffTelemetry
     }
 
     /// <summary>
-    /// The messages of a batch (<see cref="Inbox.IdempotentBatchConsumer{TMessage, TContext}"/>) are handled under one span:
+    /// The messages of a batch (<see cref="Inbox.IdempotentBatchConsumer{TMessage, TContext}"/>) commit under one span:
     /// each handoff is measured on its own; the batch's span carries its size and its slowest handoff, so a slow one still
-    /// keeps it (each message's own span is tagged as it arrives, <see cref="Inbox.BatchConsumerRegistration"/>).
+    /// keeps it (each message's own span is tagged as it arrives, <see cref="Inbox.BatchConsumerRegistration"/>, and its
+    /// handling runs in it, <see cref="Inbox.MessageSpan"/>).
     /// </summary>
     public static void RecordBatch<TMessage>(IReadOnlyCollection<ConsumeContext<TMessage>> messages, DateTimeOffset consumedAt)
         where TMessage : class
