@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using YeKuo.Contracts;
 using YeKuo.Workflow.Hosting.Supervision;
 
@@ -74,9 +73,8 @@ public sealed class ExactlyOnceTests : IDisposable
     public async Task A_replica_whose_claim_lost_the_race_rolls_back_and_raises_nothing()
     {
         using var winner = _world.StartReplica();
-        var interleave = new InterleaveBeforeSave(
-            db => db.ChangeTracker.Entries<SupervisionTimer>().Any(e => e.State == EntityState.Modified), () => winner.ScanAsync());
-        using var loser = _world.StartReplica(services => services.ConfigureDbContext<SupervisionTestDbContext>(o => o.AddInterceptors(interleave)));
+        var interleave = InterleaveBeforeSave.ScanBeforeSavingTimers(EntityState.Modified, winner);
+        using var loser = _world.StartReplica(interleave);
         for (var i = 0; i < 5; i++)
         {
             await winner.OpenAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using YeKuo.Workflow.Hosting.Supervision;
 
 namespace YeKuo.Supervision.Tests;
 
@@ -9,6 +10,10 @@ namespace YeKuo.Supervision.Tests;
 /// </summary>
 internal sealed class InterleaveBeforeSave(Func<DbContext, bool> when, Func<Task> other) : SaveChangesInterceptor
 {
+    /// <summary>Runs <paramref name="scanner"/>'s scan right before a save that writes a timer in <paramref name="state"/>.</summary>
+    public static InterleaveBeforeSave ScanBeforeSavingTimers(EntityState state, Replica scanner) =>
+        new(db => db.ChangeTracker.Entries<SupervisionTimer>().Any(e => e.State == state), () => scanner.ScanAsync());
+
     public bool Interleaved { get; private set; }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(

@@ -127,9 +127,8 @@ public sealed class LifecycleTests : IDisposable
         // The scanner fires the half-used warning (and plans the next level) after the pause's save read the timers and
         // before it deletes the pending one: nobody changed the work item, so the user's pause must not be a conflict.
         using var scanner = _world.StartReplica();
-        var interleave = new InterleaveBeforeSave(
-            db => db.ChangeTracker.Entries<SupervisionTimer>().Any(e => e.State == EntityState.Deleted), () => scanner.ScanAsync());
-        using var service = _world.StartReplica(services => services.ConfigureDbContext<SupervisionTestDbContext>(o => o.AddInterceptors(interleave)));
+        var interleave = InterleaveBeforeSave.ScanBeforeSavingTimers(EntityState.Deleted, scanner);
+        using var service = _world.StartReplica(interleave);
         var item = await service.OpenAsync();
 
         _world.Time.SetUtcNow(HalfUsed + TimeSpan.FromHours(1));
@@ -151,7 +150,7 @@ public sealed class LifecycleTests : IDisposable
         var interleave = new InterleaveBeforeSave(
             db => db.ChangeTracker.Entries<WorkItem>().Any(e => e.State == EntityState.Modified),
             async () => Replica.AssertOk(await other.CompleteAsync(itemId)));
-        using var service = _world.StartReplica(services => services.ConfigureDbContext<SupervisionTestDbContext>(o => o.AddInterceptors(interleave)));
+        using var service = _world.StartReplica(interleave);
         itemId = (await service.OpenAsync()).Id;
 
         var paused = await service.PauseAsync(itemId);

@@ -69,6 +69,10 @@ public sealed class SupervisionWorld : IDisposable
 
     public string DatabasePath => Path.Combine(_directory, "supervision.db");
 
+    /// <summary>A new replica whose contexts run <paramref name="interceptor"/> (e.g. another replica's work interleaved).</summary>
+    public Replica StartReplica(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor) =>
+        StartReplica(services => services.ConfigureDbContext<SupervisionTestDbContext>(o => o.AddInterceptors(interceptor)));
+
     /// <summary>A new service instance on the same database (a restart, or a second replica).</summary>
     public Replica StartReplica(Action<IServiceCollection>? configure = null)
     {
